@@ -1,0 +1,19 @@
+export * from './schemas/common.js';
+export * from './schemas/error.js';
+export * from './schemas/commission.js';
+export * from './schemas/offer.js';
+export * from './schemas/member.js';
+export * from './schemas/enrollment.js';
+export * from './schemas/conversion.js';
+export * from './schemas/payment.js';
+export * from './schemas/token.js';
+export * from './schemas/dashboard.js';
+export * from './commission/index.js';
+export {
+  applyBasisPoints,
+  assertMinorUnits,
+  formatMoney,
+  isKnownCurrency,
+  minorUnitDigits,
+  sumMoney,
+} from './money.js';

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { CommissionStructure } from './commission.js';
+import { Currency, Id, Money, Page, Timestamp } from './common.js';
+
+/** Totals of one enrollment, all in the offer's currency. */
+export const DashboardTotals = z.object({
+  clicks: z.number().int(),
+  /** Conversions that count: pending and approved. */
+  conversions: z.number().int(),
+  sales: Money,
+  /** Commission awaiting approval. */
+  pending: Money,
+  /** Commission approved so far, paid or not. */
+  approved: Money,
+  /** Payments made. */
+  paid: Money,
+  /** approved − paid: what the brand owes now. */
+  balance: Money,
+  /** pending + approved − paid: what the member can expect in all. */
+  expected: Money,
+});
+export type DashboardTotals = z.infer<typeof DashboardTotals>;
+
+/** A conversion as its member sees it: the order id is masked. */
+export const DashboardConversion = z.object({
+  id: Id,
+  orderRef: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected', 'reversed']),
+  sale: Money,
+  commission: Money,
+  occurredAt: Timestamp,
+  expectedApprovalAt: Timestamp.nullable(),
+  statusReason: z.string().nullable(),
+});
+export type DashboardConversion = z.infer<typeof DashboardConversion>;
+
+export const DashboardPayment = z.object({
+  id: Id,
+  amount: Money,
+  method: z.string(),
+  reference: z.string().nullable(),
+  paidAt: Timestamp,
+});
+export type DashboardPayment = z.infer<typeof DashboardPayment>;
+
+export const DashboardTerms = z.object({
+  /** The structure in one sentence. */
+  summary: z.string(),
+  /** The hold period in one sentence. */
+  holdPeriod: z.string(),
+  /** The tier table for tiered structures. */
+  tiers: z.array(z.object({ range: z.string(), rate: z.string() })).nullable(),
+  /** Index into `tiers` of the tier the member is in now. */
+  currentTier: z.number().int().nullable(),
+});
+export type DashboardTerms = z.infer<typeof DashboardTerms>;
+
+/** Everything the dashboard's first screen shows, in one response. */
+export const Dashboard = z.object({
+  enrollment: z.object({
+    id: Id,
+    status: z.enum(['active', 'paused', 'ended']),
+    promoCode: z.string(),
+    trackingUrl: z.string(),
+  }),
+  brand: z.object({ name: z.string(), logoUrl: z.string().nullable() }),
+  member: z.object({ name: z.string() }),
+  offer: z.object({
+    id: Id,
+    name: z.string(),
+    description: z.string(),
+    status: z.enum(['active', 'paused', 'archived']),
+    currency: Currency,
+    holdDays: z.number().int(),
+    commission: CommissionStructure,
+    terms: DashboardTerms,
+  }),
+  totals: DashboardTotals,
+  conversions: Page(DashboardConversion),
+  payments: Page(DashboardPayment),
+  generatedAt: Timestamp,
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+export const DashboardConversionQuery = z.object({
+  status: z.enum(['pending', 'approved', 'rejected', 'reversed']).optional(),
+});

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Id, Metadata, Timestamp } from './common.js';
+
+export const Member = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string().nullable(),
+  externalId: z.string().nullable(),
+  metadata: Metadata,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Member = z.infer<typeof Member>;
+
+export const MemberCreate = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320).nullable().optional(),
+  /** The brand's own id for the member; unique per brand when set. */
+  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  metadata: Metadata.default({}),
+});
+export type MemberCreate = z.input<typeof MemberCreate>;
+
+export const MemberUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(320).nullable(),
+    externalId: z.string().trim().min(1).max(200).nullable(),
+    metadata: Metadata,
+  })
+  .partial()
+  .strict();
+export type MemberUpdate = z.input<typeof MemberUpdate>;

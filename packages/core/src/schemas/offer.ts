@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { CommissionStructure } from './commission.js';
+import { Currency, Id, Metadata, Timestamp } from './common.js';
+
+export const OfferStatus = { active: 'active', paused: 'paused', archived: 'archived' } as const;
+export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus];
+
+const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2_000);
+
+/** Letters and digits that start every promo code generated for the offer. */
+export const CodePrefix = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,12}$/, 'a code prefix is 1–12 letters or digits')
+  .transform((s) => s.toUpperCase());
+
+export const Offer = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  status: z.enum(['active', 'paused', 'archived']),
+  currency: Currency,
+  commission: CommissionStructure,
+  holdDays: z.number().int(),
+  destinationUrl: z.string(),
+  codePrefix: z.string().nullable(),
+  metadata: Metadata,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Offer = z.infer<typeof Offer>;
+
+export const OfferCreate = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2_000).default(''),
+  currency: Currency,
+  commission: CommissionStructure,
+  holdDays: z.number().int().min(0).max(365).default(30),
+  destinationUrl: HttpUrl,
+  codePrefix: CodePrefix.optional(),
+  status: z.enum(['active', 'paused', 'archived']).default('active'),
+  metadata: Metadata.default({}),
+});
+export type OfferCreate = z.input<typeof OfferCreate>;
+
+/**
+ * The currency of an offer is fixed once created: every stored amount is in it.
+ * A new commission structure applies to conversions recorded from then on.
+ */
+export const OfferUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2_000),
+    commission: CommissionStructure,
+    holdDays: z.number().int().min(0).max(365),
+    destinationUrl: HttpUrl,
+    codePrefix: CodePrefix.nullable(),
+    status: z.enum(['active', 'paused', 'archived']),
+    metadata: Metadata,
+  })
+  .partial()
+  .strict();
+export type OfferUpdate = z.input<typeof OfferUpdate>;
