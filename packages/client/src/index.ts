@@ -1,1 +1,71 @@
-export {};
+export { Affdash } from './client.js';
+export type { AffdashOptions } from './client.js';
+export type { ConnectionOptions } from './options.js';
+export { DashboardClient } from './dashboard-client.js';
+export type { DashboardClientOptions, TokenProvider } from './dashboard-client.js';
+export { mintDashboardToken } from './tokens.js';
+export type { MintDashboardTokenParams } from './tokens.js';
+export { PagePromise } from './pagination.js';
+export type { RequestOptions } from './http.js';
+export type { ListParams } from './resource.js';
+export { APIResource } from './resource.js';
+
+export {
+  AffdashError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidInputError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TokenExpiredError,
+  UnprocessableEntityError,
+  isAffdashError,
+  isAuthenticationError,
+  isBadRequestError,
+  isConflictError,
+  isConnectionError,
+  isInternalServerError,
+  isInvalidInputError,
+  isInvalidResponseError,
+  isNotFoundError,
+  isPermissionDeniedError,
+  isRateLimitError,
+  isTokenExpiredError,
+  isUnprocessableEntityError,
+} from './errors.js';
+export type { AffdashErrorInit, ErrorDetails } from './errors.js';
+
+export { Offers } from './resources/offers.js';
+export type { Offer, OfferCreate, OfferListParams, OfferUpdate } from './resources/offers.js';
+export { Members } from './resources/members.js';
+export type { Member, MemberCreate, MemberListParams, MemberUpdate } from './resources/members.js';
+export { Enrollments } from './resources/enrollments.js';
+export type { Enrollment, EnrollmentCreate, EnrollmentListParams, EnrollmentUpdate } from './resources/enrollments.js';
+export { Conversions } from './resources/conversions.js';
+export type {
+  Conversion,
+  ConversionCreate,
+  ConversionListParams,
+  ConversionRecord,
+  ConversionStatus,
+  ConversionUpdate,
+} from './resources/conversions.js';
+export { Payments } from './resources/payments.js';
+export type { Payment, PaymentCreate, PaymentListParams } from './resources/payments.js';
+export { DashboardTokens } from './resources/dashboard-tokens.js';
+export type { DashboardToken, DashboardTokenCreate } from './resources/dashboard-tokens.js';
+export { DashboardKeys } from './resources/dashboard-keys.js';
+export type { DashboardKey, DashboardKeyListParams, DashboardKeyWithSecret } from './resources/dashboard-keys.js';
+export { DashboardConversions, DashboardPayments } from './resources/dashboard.js';
+export type {
+  Dashboard,
+  DashboardConversion,
+  DashboardConversionListParams,
+  DashboardPayment,
+  DashboardPaymentListParams,
+} from './resources/dashboard.js';

@@ -1,0 +1,136 @@
+import ky, { HTTPError, type KyInstance, type RetryOptions, TimeoutError } from 'ky';
+import { errorFromResponse } from './error-mapping.js';
+import { AffdashError, ConnectionError, TokenExpiredError } from './errors.js';
+import { parseResponse, type Schema } from './validate.js';
+
+/** Per-call options accepted by every method as its last argument. */
+export interface RequestOptions {
+  /** Abort the request. */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+  /**
+   * Sent as the `Idempotency-Key` header of a create. With it the create is retried like a
+   * read on 429, 5xx and network errors, so the key must identify this one operation.
+   */
+  idempotencyKey?: string;
+}
+
+/** How requests are authorized: a bearer credential, and optionally a way to renew it. */
+export interface Credentials {
+  bearer(): string | Promise<string>;
+  /** Called once when the API answers `token_expired`; the request is then repeated. */
+  renew?(): Promise<string>;
+}
+
+export interface HttpOptions {
+  baseUrl: string;
+  credentials: Credentials;
+  timeoutMs: number;
+  maxRetries: number;
+  fetch?: typeof fetch | undefined;
+}
+
+export type Query = Record<string, string | number | undefined>;
+
+export interface Call<T> {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  schema: Schema<T>;
+  query?: Query | undefined;
+  body?: unknown;
+  /** Safe to repeat: retried on 429, 5xx and network errors. GET always is. */
+  idempotent?: boolean | undefined;
+  options?: RequestOptions | undefined;
+}
+
+export interface Reply<T> {
+  data: T;
+  status: number;
+  requestId: string | undefined;
+}
+
+/** The one place that talks HTTP: ky, auth, retries, error mapping, response parsing. */
+export class Http {
+  readonly #ky: KyInstance;
+  readonly #options: HttpOptions;
+
+  constructor(options: HttpOptions) {
+    this.#options = options;
+    this.#ky = ky.create({
+      prefixUrl: options.baseUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      headers: { accept: 'application/json' },
+    });
+  }
+
+  async request<T>(call: Call<T>): Promise<Reply<T>> {
+    const { credentials } = this.#options;
+    try {
+      return await this.#send(call, await credentials.bearer());
+    } catch (error) {
+      if (!(error instanceof TokenExpiredError) || !credentials.renew) throw error;
+      return this.#send(call, await credentials.renew());
+    }
+  }
+
+  async #send<T>(call: Call<T>, bearer: string): Promise<Reply<T>> {
+    const { options = {} } = call;
+    const idempotent = call.method === 'GET' || call.idempotent === true || options.idempotencyKey !== undefined;
+    const retry: RetryOptions = {
+      limit: idempotent ? this.#options.maxRetries : 0,
+      methods: ['get', 'post', 'patch', 'delete'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      retryOnTimeout: idempotent,
+      backoffLimit: 8_000,
+      jitter: true,
+    };
+    const headers: Record<string, string> = { authorization: `Bearer ${bearer}` };
+    if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+    let response: Response;
+    try {
+      response = await this.#ky(call.path, {
+        method: call.method,
+        headers,
+        retry,
+        timeout: options.timeoutMs ?? this.#options.timeoutMs,
+        ...(call.body === undefined ? {} : { json: call.body }),
+        ...(call.query ? { searchParams: call.query } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      throw await toAffdashError(error, options.signal);
+    }
+    const requestId = response.headers.get('x-request-id') ?? undefined;
+    const body = await readJson(response);
+    return { data: parseResponse(call.schema, body, requestId), status: response.status, requestId };
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function toAffdashError(error: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+  if (error instanceof HTTPError) {
+    const { response } = error;
+    return errorFromResponse(response.status, await readJson(response).catch(() => undefined), response.headers);
+  }
+  if (signal?.aborted || error instanceof AffdashError) return error;
+  if (error instanceof TimeoutError) {
+    return new ConnectionError({ code: 'timeout', message: 'The request to the API timed out', cause: error });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ConnectionError({
+    code: 'connection_failed',
+    message: `Could not reach the API: ${reason}`,
+    cause: error,
+  });
+}

@@ -1,0 +1,66 @@
+import {
+  Dashboard,
+  DashboardConversion,
+  DashboardConversionQuery,
+  DashboardPayment,
+  Page,
+  PageQuery,
+  type ConversionStatus,
+} from '@affdash/core';
+import type { Http, RequestOptions } from '../http.js';
+import type { PagePromise } from '../pagination.js';
+import { APIResource, type ListParams } from '../resource.js';
+import { path, valid } from '../validate.js';
+
+export type { Dashboard, DashboardConversion, DashboardPayment };
+
+/** Resolves the enrollment to read: the given id, or the dashboard token's `sub`. */
+export type EnrollmentResolver = (enrollmentId?: string) => Promise<string>;
+
+export interface DashboardListParams extends ListParams {
+  /** Defaults to the enrollment the token was minted for. */
+  enrollmentId?: string;
+}
+export interface DashboardConversionListParams extends DashboardListParams {
+  status?: ConversionStatus;
+}
+export type DashboardPaymentListParams = DashboardListParams;
+
+const ConversionPage = Page(DashboardConversion);
+const PaymentPage = Page(DashboardPayment);
+const ConversionQuery = PageQuery.extend(DashboardConversionQuery.shape);
+
+abstract class DashboardResource extends APIResource {
+  protected readonly _enrollment: EnrollmentResolver;
+  constructor(http: Http, enrollment: EnrollmentResolver) {
+    super(http);
+    this._enrollment = enrollment;
+  }
+}
+
+/** The first screen of one enrollment's dashboard, in one request. */
+export class DashboardEnrollments extends DashboardResource {
+  async retrieve(enrollmentId?: string, options?: RequestOptions): Promise<Dashboard> {
+    return this._get(path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}`, Dashboard, options);
+  }
+}
+
+/** The member's conversions (order ids masked), newest first. */
+export class DashboardConversions extends DashboardResource {
+  list(params: DashboardConversionListParams = {}, options?: RequestOptions): PagePromise<DashboardConversion> {
+    return this._list(ConversionPage, async () => ({
+      path: path`v1/dashboard/enrollments/${await this._enrollment(params.enrollmentId)}/conversions`,
+      query: valid(ConversionQuery, params, 'list parameters'),
+    }), options);
+  }
+}
+
+/** The payments made to the member, newest first. */
+export class DashboardPayments extends DashboardResource {
+  list(params: DashboardPaymentListParams = {}, options?: RequestOptions): PagePromise<DashboardPayment> {
+    return this._list(PaymentPage, async () => ({
+      path: path`v1/dashboard/enrollments/${await this._enrollment(params.enrollmentId)}/payments`,
+      query: valid(PageQuery, params, 'list parameters'),
+    }), options);
+  }
+}
