@@ -1,0 +1,65 @@
+
+/** What went wrong, in the API's terms: the detail of `affdash-error`. */
+export interface DashboardErrorDetail {
+  /** HTTP status; 0 when no response came (network, bad token). */
+  status: number;
+  /** The API's error code (`token_expired`, `not_found`, …) or `network_error`, `invalid_token`. */
+  code: string;
+  message: string;
+}
+
+/** A failed request, carrying the API's status, code and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get detail(): DashboardErrorDetail {
+    return { status: this.status, code: this.code, message: this.message };
+  }
+}
+
+export function toErrorDetail(error: unknown): DashboardErrorDetail {
+  if (error instanceof ApiError) return error.detail;
+  return { status: 0, code: 'unknown', message: error instanceof Error ? error.message : String(error) };
+}
+
+export type Query = Record<string, string | number | undefined>;
+
+/** `{apiBase}/v1/dashboard/enrollments/{id}{path}?{query}`, leaving out empty query values. */
+export function dashboardUrl(apiBase: string, enrollmentId: string, path = '', query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.size ? `?${params}` : '';
+  const base = apiBase.replace(/\/+$/, '');
+  return `${base}/v1/dashboard/enrollments/${encodeURIComponent(enrollmentId)}${path}${search}`;
+}
+
+/** GETs JSON with a dashboard token; anything but a 2xx becomes an {@link ApiError}. */
+export async function getJson<T>(url: string, token: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', 'The server could not be reached.');
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok && body !== undefined) return body as T;
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  throw new ApiError(
+    response.status,
+    typeof error?.code === 'string' ? error.code : response.ok ? 'bad_response' : `http_${response.status}`,
+    typeof error?.message === 'string' ? error.message : response.statusText || `HTTP ${response.status}`,
+  );
+}

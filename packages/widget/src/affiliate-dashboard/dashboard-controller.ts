@@ -1,0 +1,193 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Dashboard, DashboardConversion, DashboardPayment, Page } from '@affdash/core';
+import { ApiError, dashboardUrl, getJson, toErrorDetail, type DashboardErrorDetail, type Query } from './api.js';
+import { PagedList } from './paged-list.js';
+import { readToken, type TokenClaims } from './token.js';
+
+export type ConversionStatus = DashboardConversion['status'];
+
+/** What the controller reads from its element. */
+export interface DashboardSource {
+  token: string;
+  apiBase: string;
+  tokenProvider?: (() => Promise<string>) | undefined;
+}
+
+/** Refresh this long before the token's `exp`, when a provider can give a new one. */
+export const REFRESH_LEAD_MS = 60_000;
+
+/**
+ * Owns everything the dashboard knows: the first screen (one request), the conversion and
+ * payment pages, the token and its refresh, and errors. The element only renders it.
+ */
+export class DashboardController implements ReactiveController {
+  phase: 'loading' | 'ready' | 'error' = 'loading';
+  dashboard: Dashboard | undefined;
+  error: DashboardErrorDetail | undefined;
+  /** The token expired and no provider gave a new one. */
+  expired = false;
+  conversionStatus: ConversionStatus | undefined;
+  readonly conversions: PagedList<DashboardConversion>;
+  readonly payments: PagedList<DashboardPayment>;
+
+  #host: ReactiveControllerHost & HTMLElement & DashboardSource;
+  #token = '';
+  #claims: TokenClaims | undefined;
+  #apiBase = '';
+  #generation = 0;
+  #refreshing: Promise<boolean> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: ReactiveControllerHost & HTMLElement & DashboardSource) {
+    this.#host = host;
+    const changed = () => host.requestUpdate();
+    const failed = (error: unknown) => this.#report(error);
+    this.conversions = new PagedList(changed, failed);
+    this.payments = new PagedList(changed, failed);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#schedule();
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.#timer);
+  }
+
+  /**
+   * Takes the element's token and API base. A new token for the same enrollment is only
+   * adopted; anything else loads the dashboard again.
+   */
+  sync(): void {
+    const { token, apiBase } = this.#host;
+    const claims = token ? readToken(token) : undefined;
+    const sameBase = apiBase === this.#apiBase;
+    if (token === this.#token && sameBase && this.#generation > 0) return this.#schedule();
+    if (!token && this.#host.tokenProvider && this.#generation > 0) return this.#schedule();
+    if (this.phase === 'ready' && !this.expired && sameBase && claims && claims.sub === this.#claims?.sub) {
+      this.#adopt(token);
+      return;
+    }
+    this.#apiBase = apiBase;
+    this.#adopt(token);
+    // Nothing to load with yet: keep the placeholders until a token or a provider arrives.
+    if (!token && !this.#host.tokenProvider) return;
+    void this.load();
+  }
+
+  /** Loads the whole first screen in one request. */
+  async load(): Promise<void> {
+    const generation = ++this.#generation;
+    this.phase = 'loading';
+    this.error = undefined;
+    this.#host.requestUpdate();
+    try {
+      if (!this.#token && this.#host.tokenProvider) await this.#refresh();
+      const dashboard = await this.#get<Dashboard>('');
+      if (generation !== this.#generation) return;
+      this.dashboard = dashboard;
+      this.conversionStatus = undefined;
+      this.conversions.reset(dashboard.conversions);
+      this.payments.reset(dashboard.payments);
+      this.phase = 'ready';
+      this.#emit('affdash-load', dashboard);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.error = toErrorDetail(error);
+      this.phase = 'error';
+      this.#report(error);
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Shows only conversions in one status (or all, with `undefined`), from the first page. */
+  filterConversions(status: ConversionStatus | undefined): Promise<void> {
+    this.conversionStatus = status;
+    return this.conversions.load(() => this.#page<DashboardConversion>('/conversions', { status }), false);
+  }
+
+  loadMoreConversions(): Promise<void> {
+    const { cursor } = this.conversions;
+    if (!cursor || this.conversions.loading) return Promise.resolve();
+    const status = this.conversionStatus;
+    return this.conversions.load(() => this.#page<DashboardConversion>('/conversions', { status, cursor }), true);
+  }
+
+  loadMorePayments(): Promise<void> {
+    const { cursor } = this.payments;
+    if (!cursor || this.payments.loading) return Promise.resolve();
+    return this.payments.load(() => this.#page<DashboardPayment>('/payments', { cursor }), true);
+  }
+
+  #page<T>(path: string, query: Query): Promise<Page<T>> {
+    return this.#get<Page<T>>(path, query);
+  }
+
+  /** GETs a dashboard path; on `token_expired` asks the provider once and tries again once. */
+  async #get<T>(path: string, query: Query = {}): Promise<T> {
+    const sub = this.#claims?.sub;
+    if (!this.#token) throw new ApiError(0, 'missing_token', 'No dashboard token was given.');
+    if (!sub) throw new ApiError(0, 'invalid_token', 'The dashboard token could not be read.');
+    const url = () => dashboardUrl(this.#apiBase, this.#claims?.sub ?? sub, path, query);
+    try {
+      return await getJson<T>(url(), this.#token);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'token_expired')) throw error;
+      if (!(await this.#refresh())) throw error;
+      return getJson<T>(url(), this.#token);
+    }
+  }
+
+  /** Asks the provider for a new token; concurrent callers share one call. */
+  #refresh(): Promise<boolean> {
+    const provider = this.#host.tokenProvider;
+    if (!provider) return Promise.resolve(false);
+    this.#refreshing ??= (async () => {
+      try {
+        const token = await provider();
+        if (typeof token !== 'string' || token === '') return false;
+        const renewed = token !== this.#token;
+        this.#adopt(token, renewed);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        this.#refreshing = undefined;
+      }
+    })();
+    return this.#refreshing;
+  }
+
+  #adopt(token: string, schedule = true): void {
+    this.#token = token;
+    this.#claims = token ? readToken(token) : undefined;
+    this.expired = false;
+    if (schedule) this.#schedule();
+    else clearTimeout(this.#timer);
+  }
+
+  /** Refreshes shortly before `exp` when a provider is set and the element is in the page. */
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    const exp = this.#claims?.exp;
+    if (!this.#host.tokenProvider || !exp || !this.#host.isConnected) return;
+    const delay = Math.min(Math.max(exp * 1000 - Date.now() - REFRESH_LEAD_MS, 1000), 2 ** 31 - 1);
+    this.#timer = setTimeout(() => void this.#refresh(), delay);
+  }
+
+  #report(error: unknown): void {
+    if (error instanceof ApiError && error.code === 'token_expired') {
+      if (!this.expired) {
+        this.expired = true;
+        this.#emit('affdash-token-expired', undefined);
+      }
+      return;
+    }
+    this.#emit('affdash-error', toErrorDetail(error));
+  }
+
+  #emit(type: string, detail: unknown): void {
+    this.#host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
