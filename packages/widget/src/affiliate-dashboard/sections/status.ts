@@ -16,7 +16,6 @@ export function renderConversionStatus(c: DashboardConversion, f: Formatter) {
   let note: string | undefined;
   if (c.status === 'pending' && c.expectedApprovalAt) note = `until ${f.date(c.expectedApprovalAt)}`;
   else if ((c.status === 'rejected' || c.status === 'reversed') && c.statusReason) note = c.statusReason;
-  return html`<span class="pill pill--${tone}"><span class="dot" aria-hidden="true"></span>${label}</span>${note
-      ? html`<span class="status-note">${note}</span>`
-      : nothing}`;
+  return html`<span class="pill pill--${tone}"><span class="dot" aria-hidden="true"></span>${label}</span>
+    ${note ? html`<span class="status-note">${note}</span>` : nothing}`;
 }

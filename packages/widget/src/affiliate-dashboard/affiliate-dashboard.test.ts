@@ -1,0 +1,298 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { Dashboard } from '@affdash/core';
+import './affiliate-dashboard.js';
+import type { AffiliateDashboard } from './affiliate-dashboard.component.js';
+import { API_BASE, makeDashboard, makeToken, olderConversions } from '../../test/fixtures.js';
+import {
+  apiError, dashboardPath, http, HttpResponse, requests, resetApi, serveDashboard, startApi, worker,
+} from '../../test/mock-api.js';
+
+const shadow = (el: AffiliateDashboard) => el.shadowRoot!;
+const text = (el: Element | ShadowRoot | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const date = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date(iso));
+
+async function mount(options: { token?: string; tokenProvider?: () => Promise<string> } = {}) {
+  const el = await fixture<AffiliateDashboard>(html`<affiliate-dashboard
+    api-base=${API_BASE}
+    locale="en-US"
+    .token=${options.token ?? makeToken()}
+    .tokenProvider=${options.tokenProvider}
+  ></affiliate-dashboard>`);
+  await waitUntil(() => shadow(el).querySelector('[part=header], .problem'), 'the dashboard never rendered');
+  return el;
+}
+
+function button(el: AffiliateDashboard, label: RegExp | string) {
+  const found = [...shadow(el).querySelectorAll('button')].find((b) =>
+    typeof label === 'string' ? text(b) === label : label.test(text(b)),
+  );
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+}
+
+describe('<affiliate-dashboard>', () => {
+  before(startApi);
+  afterEach(resetApi);
+
+  it('paints the whole first screen from one request', async () => {
+    serveDashboard();
+    const token = makeToken();
+    const el = await mount({ token });
+    const root = shadow(el);
+
+    expect(requests).to.have.length(1);
+    expect(requests[0]!.url).to.equal(dashboardPath);
+    expect(requests[0]!.headers.get('authorization')).to.equal(`Bearer ${token}`);
+
+    expect(text(root.querySelector('[part=header]'))).to.contain('Northwind Coffee').and.contain('Spring Espresso Partners').and.contain('Maya Chen').and.contain('Active');
+    expect(text(root.querySelector('[part=code]'))).to.equal('MAYA15');
+    expect(root.querySelector('[part=link]')!.getAttribute('title')).to.equal(makeDashboard().enrollment.trackingUrl);
+
+    const terms = text(root.querySelector('[part=terms]'));
+    expect(terms).to.contain('10% of every sale, rising to 15%').and.contain('approved 30 days after the sale');
+    const current = root.querySelector('[part=terms] tr[aria-current=true]');
+    expect(text(current)).to.contain('Orders 1–10 this month').and.contain('Your tier');
+
+    const stats = text(root.querySelector('[part=stats]'));
+    for (const figure of ['1,284', '37', '$4,123.50', '$176.00', '$240.00', '$111.80', '$64.20 still pending']) {
+      expect(stats).to.contain(figure);
+    }
+
+    const rows = [...root.querySelectorAll('[part=conversions] tbody tr')].map(text);
+    expect(rows).to.have.length(4);
+    expect(rows[0]).to.contain('••••4821').and.contain('$129.00').and.contain('$12.90').and.contain(`Pending until ${date('2026-12-20T14:32:00.000Z')}`);
+    expect(rows[1]).to.contain('Approved');
+    expect(rows[2]).to.contain('Rejected').and.contain('Order cancelled by the customer');
+    expect(rows[3]).to.contain('Reversed').and.contain('Refunded after delivery');
+
+    const payments = [...root.querySelectorAll('[part=payments] tbody tr')].map(text);
+    expect(payments[0]).to.contain('$150.00').and.contain('PayPal').and.contain('PP-88213-X').and.contain(date('2026-11-01T10:00:00.000Z'));
+    expect(payments[1]).to.contain('$90.00').and.contain('Bank transfer').and.contain('—');
+  });
+
+  it('fires affdash-load with the dashboard', async () => {
+    serveDashboard();
+    const el = document.createElement('affiliate-dashboard');
+    el.apiBase = API_BASE;
+    const loaded = oneEvent(el, 'affdash-load');
+    el.token = makeToken();
+    document.body.append(el);
+    const event = await loaded;
+    expect((event.detail as Dashboard).enrollment.promoCode).to.equal('MAYA15');
+    el.remove();
+  });
+
+  it('formats money for the locale and the currency’s minor units', async () => {
+    const d = makeDashboard();
+    d.totals.sales = { amount: 412_350, currency: 'JPY' };
+    serveDashboard(d);
+    const el = await mount();
+    el.locale = 'de-DE';
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('[part=stats]'))).to.contain('412.350 ¥').and.contain('176,00 $');
+  });
+
+  it('copies the promo code, says so in place and announces it', async () => {
+    serveDashboard();
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (value: string) => void written.push(value) },
+    });
+    try {
+      const el = await mount();
+      const copy = shadow(el).querySelector<HTMLButtonElement>('[part=share] [part=copy-button]')!;
+      setTimeout(() => copy.click());
+      const event = await oneEvent(el, 'affdash-copy');
+      expect(event.detail).to.deep.equal({ kind: 'code', value: 'MAYA15' });
+      expect(written).to.deep.equal(['MAYA15']);
+      await el.updateComplete;
+      expect(text(copy)).to.equal('Copied');
+      expect(text(shadow(el).querySelector('[role=status]'))).to.match(/copied/i);
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  });
+
+  it('copies the link with execCommand when the Clipboard API refuses', async () => {
+    serveDashboard();
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
+    });
+    const execCommand = document.execCommand;
+    let copied = '';
+    document.execCommand = (command: string) => {
+      copied = command === 'copy' ? (document.activeElement?.shadowRoot?.activeElement as HTMLTextAreaElement | null)?.value ?? 'yes' : '';
+      return true;
+    };
+    try {
+      const el = await mount();
+      const copy = shadow(el).querySelectorAll<HTMLButtonElement>('[part=copy-button]')[1]!;
+      setTimeout(() => copy.click());
+      const event = await oneEvent(el, 'affdash-copy');
+      expect(event.detail).to.deep.equal({ kind: 'link', value: makeDashboard().enrollment.trackingUrl });
+      expect(copied).to.not.equal('');
+    } finally {
+      document.execCommand = execCommand;
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  });
+
+  it('on token_expired asks the tokenProvider once and retries once', async () => {
+    const stale = makeToken({ jti: 'stale' });
+    const fresh = makeToken({ jti: 'fresh' });
+    worker.use(
+      http.get(dashboardPath, ({ request }) =>
+        request.headers.get('authorization') === `Bearer ${fresh}`
+          ? HttpResponse.json(makeDashboard())
+          : apiError(401, 'token_expired', 'the dashboard token has expired'),
+      ),
+    );
+    let calls = 0;
+    const el = await mount({ token: stale, tokenProvider: async () => (calls++, fresh) });
+    expect(calls).to.equal(1);
+    expect(requests.map((r) => r.headers.get('authorization'))).to.deep.equal([`Bearer ${stale}`, `Bearer ${fresh}`]);
+    expect(text(shadow(el).querySelector('[part=code]'))).to.equal('MAYA15');
+  });
+
+  it('retries only once when the new token is refused too', async () => {
+    worker.use(http.get(dashboardPath, () => apiError(401, 'token_expired', 'expired')));
+    let calls = 0;
+    const el = await mount({ tokenProvider: async () => (calls++, makeToken({ jti: `t${calls}` })) });
+    expect(calls).to.equal(1);
+    expect(requests).to.have.length(2);
+    expect(text(shadow(el))).to.contain('session has expired');
+  });
+
+  it('without a provider fires affdash-token-expired and says the session expired', async () => {
+    worker.use(http.get(dashboardPath, () => apiError(401, 'token_expired', 'expired')));
+    const el = document.createElement('affiliate-dashboard');
+    el.apiBase = API_BASE;
+    const errors: Event[] = [];
+    el.addEventListener('affdash-error', (e) => errors.push(e));
+    const expired = oneEvent(el, 'affdash-token-expired');
+    el.token = makeToken();
+    document.body.append(el);
+    const event = await expired;
+    expect(event.bubbles && event.composed).to.equal(true);
+    await el.updateComplete;
+    expect(text(shadow(el))).to.contain('Your session has expired');
+    expect(errors).to.have.length(0);
+    el.remove();
+  });
+
+  it('refreshes the token shortly before it expires', async () => {
+    serveDashboard();
+    const fresh = makeToken({ jti: 'fresh' });
+    let calls = 0;
+    // exp is 61 s away and the refresh lead is 60 s: the provider is due in about a second.
+    const el = await mount({
+      token: makeToken({ exp: Math.floor(Date.now() / 1000) + 61 }),
+      tokenProvider: async () => (calls++, fresh),
+    });
+    await waitUntil(() => calls === 1, 'the provider was not called before exp', { timeout: 4000 });
+    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json(olderConversions)));
+    button(el, 'Load more conversions').click();
+    await waitUntil(() => requests.length === 2);
+    expect(requests[1]!.headers.get('authorization')).to.equal(`Bearer ${fresh}`);
+  });
+
+  it('shows an error in words with a Retry that works', async () => {
+    let fail = true;
+    worker.use(
+      http.get(dashboardPath, () => (fail ? apiError(500, 'internal', 'boom') : HttpResponse.json(makeDashboard()))),
+    );
+    const el = document.createElement('affiliate-dashboard');
+    el.apiBase = API_BASE;
+    const failed = oneEvent(el, 'affdash-error');
+    el.token = makeToken();
+    document.body.append(el);
+    expect((await failed).detail).to.deep.equal({ status: 500, code: 'internal', message: 'boom' });
+    await el.updateComplete;
+    expect(text(shadow(el).querySelector('[role=alert]'))).to.contain('Something went wrong on our side');
+    await expect(el).to.be.accessible();
+    fail = false;
+    button(el, 'Retry').click();
+    await waitUntil(() => shadow(el).querySelector('[part=code]'));
+    expect(requests).to.have.length(2);
+    el.remove();
+  });
+
+  it('says a token it cannot read is not valid, without asking the API', async () => {
+    const el = await mount({ token: 'not-a-jwt' });
+    expect(text(shadow(el))).to.contain('link isn’t valid');
+    expect(requests).to.have.length(0);
+  });
+
+  it('shows what to do when there are no conversions yet', async () => {
+    serveDashboard(makeDashboard({ conversions: { data: [], nextCursor: null }, payments: { data: [], nextCursor: null } }));
+    const el = await mount();
+    expect(text(shadow(el).querySelector('[part=conversions]'))).to.contain('Share your code to see your first conversion here');
+    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('No payments yet');
+    expect([...shadow(el).querySelectorAll('button')].map(text)).to.not.include('Load more conversions');
+  });
+
+  it('loads more conversions with the cursor and appends them', async () => {
+    serveDashboard();
+    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json(olderConversions)));
+    const el = await mount();
+    button(el, 'Load more conversions').click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=conversions] tbody tr').length === 5);
+    expect(new URL(requests[1]!.url).searchParams.get('cursor')).to.equal('cur_conv_2');
+    expect(text(shadow(el).querySelector('[part=conversions] tbody tr:last-child'))).to.contain('••••4519');
+    expect([...shadow(el).querySelectorAll('button')].map(text)).to.not.include('Load more conversions');
+  });
+
+  it('filters conversions by status', async () => {
+    serveDashboard();
+    const rejected = makeDashboard().conversions.data.filter((c) => c.status === 'rejected');
+    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: rejected, nextCursor: null })));
+    const el = await mount();
+    const chip = button(el, 'Rejected');
+    chip.click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=conversions] tbody tr').length === 1);
+    expect(new URL(requests[1]!.url).searchParams.get('status')).to.equal('rejected');
+    expect(chip.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('keeps the rows and offers Retry when a page fails', async () => {
+    serveDashboard();
+    worker.use(http.get(`${dashboardPath}/conversions`, () => apiError(503, 'internal', 'down')));
+    const el = await mount();
+    button(el, 'Load more conversions').click();
+    await waitUntil(() => shadow(el).querySelector('[part=conversions] .inline-error'));
+    expect(shadow(el).querySelectorAll('[part=conversions] tbody tr')).to.have.length(4);
+    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json(olderConversions)));
+    button(el, 'Retry').click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=conversions] tbody tr').length === 5);
+  });
+
+  it('renders markup in names as text', async () => {
+    const d = makeDashboard();
+    d.offer.name = '<img src=x onerror="window.__pwned=1">Spring';
+    d.member.name = '<script>window.__pwned=1</script>Maya';
+    d.brand.name = '<b>Bold</b> Coffee';
+    d.conversions.data[2]!.statusReason = '<a href="javascript:alert(1)">click</a>';
+    serveDashboard(d);
+    const el = await mount();
+    const root = shadow(el);
+    expect(root.querySelector('[part=header] img, [part=header] script, [part=header] b, a')).to.equal(null);
+    expect(text(root.querySelector('.title'))).to.equal('<img src=x onerror="window.__pwned=1">Spring');
+    expect(text(root.querySelector('.member'))).to.contain('<script>window.__pwned=1</script>Maya');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('shows placeholders while loading', async () => {
+    worker.use(http.get(dashboardPath, () => new Promise(() => {})));
+    const el = await fixture<AffiliateDashboard>(html`<affiliate-dashboard api-base=${API_BASE} .token=${makeToken()}></affiliate-dashboard>`);
+    expect(shadow(el).querySelector('.skeleton')).to.not.equal(null);
+    expect(text(shadow(el))).to.contain('Loading your dashboard');
+  });
+
+  it('passes an accessibility audit', async () => {
+    serveDashboard();
+    const el = await mount();
+    await expect(el).to.be.accessible();
+  });
+});
