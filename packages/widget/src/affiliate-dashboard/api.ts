@@ -43,15 +43,13 @@ export function dashboardUrl(apiBase: string, enrollmentId: string, path = '', q
 }
 
 /** GETs JSON with a dashboard token; anything but a 2xx becomes an {@link ApiError}. */
-export async function getJson<T>(url: string, token: string, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, token: string): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      signal,
     });
-  } catch (error) {
-    if (signal?.aborted) throw error;
+  } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached.');
   }
   const body: unknown = await response.json().catch(() => undefined);

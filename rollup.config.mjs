@@ -1,0 +1,142 @@
+import { rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import ts from 'typescript';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const widget = join(root, 'packages/widget');
+const input = join(widget, 'src/index.ts');
+const tsconfig = join(widget, 'tsconfig.json');
+
+/** zod 4 is full of annotations and cycles rollup warns about; everything else is worth seeing. */
+function onwarn(warning, warn) {
+  if (warning.code === 'INVALID_ANNOTATION' || warning.code === 'CIRCULAR_DEPENDENCY') return;
+  warn(warning);
+}
+
+/**
+ * Emits the widget's `.d.ts` files into dist/types with the TypeScript API. Core is read from
+ * its sources (the `@affdash/source` condition), so only the widget's own files are written.
+ */
+function widgetDeclarations() {
+  return {
+    name: 'widget-declarations',
+    writeBundle() {
+      const outDir = join(widget, 'dist/types');
+      rmSync(outDir, { recursive: true, force: true });
+      const { config } = ts.readConfigFile(tsconfig, ts.sys.readFile);
+      const parsed = ts.parseJsonConfigFileContent(config, ts.sys, widget);
+      const options = {
+        ...parsed.options,
+        noEmit: false,
+        declaration: true,
+        emitDeclarationOnly: true,
+        declarationDir: outDir,
+        rootDir: join(widget, 'src'),
+      };
+      const files = parsed.fileNames.filter((f) => f.startsWith(join(widget, 'src')) && !f.endsWith('.test.ts'));
+      const program = ts.createProgram(files, options);
+      for (const file of files) {
+        const source = program.getSourceFile(file);
+        const result = program.emit(source, undefined, undefined, true);
+        const errors = result.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
+        if (errors.length) {
+          throw new Error(ts.formatDiagnostics(errors, {
+            getCanonicalFileName: (f) => f,
+            getCurrentDirectory: () => root,
+            getNewLine: () => '\n',
+          }));
+        }
+      }
+      this.info?.(`declarations in ${relative(root, outDir)}`);
+    },
+  };
+}
+
+/** Shrinks CSS in css`` and collapses line breaks in html``/svg`` static text. */
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+function minifyMarkup(text) {
+  return text.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Minifies the static text of Lit's tagged templates in the widget's sources: the parts
+ * between `${…}` only, found with the TypeScript parser, so code and expressions are untouched.
+ */
+function minifyTemplates() {
+  return {
+    name: 'minify-templates',
+    transform(code, id) {
+      if (!id.startsWith(join(widget, 'src')) || !id.endsWith('.ts')) return null;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const edits = [];
+      const visit = (node) => {
+        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
+          const tag = node.tag.text;
+          const minify = tag === 'css' ? minifyCss : tag === 'html' || tag === 'svg' ? minifyMarkup : undefined;
+          const t = node.template;
+          const parts = minify
+            ? ts.isNoSubstitutionTemplateLiteral(t)
+              ? [t]
+              : [t.head, ...t.templateSpans.map((span) => span.literal)]
+            : [];
+          if (tag === 'css' && parts.length > 1) parts.length = 0; // expressions in CSS: leave as is
+          for (const part of parts) {
+            // The raw text sits between the delimiters: ` or } before, ` or ${ after.
+            const start = part.getStart(file) + 1;
+            const end = part.getEnd() - (part.kind === ts.SyntaxKind.TemplateHead || part.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
+            edits.push([start, end, minify(code.slice(start, end))]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      if (!edits.length) return null;
+      let out = code;
+      for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
+
+const typescript = () => esbuild({ target: 'es2022', tsconfig, sourceMap: true });
+
+export default [
+  // One self-contained file for a <script type="module"> tag: Lit included, the element registered.
+  {
+    input,
+    onwarn,
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }),
+      minifyTemplates(),
+      typescript(),
+      terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    ],
+    output: { file: join(widget, 'dist/affdash-widget.js'), format: 'es', sourcemap: true },
+  },
+  // For bundlers: Lit stays an import so an app shares one copy.
+  {
+    input,
+    onwarn,
+    external: (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id),
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }),
+      minifyTemplates(),
+      typescript(),
+      widgetDeclarations(),
+    ],
+    output: { file: join(widget, 'dist/index.js'), format: 'es', sourcemap: true },
+  },
+];
