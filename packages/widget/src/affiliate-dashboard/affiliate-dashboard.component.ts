@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { copyText } from './copy.js';
 import { DashboardController } from './dashboard-controller.js';
 import { Formatter } from './format.js';
-import { errorMessage, expiredMessage } from './messages.js';
+import { errorMessage, expiredMessage, expiredTitle } from './messages.js';
 import styles from './affiliate-dashboard.styles.js';
 import { renderConversions } from './sections/conversions.js';
 import { renderDescription, renderHeader } from './sections/header.js';
@@ -105,14 +105,14 @@ export class AffiliateDashboard extends LitElement {
       return html`<p class="visually-hidden">Loading your dashboard…</p>${renderSkeleton()}`;
     }
     if (data.phase === 'error' || !data.dashboard) {
-      if (data.expired) return renderProblem('Your session has expired', expiredMessage, undefined);
+      if (data.expired) return renderProblem(expiredTitle, expiredMessage, undefined);
       const error = data.error ?? { status: 0, code: 'unknown', message: '' };
       return renderProblem('We couldn’t load your dashboard', errorMessage(error), error.code, () => void data.load());
     }
     const d = data.dashboard;
     const f = this.#format;
     return html`
-      ${data.expired ? html`<p class="banner" role="alert">${expiredMessage}</p>` : nothing}
+      ${data.expired ? html`<p class="banner" role="alert"><strong>${expiredTitle}.</strong> ${expiredMessage}</p>` : nothing}
       ${renderHeader(d)} ${renderDescription(d)}
       <div class="grid">
         ${renderShare(d, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}

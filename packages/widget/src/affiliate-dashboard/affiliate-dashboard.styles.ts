@@ -3,10 +3,10 @@ import tokens from './tokens.styles.js';
 import base from './base.styles.js';
 
 const layout = css`
-  .root { display: flex; flex-direction: column; gap: var(--_s4); }
+  .root { display: flex; flex-direction: column; gap: var(--_s4); padding: var(--_s4); }
   .grid { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_s4); }
   @container (min-width: 720px) {
-    :host { padding: var(--_s6); }
+    .root { padding: var(--_s6); }
     .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
     .stats, .conversions, .payments { grid-column: 1 / -1; }
   }
@@ -24,7 +24,7 @@ const layout = css`
 
   .header { display: flex; align-items: center; gap: var(--_s3); min-width: 0; }
   .header__text { display: flex; flex-direction: column; gap: 2px; flex: 1; min-width: 0; }
-  .header .pill { align-self: flex-start; margin-top: var(--_s1); }
+  .meta { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_s1) var(--_s2); margin-top: 2px; color: var(--_muted); font-size: 0.9286em; }
   .logo {
     flex-shrink: 0; width: 40px; height: 40px; border-radius: var(--_radius); object-fit: cover;
   }
@@ -35,7 +35,6 @@ const layout = css`
   .eyebrow { color: var(--_muted); font-size: 0.8571em; font-weight: 500; line-height: 16px; }
   .title { font-size: 20px; font-weight: 650; line-height: 28px; letter-spacing: -0.01em; overflow-wrap: anywhere; }
   @container (min-width: 720px) { .title { font-size: 24px; line-height: 32px; } }
-  .member { font-size: 0.9286em; }
   .description { max-width: 72ch; color: var(--_muted); }
   .banner {
     padding: var(--_s2) var(--_s3); border: 1px solid color-mix(in srgb, var(--_warning) 35%, var(--_border));
@@ -63,7 +62,8 @@ const sections = css`
   }
   .link__start { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
   .link__end { flex-shrink: 0; }
-  .copy { min-width: 96px; }
+  .copy { min-width: 92px; }
+  .hint { margin-top: auto; color: var(--_muted); font-size: 12px; line-height: 16px; }
 
   .terms__summary { font-size: 1.1429em; font-weight: 500; line-height: 24px; }
   .terms .muted { margin-top: var(--_s1); }
@@ -72,6 +72,7 @@ const sections = css`
   .tiers th:last-child, .tiers td:last-child { text-align: right; }
   .tiers .is-current td { background: color-mix(in srgb, var(--_accent) 8%, var(--_surface)); font-weight: 600; }
   .tiers .is-current td:first-child { box-shadow: inset 3px 0 0 var(--_accent); padding-left: var(--_s3); }
+  .tiers .is-current td:last-child { padding-right: var(--_s3); }
 
   .stats__grid {
     display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1px; overflow: hidden;
@@ -85,7 +86,7 @@ const sections = css`
     letter-spacing: -0.01em; overflow-wrap: anywhere;
   }
   .stat__hint { color: var(--_muted); font-size: 12px; line-height: 16px; }
-  .stat--strong { box-shadow: inset 0 3px 0 var(--_accent); }
+  .stat--strong { box-shadow: inset 3px 0 0 var(--_accent); }
 
   .filters { display: flex; flex-wrap: wrap; gap: var(--_s1); }
   .chip {
@@ -94,9 +95,14 @@ const sections = css`
   }
   .chip:hover { color: var(--_text); background: var(--_tint); }
   .chip[aria-pressed='true'] { border-color: var(--_text); background: var(--_text); color: var(--_surface); }
-  .status-cell { width: 1%; white-space: nowrap; }
-  .status-note { display: block; margin-top: var(--_s1); color: var(--_muted); font-size: 12px; line-height: 16px; white-space: normal; min-width: 12ch; }
+  .status-cell { width: 13em; }
+  .status-note { display: block; margin-top: var(--_s1); color: var(--_muted); font-size: 12px; line-height: 16px; }
 
+  .empty-state {
+    display: flex; flex-direction: column; align-items: center; gap: var(--_s1); padding: var(--_s6) var(--_s4);
+    border: 1px dashed var(--_border); border-radius: var(--_radius); text-align: center;
+  }
+  .empty-state__title { font-weight: 600; }
   .list-footer {
     display: flex; flex-wrap: wrap; align-items: center; justify-content: center; gap: var(--_s2) var(--_s3);
     margin-top: var(--_s3); padding-top: var(--_s3); border-top: 1px solid var(--_border);
@@ -121,21 +127,27 @@ const narrow = css`
     .responsive tbody tr:last-child { border-bottom: 0; }
     .responsive tbody tr:not(.empty) td { display: block; padding: 0; border: 0; text-align: left; }
     .responsive .empty, .responsive .empty td { display: block; }
-    .conversions tr { grid-template-areas: 'date status' 'order status' 'sale commission'; }
+    .conversions tr { grid-template-areas: 'date status' 'order commission' 'note sale'; }
     .conversions td[data-label='Date'] { grid-area: date; font-weight: 600; }
     .conversions td[data-label='Order'] { grid-area: order; color: var(--_muted); }
-    .conversions td[data-label='Status'] { grid-area: status; width: auto; text-align: right; }
-    .conversions td[data-label='Sale'] { grid-area: sale; color: var(--_muted); }
+    .conversions tr:not(.empty) td[data-label='Status'] { display: contents; }
+    .conversions .status-cell .pill { grid-area: status; justify-self: end; align-self: center; }
+    .conversions .status-note { grid-area: note; margin: 0; }
+    .conversions td[data-label='Sale'] { grid-area: sale; color: var(--_muted); font-size: 12px; text-align: right; }
     .conversions td[data-label='Commission'] { grid-area: commission; text-align: right; }
     .conversions td[data-label='Sale']::before { content: 'Sale '; }
     .conversions td[data-label='Commission']::before { content: 'Commission '; color: var(--_muted); font-weight: 400; }
-    .status-note { text-align: right; }
     .payments tr { grid-template-areas: 'date amount' 'method reference'; }
     .payments td[data-label='Date'] { grid-area: date; font-weight: 600; }
     .payments td[data-label='Amount'] { grid-area: amount; text-align: right; }
     .payments td[data-label='Method'] { grid-area: method; color: var(--_muted); }
     .payments td[data-label='Reference'] { grid-area: reference; color: var(--_muted); text-align: right; }
     .code { font-size: 20px; }
+    .copy { min-width: 80px; padding: 0 var(--_s2); }
+    .card { padding: var(--_s3); }
+  }
+  @container (max-width: 400px) {
+    .root { padding: var(--_s3); }
   }
 `;
 
@@ -152,7 +164,9 @@ const skeleton = css`
   .bone--code { height: 38px; margin-bottom: var(--_s2); }
   .bone--input { height: 36px; }
   .bone--figure { width: 70%; height: 24px; }
+  .skeleton .header .bone--line { width: 160px; }
   .skeleton-row td { padding: var(--_s3) var(--_s2); }
+  .skeleton-row .bone { height: 16px; }
 `;
 
 export default [tokens, base, layout, sections, narrow, skeleton];

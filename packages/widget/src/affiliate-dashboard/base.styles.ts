@@ -6,7 +6,6 @@ export default css`
     display: block;
     container-type: inline-size;
     box-sizing: border-box;
-    padding: var(--_s4);
     border-radius: calc(var(--_radius) * 1.5);
     background: var(--_bg);
     color: var(--_text);
@@ -64,7 +63,7 @@ export default css`
     padding: var(--_s2); border-bottom: 1px solid var(--_border); color: var(--_muted);
     font-size: 12px; font-weight: 500; line-height: 16px; text-align: left; white-space: nowrap;
   }
-  .table td { padding: var(--_s3) var(--_s2); border-bottom: 1px solid var(--_border); vertical-align: top; }
+  .table td { padding: var(--_s3) var(--_s2); border-bottom: 1px solid var(--_border); vertical-align: baseline; }
   .table tbody tr:last-child td { border-bottom: 0; }
   .table :is(th, td):first-child { padding-left: 0; }
   .table :is(th, td):last-child { padding-right: 0; }

@@ -20,7 +20,7 @@ export function errorMessage({ status, code }: DashboardErrorDetail): string {
   return 'Something went wrong while loading your dashboard.';
 }
 
-export const expiredMessage =
-  'Your session has expired. Reload the page or open your dashboard link again to continue.';
+export const expiredTitle = 'Your session has expired';
+export const expiredMessage = 'Reload the page or open your dashboard link again to continue.';
 
 export const emptyConversionsMessage = 'Share your code to see your first conversion here.';

@@ -42,14 +42,29 @@ function body(options: ConversionsOptions, f: Formatter) {
   const { list, status } = options;
   if (list.loading && !list.items.length) return skeletonRows(3, 5);
   if (!list.items.length && !list.error) {
-    const text = status ? `No ${conversionStatus[status].label.toLowerCase()} conversions yet.` : emptyConversionsMessage;
-    return html`<tr class="empty"><td colspan="5">${text}</td></tr>`;
+    const label = status ? conversionStatus[status].label.toLowerCase() : '';
+    return html`<tr class="empty"><td colspan="5">No ${label} conversions yet.</td></tr>`;
   }
   return list.items.map((c) => row(c, f));
 }
 
+/** Nothing at all yet: say what to do instead of showing an empty table. */
+function renderFirstRun() {
+  return html`
+    <section part="conversions" class="card conversions" aria-labelledby="conversions-title">
+      <h3 id="conversions-title" class="card__title">Conversions</h3>
+      <div class="empty-state">
+        <p class="empty-state__title">No conversions yet</p>
+        <p class="muted">${emptyConversionsMessage}</p>
+      </div>
+    </section>
+  `;
+}
+
 /** Conversions, newest first, filterable by status, a page at a time. */
 export function renderConversions(options: ConversionsOptions, f: Formatter) {
+  const { list, status } = options;
+  if (!status && !list.items.length && !list.loading && !list.error && !list.cursor) return renderFirstRun();
   return html`
     <section part="conversions" class="card conversions" aria-labelledby="conversions-title">
       <div class="card__head">

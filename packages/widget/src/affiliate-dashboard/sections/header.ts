@@ -20,11 +20,13 @@ export function renderHeader({ brand, offer, member, enrollment }: Dashboard) {
         ? html`<img class="logo" src=${brand.logoUrl} alt="" width="40" height="40" />`
         : html`<span class="logo logo--initial" aria-hidden="true">${brand.name.trim().charAt(0)}</span>`}
       <div class="header__text">
-        <p class="eyebrow">${brand.name} · Partner dashboard</p>
+        <p class="eyebrow">${brand.name}</p>
         <h2 class="title">${offer.name}</h2>
-        <p class="muted member">For ${member.name}</p>
+        <p class="meta">
+          <span class="member">For ${member.name}</span>
+          <span class="pill pill--${status.tone}"><span class="dot" aria-hidden="true"></span>${status.label}</span>
+        </p>
       </div>
-      <span class="pill pill--${status.tone}"><span class="dot" aria-hidden="true"></span>${status.label}</span>
     </header>
   `;
 }

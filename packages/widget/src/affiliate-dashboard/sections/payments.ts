@@ -15,6 +15,17 @@ function row(p: DashboardPayment, f: Formatter) {
 
 /** Payments made to the member, newest first. */
 export function renderPayments(list: PagedList<DashboardPayment>, f: Formatter, onMore: () => void) {
+  if (!list.items.length && !list.cursor && !list.error) {
+    return html`
+      <section part="payments" class="card payments" aria-labelledby="payments-title">
+        <h3 id="payments-title" class="card__title">Payments</h3>
+        <div class="empty-state">
+          <p class="empty-state__title">No payments yet</p>
+          <p class="muted">Approved commission is paid out here.</p>
+        </div>
+      </section>
+    `;
+  }
   return html`
     <section part="payments" class="card payments" aria-labelledby="payments-title">
       <div class="card__head"><h3 id="payments-title" class="card__title">Payments</h3></div>
@@ -22,11 +33,7 @@ export function renderPayments(list: PagedList<DashboardPayment>, f: Formatter, 
         <thead>
           <tr><th scope="col">Date</th><th scope="col" class="num">Amount</th><th scope="col">Method</th><th scope="col">Reference</th></tr>
         </thead>
-        <tbody>
-          ${list.items.length
-            ? list.items.map((p) => row(p, f))
-            : html`<tr class="empty"><td colspan="4">No payments yet. Approved commission is paid out here.</td></tr>`}
-        </tbody>
+        <tbody>${list.items.map((p) => row(p, f))}</tbody>
       </table>
       ${renderListFooter(list, 'payments', onMore)}
     </section>

@@ -10,7 +10,7 @@ export interface ShareOptions {
 }
 
 /** How many characters of the link's end stay visible when it is cut in the middle. */
-const LINK_TAIL = 14;
+const LINK_TAIL = 10;
 
 function copyButton(kind: CopyKind, value: string, label: string, { copied, onCopy }: ShareOptions) {
   const done = copied === kind;
@@ -28,7 +28,9 @@ function copyButton(kind: CopyKind, value: string, label: string, { copied, onCo
 /** The promo code and the tracking link, each with a Copy button. */
 export function renderShare({ enrollment }: Dashboard, options: ShareOptions) {
   const link = enrollment.trackingUrl;
-  const cut = Math.max(link.length - LINK_TAIL, 0);
+  // Shown without the scheme so the host is what fits; copied in full.
+  const shown = link.replace(/^https?:\/\//, '');
+  const cut = Math.max(shown.length - LINK_TAIL, 0);
   return html`
     <section part="share" class="card share" aria-labelledby="share-title">
       <h3 id="share-title" class="card__title">Share</h3>
@@ -43,11 +45,12 @@ export function renderShare({ enrollment }: Dashboard, options: ShareOptions) {
         <span class="label">Your tracking link</span>
         <div class="share__row">
           <span part="link" class="link" title=${link}
-            ><span class="link__start">${link.slice(0, cut)}</span><span class="link__end">${link.slice(cut)}</span></span
+            ><span class="link__start">${shown.slice(0, cut)}</span><span class="link__end">${shown.slice(cut)}</span></span
           >
           ${copyButton('link', link, 'Tracking link', options)}
         </div>
       </div>
+      <p class="hint">Sales made with your code or through your link earn you commission.</p>
     </section>
   `;
 }

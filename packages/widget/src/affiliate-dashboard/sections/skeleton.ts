@@ -24,7 +24,8 @@ export function renderSkeleton() {
         <div class="stats"><div class="stats__grid">
           ${Array.from({ length: 6 }, () => html`<div class="stat">${bone('bone--label')}${bone('bone--figure')}</div>`)}
         </div></div>
-        <div class="card conversions">${bone('bone--label')}<table class="table"><tbody>${skeletonRows(3, 5)}</tbody></table></div>
+        <div class="card conversions">${bone('bone--label')}<table class="table"><tbody>${skeletonRows(4, 5)}</tbody></table></div>
+        <div class="card payments">${bone('bone--label')}<table class="table"><tbody>${skeletonRows(2, 4)}</tbody></table></div>
       </div>
     </div>
   `;
