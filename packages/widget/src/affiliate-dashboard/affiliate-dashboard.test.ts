@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { Dashboard } from '@affdash/core';
 import './affiliate-dashboard.js';
 import type { AffiliateDashboard } from './affiliate-dashboard.component.js';
@@ -290,9 +291,45 @@ describe('<affiliate-dashboard>', () => {
     expect(text(shadow(el))).to.contain('Loading your dashboard');
   });
 
+  it('shows a balance below zero after a reversal of paid commission', async () => {
+    const d = makeDashboard();
+    d.totals.balance = { amount: -1_290, currency: 'USD' };
+    serveDashboard(d);
+    const el = await mount();
+    expect(text(shadow(el).querySelector('[part=stats]'))).to.contain('-$12.90').and.contain('Reversed after payout');
+  });
+
   it('passes an accessibility audit', async () => {
     serveDashboard();
     const el = await mount();
     await expect(el).to.be.accessible();
+  });
+
+  it('passes an accessibility audit in dark mode', async () => {
+    serveDashboard();
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const el = await mount();
+      const surface = getComputedStyle(shadow(el).querySelector('.card')!).backgroundColor;
+      expect(surface).to.equal('rgb(23, 26, 33)');
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('lays out in one column on a phone and stays accessible', async () => {
+    serveDashboard();
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const el = await mount();
+      const grid = shadow(el).querySelector('.grid')!;
+      expect(getComputedStyle(grid).gridTemplateColumns.split(' ')).to.have.length(1);
+      const row = shadow(el).querySelector('[part=conversions] tbody tr')!;
+      expect(getComputedStyle(row).display).to.equal('grid');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

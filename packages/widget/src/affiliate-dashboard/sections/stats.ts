@@ -17,7 +17,13 @@ export function renderStats(totals: DashboardTotals, f: Formatter) {
     { label: 'Sales', value: f.money(totals.sales) },
     { label: 'Expected', value: f.money(totals.expected), hint: `${f.money(totals.pending)} still pending` },
     { label: 'Paid', value: f.money(totals.paid), hint: 'All time' },
-    { label: 'Balance', value: f.money(totals.balance), hint: 'Approved, not yet paid', strong: true },
+    {
+      label: 'Balance',
+      value: f.money(totals.balance),
+      // Below zero when paid commission was reversed: later commission makes up for it.
+      hint: totals.balance.amount < 0 ? 'Reversed after payout' : 'Approved, not yet paid',
+      strong: true,
+    },
   ];
   return html`
     <section part="stats" class="stats" aria-labelledby="stats-title">
