@@ -62,7 +62,7 @@ const sections = css`
   }
   .link__start { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
   .link__end { flex-shrink: 0; }
-  .copy { min-width: 92px; }
+  .copy { min-width: 100px; }
   .hint { margin-top: auto; color: var(--_muted); font-size: 12px; line-height: 16px; }
 
   .terms__summary { font-size: 1.1429em; font-weight: 500; line-height: 24px; }
@@ -143,7 +143,7 @@ const narrow = css`
     .payments td[data-label='Method'] { grid-area: method; color: var(--_muted); }
     .payments td[data-label='Reference'] { grid-area: reference; color: var(--_muted); text-align: right; }
     .code { font-size: 20px; }
-    .copy { min-width: 80px; padding: 0 var(--_s2); }
+    .copy { min-width: 88px; padding: 0 var(--_s2); }
     .card { padding: var(--_s3); }
   }
   @container (max-width: 400px) {
