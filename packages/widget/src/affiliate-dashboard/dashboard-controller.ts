@@ -104,24 +104,20 @@ export class DashboardController implements ReactiveController {
   /** Shows only conversions in one status (or all, with `undefined`), from the first page. */
   filterConversions(status: ConversionStatus | undefined): Promise<void> {
     this.conversionStatus = status;
-    return this.conversions.load(() => this.#page<DashboardConversion>('/conversions', { status }), false);
+    return this.conversions.load(() => this.#get<Page<DashboardConversion>>('/conversions', { status }), false);
   }
 
   loadMoreConversions(): Promise<void> {
     const { cursor } = this.conversions;
     if (!cursor || this.conversions.loading) return Promise.resolve();
     const status = this.conversionStatus;
-    return this.conversions.load(() => this.#page<DashboardConversion>('/conversions', { status, cursor }), true);
+    return this.conversions.load(() => this.#get<Page<DashboardConversion>>('/conversions', { status, cursor }), true);
   }
 
   loadMorePayments(): Promise<void> {
     const { cursor } = this.payments;
     if (!cursor || this.payments.loading) return Promise.resolve();
-    return this.payments.load(() => this.#page<DashboardPayment>('/payments', { cursor }), true);
-  }
-
-  #page<T>(path: string, query: Query): Promise<Page<T>> {
-    return this.#get<Page<T>>(path, query);
+    return this.payments.load(() => this.#get<Page<DashboardPayment>>('/payments', { cursor }), true);
   }
 
   /** GETs a dashboard path; on `token_expired` asks the provider once and tries again once. */
@@ -129,13 +125,16 @@ export class DashboardController implements ReactiveController {
     const sub = this.#claims?.sub;
     if (!this.#token) throw new ApiError(0, 'missing_token', 'No dashboard token was given.');
     if (!sub) throw new ApiError(0, 'invalid_token', 'The dashboard token could not be read.');
-    const url = () => dashboardUrl(this.#apiBase, this.#claims?.sub ?? sub, path, query);
+    const url = dashboardUrl(this.#apiBase, sub, path, query);
+    const used = this.#token;
     try {
-      return await getJson<T>(url(), this.#token);
+      return await getJson<T>(url, used);
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'token_expired')) throw error;
-      if (!(await this.#refresh())) throw error;
-      return getJson<T>(url(), this.#token);
+      // Another request may have renewed the token meanwhile: then no need to ask again.
+      if (this.#token === used) await this.#refresh();
+      if (this.#token === used) throw error;
+      return getJson<T>(url, this.#token);
     }
   }
 
