@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const sourceConditions = ['@affdash/source', 'node', 'import', 'default'];
+const sourceConditions = ['@affdash/source', 'node', 'default'];
 
 export default defineConfig({
   resolve: { conditions: sourceConditions },

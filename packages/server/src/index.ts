@@ -1,1 +1,13 @@
-export {};
+export { createApp } from './app.js';
+export type { App } from './app.js';
+export { createDeps, findWidgetFile } from './deps.js';
+export { serve } from './serve.js';
+export type { RunningServer } from './serve.js';
+export { loadConfig } from './config.js';
+export type { ServerConfig } from './config.js';
+export { openDatabase, openPglite, openPostgres, migrate, pendingMigrations } from './db/index.js';
+export type { Database } from './db/index.js';
+export { createApiKey, ensureBrand, revokeApiKeys } from './brands.js';
+export { createTestServer } from './testing.js';
+export type { TestServer } from './testing.js';
+export type { AppDeps } from './http/context.js';

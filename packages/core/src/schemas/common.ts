@@ -22,6 +22,13 @@ export const MinorUnits = z
 export const Money = z.object({ amount: MinorUnits, currency: Currency });
 export type Money = z.infer<typeof Money>;
 
+/** Money that may be negative: a balance after a reversal of commission already paid. */
+export const SignedMoney = z.object({
+  amount: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  currency: Currency,
+});
+export type SignedMoney = z.infer<typeof SignedMoney>;
+
 /** UTC ISO-8601 timestamp as sent by the API (`2026-11-25T10:00:00.000Z`). */
 export const Timestamp = z.iso.datetime();
 export type Timestamp = z.infer<typeof Timestamp>;

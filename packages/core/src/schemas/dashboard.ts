@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
-import { Currency, Id, Money, Page, Timestamp } from './common.js';
+import { Currency, Id, Money, Page, SignedMoney, Timestamp } from './common.js';
 
 /** Totals of one enrollment, all in the offer's currency. */
 export const DashboardTotals = z.object({
@@ -14,10 +14,10 @@ export const DashboardTotals = z.object({
   approved: Money,
   /** Payments made. */
   paid: Money,
-  /** approved − paid: what the brand owes now. */
-  balance: Money,
+  /** approved − paid: what the brand owes now (negative after a reversal of paid commission). */
+  balance: SignedMoney,
   /** pending + approved − paid: what the member can expect in all. */
-  expected: Money,
+  expected: SignedMoney,
 });
 export type DashboardTotals = z.infer<typeof DashboardTotals>;
 

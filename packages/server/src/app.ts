@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { ApiError, errorResponse } from './http/errors.js';
+import type { AppDeps, AppEnv } from './http/context.js';
+import { randomString } from './keys/random.js';
+import { conversionRoutes } from './routes/conversions/index.js';
+import { dashboardKeyRoutes } from './routes/dashboard-keys/index.js';
+import { dashboardTokenRoutes } from './routes/dashboard-tokens/index.js';
+import { dashboardRoutes } from './routes/dashboard/index.js';
+import { enrollmentRoutes } from './routes/enrollments/index.js';
+import { healthRoutes } from './routes/health/index.js';
+import { hostedRoutes } from './routes/hosted/index.js';
+import { memberRoutes } from './routes/members/index.js';
+import { offerRoutes } from './routes/offers/index.js';
+import { paymentRoutes } from './routes/payments/index.js';
+import { trackingRoutes } from './routes/tracking/index.js';
+import { widgetRoutes } from './routes/widget/index.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds the whole API as a Hono app. It never listens: `serve.ts` does. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ generator: () => `req_${randomString(16)}` }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    secureHeaders({
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      xFrameOptions: false,
+      contentSecurityPolicy: undefined,
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'The request body is over 1 MiB.');
+      },
+    }),
+  );
+
+  app.route('/v1/offers', offerRoutes());
+  app.route('/v1/members', memberRoutes());
+  app.route('/v1/enrollments', enrollmentRoutes());
+  app.route('/v1/conversions', conversionRoutes());
+  app.route('/v1/payments', paymentRoutes());
+  app.route('/v1/dashboard-tokens', dashboardTokenRoutes());
+  app.route('/v1/dashboard-keys', dashboardKeyRoutes());
+  app.route('/v1/dashboard', dashboardRoutes());
+  app.route('/t', trackingRoutes());
+  app.route('/d', hostedRoutes());
+  app.route('/widget', widgetRoutes());
+  app.route('/', healthRoutes());
+
+  app.notFound((c) => errorResponse(new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`), c));
+  app.onError((err, c) => errorResponse(err, c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

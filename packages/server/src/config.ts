@@ -1,0 +1,42 @@
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomSecret } from './keys/random.js';
+
+export interface ServerConfig {
+  /** Absolute base URL the API is reached at; links in responses and emails use it. */
+  publicUrl: string;
+  /** The server's one secret; every other key is derived from it. */
+  secret: string;
+  /** Where PGlite keeps its data and where local files go. */
+  dataDir: string;
+  /** PostgreSQL connection string; embedded PGlite when absent. */
+  databaseUrl: string | undefined;
+  port: number;
+  host: string;
+}
+
+/**
+ * Reads the configuration from the environment. Without `AFFDASH_SECRET`, a secret is
+ * generated once and kept in the data folder (mode 600), so links survive restarts.
+ */
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<ServerConfig> {
+  const port = Number(env.PORT ?? 8787);
+  const host = env.HOST ?? '127.0.0.1';
+  const dataDir = path.resolve(env.AFFDASH_DATA_DIR ?? '.data');
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const secret = env.AFFDASH_SECRET ?? (await localSecret(dataDir));
+  return { publicUrl, secret, dataDir, databaseUrl: env.DATABASE_URL || undefined, port, host };
+}
+
+async function localSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'server-secret');
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    await mkdir(dataDir, { recursive: true });
+    const secret = randomSecret(48);
+    await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' }).catch(() => {});
+    await chmod(file, 0o600).catch(() => {});
+    return (await readFile(file, 'utf8')).trim();
+  }
+}

@@ -1,0 +1,25 @@
+import type { Database } from '../db/index.js';
+import type { ServerKeys } from '../keys/server-keys.js';
+import type { ServerConfig } from '../config.js';
+import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
+
+/** What every route can reach: storage, keys and configuration. Built once per process. */
+export interface AppDeps {
+  db: Database;
+  keys: ServerKeys;
+  dashboardKeys: DashboardKeyStore;
+  config: Pick<ServerConfig, 'publicUrl'>;
+  /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
+  widgetFile: string | undefined;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    /** Set by the API-key middleware. */
+    brandId: string;
+    /** Set by the dashboard-token middleware. */
+    dashboard: { brandId: string; enrollmentId: string };
+  };
+}

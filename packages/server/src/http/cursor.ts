@@ -1,0 +1,43 @@
+import { ApiError } from './errors.js';
+
+/** A position in a list ordered by (time DESC, id DESC). Opaque to clients. */
+export interface Cursor {
+  at: string;
+  id: string;
+}
+
+export function encodeCursor(at: Date | string, id: string): string {
+  const iso = at instanceof Date ? at.toISOString() : at;
+  return Buffer.from(JSON.stringify([iso, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): Cursor | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) {
+      return { at, id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new ApiError('validation_failed', 'cursor: not a cursor this API returned', {
+    issues: [{ path: 'cursor', message: 'not a cursor this API returned' }],
+  });
+}
+
+/** Cuts a `limit + 1` row fetch into a page and the cursor of the next one. */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  position: (row: Row) => [Date | string, string],
+  toItem: (row: Row) => Item,
+): { data: Item[]; nextCursor: string | null } {
+  const hasMore = rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return {
+    data: pageRows.map(toItem),
+    nextCursor: hasMore && last ? encodeCursor(...position(last)) : null,
+  };
+}

@@ -1,0 +1,62 @@
+import { ErrorStatus, type ErrorBody, type ErrorCode, type ErrorIssue } from '@affdash/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { core } from 'zod';
+
+/** An error a client can act on: it becomes the documented error body with its status. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = ErrorStatus[code];
+    this.details = details;
+  }
+}
+
+export const notFound = (what: string) => new ApiError('not_found', `${what} not found`);
+
+/** Turns zod issues into `{ path, message }` pairs and one readable sentence. */
+export function validationError(error: core.$ZodError, where = 'body'): ApiError {
+  const issues: ErrorIssue[] = error.issues.map((i) => ({
+    path: i.path.map(String).join('.') || where,
+    message: i.message,
+  }));
+  const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+  return new ApiError('validation_failed', message, { issues });
+}
+
+const statusCodes: Partial<Record<number, ErrorCode>> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+/** The app's one error handler: every failure leaves as `{ error: { code, message } }`. */
+export function errorResponse(err: Error, c: Context): Response {
+  const requestId = c.get('requestId') as string | undefined;
+  let code: ErrorCode = 'internal';
+  let status = 500;
+  let message = 'Something went wrong on our side. Try again; if it persists, quote the request id.';
+  let details: Record<string, unknown> | undefined;
+  if (err instanceof ApiError) {
+    ({ code, status, message, details } = err);
+  } else if (err instanceof HTTPException && err.status < 500) {
+    status = err.status;
+    code = statusCodes[status] ?? 'bad_request';
+    message = err.message || 'Bad request';
+  } else {
+    console.error(`[${requestId ?? '-'}]`, err);
+  }
+  const body: ErrorBody = { error: { code, message, ...(details ? { details } : {}), requestId } };
+  return c.json(body, status as ContentfulStatusCode);
+}

@@ -1,0 +1,30 @@
+import pg from '@databases/pg';
+import { createMiddleware } from 'hono/factory';
+import { ApiError } from '../../http/errors.js';
+import type { AppEnv } from '../../http/context.js';
+import { hashSecret } from '../../keys/random.js';
+import { bearerToken } from '../bearer.js';
+
+const { sql } = pg;
+
+/**
+ * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId`.
+ * Keys are looked up by their SHA-256; revoked keys are refused.
+ *
+ * @example
+ * app.use('/v1/offers/*', apiKey());
+ */
+export function apiKey() {
+  return createMiddleware<AppEnv>(async function apiKeyMiddleware(c, next) {
+    const secret = bearerToken(c.req.header('authorization'));
+    if (!secret) {
+      throw new ApiError('unauthorized', 'Send your API key as "Authorization: Bearer <key>".');
+    }
+    const { db } = c.get('deps');
+    const [row] = await db.query<{ brand_id: string }>(sql`
+      SELECT brand_id FROM api_keys WHERE secret_hash = ${hashSecret(secret)} AND revoked_at IS NULL`);
+    if (!row) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
+    c.set('brandId', row.brand_id);
+    await next();
+  });
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { ConversionCreate, ConversionListQuery, ConversionUpdate, PageQuery } from '@affdash/core';
+import { notFound } from '../../http/errors.js';
+import type { AppEnv } from '../../http/context.js';
+import { validate } from '../../http/validate.js';
+import { apiKey } from '../../middleware/api-key/index.js';
+import { findConversion, listConversions } from './queries.js';
+import { recordConversion } from './record.js';
+import { toConversion } from './rows.js';
+import { changeConversionStatus } from './status.js';
+
+/** `/v1/conversions`: sales the brand reports, and their approval. */
+export function conversionRoutes() {
+  return new Hono<AppEnv>()
+    .use(apiKey())
+    .post('/', validate('json', ConversionCreate), async (c) => {
+      const { conversion, created } = await recordConversion(
+        c.get('deps').db,
+        c.get('brandId'),
+        c.req.valid('json'),
+      );
+      return c.json(conversion, created ? 201 : 200);
+    })
+    .get('/', validate('query', PageQuery.extend(ConversionListQuery.shape)), async (c) => {
+      const query = c.req.valid('query');
+      return c.json(await listConversions(c.get('deps').db, c.get('brandId'), query, query));
+    })
+    .get('/:id', async (c) => {
+      const row = await findConversion(c.get('deps').db, c.get('brandId'), c.req.param('id'));
+      if (!row) throw notFound('conversion');
+      return c.json(toConversion(row));
+    })
+    .patch('/:id', validate('json', ConversionUpdate), async (c) => {
+      const conversion = await changeConversionStatus(
+        c.get('deps').db,
+        c.get('brandId'),
+        c.req.param('id'),
+        c.req.valid('json'),
+      );
+      return c.json(conversion);
+    });
+}

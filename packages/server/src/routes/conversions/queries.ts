@@ -1,0 +1,53 @@
+import pg from '@databases/pg';
+import type { ConversionStatus, PageQuery } from '@affdash/core';
+import type { Database } from '../../db/index.js';
+import { decodeCursor, toPage } from '../../http/cursor.js';
+import { conversionColumns } from './record.js';
+import { toConversion, type ConversionRow } from './rows.js';
+
+const { sql } = pg;
+
+export interface ConversionFilter {
+  enrollmentId?: string | undefined;
+  status?: ConversionStatus | undefined;
+}
+
+/** Conversions newest first (by when the sale happened), as rows. */
+export async function conversionRows(
+  db: Database,
+  brandId: string,
+  filter: ConversionFilter,
+  page: PageQuery,
+): Promise<ConversionRow[]> {
+  const after = decodeCursor(page.cursor);
+  return db.query<ConversionRow>(sql`
+    SELECT ${conversionColumns} FROM conversions c
+    JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
+    WHERE c.brand_id = ${brandId}
+    ${filter.enrollmentId ? sql`AND c.enrollment_id = ${filter.enrollmentId}` : sql``}
+    ${filter.status ? sql`AND c.status = ${filter.status}` : sql``}
+    ${after ? sql`AND (c.occurred_at, c.id) < (${after.at}::timestamptz, ${after.id})` : sql``}
+    ORDER BY c.occurred_at DESC, c.id DESC LIMIT ${page.limit + 1}`);
+}
+
+export async function listConversions(
+  db: Database,
+  brandId: string,
+  filter: ConversionFilter,
+  page: PageQuery,
+) {
+  const rows = await conversionRows(db, brandId, filter, page);
+  return toPage(rows, page.limit, (r) => [r.occurred_at, r.id], toConversion);
+}
+
+export async function findConversion(
+  db: Database,
+  brandId: string,
+  id: string,
+): Promise<ConversionRow | null> {
+  const [row] = await db.query<ConversionRow>(sql`
+    SELECT ${conversionColumns} FROM conversions c
+    JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
+    WHERE c.brand_id = ${brandId} AND c.id = ${id}`);
+  return row ?? null;
+}

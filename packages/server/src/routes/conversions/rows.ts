@@ -1,0 +1,41 @@
+import type { CommissionStructure, Conversion, ConversionStatus } from '@affdash/core';
+
+export interface ConversionRow {
+  brand_id: string;
+  id: string;
+  enrollment_id: string;
+  offer_id: string;
+  member_id: string;
+  order_id: string;
+  status: ConversionStatus;
+  currency: string;
+  sale_amount: number;
+  commission_amount: number;
+  commission_terms: CommissionStructure;
+  occurred_at: Date;
+  expected_approval_at: Date | null;
+  status_reason: string | null;
+  metadata: Record<string, string>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toConversion(row: ConversionRow): Conversion {
+  return {
+    id: row.id,
+    enrollmentId: row.enrollment_id,
+    offerId: row.offer_id,
+    memberId: row.member_id,
+    orderId: row.order_id,
+    status: row.status,
+    sale: { amount: row.sale_amount, currency: row.currency },
+    commission: { amount: row.commission_amount, currency: row.currency },
+    occurredAt: row.occurred_at.toISOString(),
+    expectedApprovalAt:
+      row.status === 'pending' ? (row.expected_approval_at?.toISOString() ?? null) : null,
+    statusReason: row.status_reason,
+    metadata: row.metadata,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

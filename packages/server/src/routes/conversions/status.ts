@@ -1,0 +1,64 @@
+import pg from '@databases/pg';
+import type { Conversion, ConversionStatus } from '@affdash/core';
+import type { Database } from '../../db/index.js';
+import { ApiError, notFound } from '../../http/errors.js';
+import { applyTotals, contributionChange, conversionContribution } from '../../totals/queries.js';
+import { conversionColumns } from './record.js';
+import { toConversion, type ConversionRow } from './rows.js';
+
+const { sql } = pg;
+
+/** Which status may follow which. Setting the current status again changes nothing. */
+const transitions: Record<ConversionStatus, readonly ConversionStatus[]> = {
+  pending: ['approved', 'rejected'],
+  approved: ['reversed'],
+  rejected: ['pending', 'approved'],
+  reversed: [],
+};
+
+/**
+ * Moves a conversion to a new status with a reason the member can read, and moves its
+ * commission between the enrollment's totals, in one transaction.
+ */
+export async function changeConversionStatus(
+  db: Database,
+  brandId: string,
+  id: string,
+  change: { status: ConversionStatus; reason?: string | undefined },
+): Promise<Conversion> {
+  return db.tx(async (db) => {
+    const [row] = await db.query<ConversionRow>(sql`
+      SELECT ${conversionColumns} FROM conversions c
+      JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
+      WHERE c.brand_id = ${brandId} AND c.id = ${id}
+      FOR UPDATE OF c`);
+    if (!row) throw notFound('conversion');
+    if (row.status === change.status) return toConversion(row);
+    if (!transitions[row.status].includes(change.status)) {
+      throw new ApiError(
+        'conflict',
+        `A ${row.status} conversion cannot become ${change.status}.`,
+        { status: row.status, allowed: transitions[row.status] },
+      );
+    }
+    const reason =
+      change.status === 'rejected' || change.status === 'reversed' ? (change.reason ?? null) : null;
+    await db.query(sql`
+      UPDATE conversions SET status = ${change.status}, status_reason = ${reason}, updated_at = now()
+      WHERE brand_id = ${brandId} AND id = ${id}`);
+    await applyTotals(
+      db,
+      brandId,
+      row.enrollment_id,
+      contributionChange(
+        conversionContribution(row.status, row.sale_amount, row.commission_amount),
+        conversionContribution(change.status, row.sale_amount, row.commission_amount),
+      ),
+    );
+    const [updated] = await db.query<ConversionRow>(sql`
+      SELECT ${conversionColumns} FROM conversions c
+      JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
+      WHERE c.brand_id = ${brandId} AND c.id = ${id}`);
+    return toConversion(updated!);
+  });
+}

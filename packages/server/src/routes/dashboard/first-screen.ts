@@ -1,0 +1,136 @@
+import pg from '@databases/pg';
+import {
+  describeCommission,
+  describeHoldPeriod,
+  describeTiers,
+  periodStart,
+  tierIndex,
+  type CommissionStructure,
+  type Dashboard,
+  type DashboardTerms,
+} from '@affdash/core';
+import type { Database } from '../../db/index.js';
+import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
+import { trackingUrl, type LinkContext } from '../enrollments/queries.js';
+import { dashboardConversionPage, dashboardPaymentPage } from './pages.js';
+import { assertReadable } from './readable.js';
+
+const { sql } = pg;
+export const FIRST_PAGE_SIZE = 10;
+
+interface FirstScreenRow {
+  enrollment_id: string;
+  enrollment_status: Dashboard['enrollment']['status'];
+  promo_code: string;
+  tracking_slug: string;
+  brand_name: string;
+  logo_url: string | null;
+  member_name: string;
+  offer_id: string;
+  offer_name: string;
+  description: string;
+  offer_status: Dashboard['offer']['status'];
+  currency: string;
+  hold_days: number;
+  commission: CommissionStructure;
+  clicks: number;
+  conversions: number;
+  sales: number;
+  commission_pending: number;
+  commission_approved: number;
+  paid: number;
+}
+
+/** Everything the first screen needs in one query: enrollment, brand, member, offer, totals. */
+async function firstScreenRow(db: Database, grant: DashboardGrant): Promise<FirstScreenRow | null> {
+  const [row] = await db.query<FirstScreenRow>(sql`
+    SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.promo_code, e.tracking_slug,
+           b.name AS brand_name, b.logo_url, m.name AS member_name,
+           o.id AS offer_id, o.name AS offer_name, o.description, o.status AS offer_status,
+           o.currency, o.hold_days, o.commission,
+           t.clicks, t.conversions, t.sales, t.commission_pending, t.commission_approved, t.paid
+    FROM enrollments e
+    JOIN brands b ON b.id = e.brand_id
+    JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
+    JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
+    JOIN enrollment_totals t ON t.brand_id = e.brand_id AND t.enrollment_id = e.id
+    WHERE e.brand_id = ${grant.brandId} AND e.id = ${grant.enrollmentId}`);
+  return row ?? null;
+}
+
+async function terms(
+  db: Database,
+  grant: DashboardGrant,
+  commission: CommissionStructure,
+  currency: string,
+  holdDays: number,
+): Promise<DashboardTerms> {
+  const base = {
+    summary: describeCommission(commission, currency),
+    holdPeriod: describeHoldPeriod(holdDays),
+  };
+  if (commission.type !== 'tiered') return { ...base, tiers: null, currentTier: null };
+  const start = periodStart(commission.period, new Date());
+  const [progress] = await db.query<{ conversions: number; sales: number }>(sql`
+    SELECT count(*)::bigint AS conversions, COALESCE(sum(sale_amount), 0)::bigint AS sales
+    FROM conversions
+    WHERE brand_id = ${grant.brandId} AND enrollment_id = ${grant.enrollmentId}
+      AND status IN ('pending', 'approved')
+      ${start ? sql`AND occurred_at >= ${start}` : sql``}`);
+  return {
+    ...base,
+    tiers: describeTiers(commission, currency),
+    currentTier: tierIndex(commission, progress ?? { conversions: 0, sales: 0 }),
+  };
+}
+
+/** The dashboard's first screen for the enrollment a token grants. */
+export async function firstScreen(
+  db: Database,
+  ctx: LinkContext,
+  grant: DashboardGrant,
+): Promise<Dashboard> {
+  const page = { limit: FIRST_PAGE_SIZE };
+  const [row, conversions, payments] = await Promise.all([
+    firstScreenRow(db, grant),
+    dashboardConversionPage(db, grant, {}, page),
+    dashboardPaymentPage(db, grant, page),
+  ]);
+  assertReadable(row?.enrollment_status);
+  const r = row!;
+  const money = (amount: number) => ({ amount, currency: r.currency });
+  const balance = r.commission_approved - r.paid;
+  return {
+    enrollment: {
+      id: r.enrollment_id,
+      status: r.enrollment_status,
+      promoCode: r.promo_code,
+      trackingUrl: trackingUrl(ctx, r.tracking_slug),
+    },
+    brand: { name: r.brand_name, logoUrl: r.logo_url },
+    member: { name: r.member_name },
+    offer: {
+      id: r.offer_id,
+      name: r.offer_name,
+      description: r.description,
+      status: r.offer_status,
+      currency: r.currency,
+      holdDays: r.hold_days,
+      commission: r.commission,
+      terms: await terms(db, grant, r.commission, r.currency, r.hold_days),
+    },
+    totals: {
+      clicks: r.clicks,
+      conversions: r.conversions,
+      sales: money(r.sales),
+      pending: money(r.commission_pending),
+      approved: money(r.commission_approved),
+      paid: money(r.paid),
+      balance: money(balance),
+      expected: money(r.commission_pending + balance),
+    },
+    conversions,
+    payments,
+    generatedAt: new Date().toISOString(),
+  };
+}
