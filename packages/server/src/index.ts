@@ -11,3 +11,8 @@ export { createApiKey, ensureBrand, revokeApiKeys } from './brands.js';
 export { createTestServer } from './testing.js';
 export type { TestServer } from './testing.js';
 export type { AppDeps } from './http/context.js';
+export { seedDemo, DEMO_BRAND_ID } from './demo/seed.js';
+export type { DemoResult } from './demo/seed.js';
+export { openRuntime, describeStorage } from './runtime.js';
+export type { Runtime } from './runtime.js';
+export { printDemo } from './cli/print.js';

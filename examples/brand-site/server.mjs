@@ -1,0 +1,70 @@
+// A brand's own site: a partner portal page that embeds the affdash member dashboard, and a
+// backend route that mints the member's dashboard token offline with the brand's dashboard key.
+//
+// Standalone: AFFDASH_API_URL=… AFFDASH_DASHBOARD_KEY_ID=… AFFDASH_DASHBOARD_KEY_SECRET=…
+//             AFFDASH_ENROLLMENT_ID=… PORT=8788 node examples/brand-site/server.mjs
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import { mintDashboardToken } from '@affdash/client';
+import { renderPortal } from './page.mjs';
+
+/**
+ * Starts the brand site. In a real site the signed-in member's session tells which enrollment
+ * to mint a token for; here one member is always signed in.
+ */
+export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName, brandName, port = 8788, host = '127.0.0.1' }) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (req.method === 'GET' && url.pathname === '/') {
+        res.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        res.end(renderPortal({ apiUrl, memberName, brandName }));
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/api/affdash-token') {
+        // The brand backend mints the token itself: no call to the affdash API.
+        const token = await mintDashboardToken({
+          keyId: dashboardKey.id,
+          secret: dashboardKey.secret,
+          enrollmentId,
+          ttlSeconds: 10 * 60,
+        });
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(token));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found');
+    } catch (error) {
+      console.error(error);
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Something went wrong');
+    }
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({
+        url: `http://localhost:${actual}`,
+        close: () => new Promise((done) => { server.close(() => done()); server.closeAllConnections(); }),
+      });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const env = process.env;
+  const site = await startBrandSite({
+    apiUrl: env.AFFDASH_API_URL ?? 'http://localhost:8787',
+    dashboardKey: { id: env.AFFDASH_DASHBOARD_KEY_ID, secret: env.AFFDASH_DASHBOARD_KEY_SECRET },
+    enrollmentId: env.AFFDASH_ENROLLMENT_ID,
+    memberName: env.MEMBER_NAME ?? 'Partner',
+    brandName: env.BRAND_NAME ?? 'Our brand',
+    port: Number(env.PORT ?? 8788),
+  });
+  console.log(`brand site on ${site.url}`);
+}

@@ -1,0 +1,33 @@
+// `npm start`: the API with the hosted dashboard, on the embedded database with demo data,
+// and the example brand site that embeds the dashboard. Prints the URLs to open.
+import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage } from '@affdash/server';
+import { startBrandSite } from './brand-site/server.mjs';
+
+const { config, db, deps } = await openRuntime();
+const demo = await seedDemo(db, deps, createApp(deps));
+const api = await serve(deps, { port: config.port, host: config.host });
+const showcase = demo.showcase.enrollments[0];
+const site = await startBrandSite({
+  apiUrl: config.publicUrl,
+  dashboardKey: demo.dashboardKey,
+  enrollmentId: showcase.id,
+  memberName: demo.showcase.memberName,
+  brandName: 'Glow & Co.',
+  port: Number(process.env.BRAND_SITE_PORT ?? 8788),
+  host: config.host,
+});
+
+printDemo(config, demo, [
+  '',
+  `  Example brand page (embeds the widget; its backend mints tokens offline):`,
+  `    ${site.url}`,
+]);
+console.log(`  API ${config.publicUrl} on ${describeStorage(config)}. Ctrl-C stops.\n`);
+
+const stop = async () => {
+  await Promise.allSettled([site.close(), api.close()]);
+  await db.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
