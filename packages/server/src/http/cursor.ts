@@ -1,4 +1,8 @@
+import pg from '@databases/pg';
+import type { SQLQuery } from '@databases/pg';
 import { ApiError } from './errors.js';
+
+const { sql } = pg;
 
 /** A position in a list ordered by (time DESC, id DESC). Opaque to clients. */
 export interface Cursor {
@@ -24,6 +28,19 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
   throw new ApiError('validation_failed', 'cursor: not a cursor this API returned', {
     issues: [{ path: 'cursor', message: 'not a cursor this API returned' }],
   });
+}
+
+/**
+ * Selects a list's sort time as `cursor_at`, to the microsecond as stored: a cursor cut to
+ * milliseconds (a JS Date) would skip rows created within the same millisecond.
+ */
+export function cursorAt(column: SQLQuery): SQLQuery {
+  return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+}
+
+/** A row selected with `cursorAt`. */
+export interface CursorRow {
+  cursor_at: string;
 }
 
 /** Cuts a `limit + 1` row fetch into a page and the cursor of the next one. */

@@ -1,7 +1,7 @@
 import pg from '@databases/pg';
 import type { ConversionStatus, PageQuery } from '@affdash/core';
 import type { Database } from '../../db/index.js';
-import { decodeCursor, toPage } from '../../http/cursor.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
 import { conversionColumns } from './record.js';
 import { toConversion, type ConversionRow } from './rows.js';
 
@@ -18,10 +18,10 @@ export async function conversionRows(
   brandId: string,
   filter: ConversionFilter,
   page: PageQuery,
-): Promise<ConversionRow[]> {
+): Promise<(ConversionRow & CursorRow)[]> {
   const after = decodeCursor(page.cursor);
-  return db.query<ConversionRow>(sql`
-    SELECT ${conversionColumns} FROM conversions c
+  return db.query<ConversionRow & CursorRow>(sql`
+    SELECT ${conversionColumns}, ${cursorAt(sql`c.occurred_at`)} FROM conversions c
     JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
     WHERE c.brand_id = ${brandId}
     ${filter.enrollmentId ? sql`AND c.enrollment_id = ${filter.enrollmentId}` : sql``}
@@ -37,7 +37,7 @@ export async function listConversions(
   page: PageQuery,
 ) {
   const rows = await conversionRows(db, brandId, filter, page);
-  return toPage(rows, page.limit, (r) => [r.occurred_at, r.id], toConversion);
+  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], toConversion);
 }
 
 export async function findConversion(

@@ -35,7 +35,7 @@ export async function dashboardConversionPage(
   page: PageQuery | { limit: number; cursor?: string },
 ) {
   const rows = await conversionRows(db, grant.brandId, { ...filter, enrollmentId: grant.enrollmentId }, page);
-  return toPage(rows, page.limit, (r) => [r.occurred_at, r.id], (r) =>
+  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], (r) =>
     toDashboardConversion(toConversion(r)),
   );
 }
@@ -46,7 +46,7 @@ export async function dashboardPaymentPage(
   page: PageQuery | { limit: number; cursor?: string },
 ) {
   const rows = await paymentRows(db, grant.brandId, grant.enrollmentId, page);
-  return toPage(rows, page.limit, (r) => [r.paid_at, r.id], (r): DashboardPayment => {
+  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], (r): DashboardPayment => {
     const { enrollmentId: _e, createdAt: _c, ...payment } = toPayment(r);
     return payment;
   });

@@ -1,7 +1,7 @@
 import pg from '@databases/pg';
 import type { Enrollment, PageQuery } from '@affdash/core';
 import { PgCode, pgConstraint, pgErrorCode, type Database } from '../../db/index.js';
-import { decodeCursor, toPage } from '../../http/cursor.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
 import { ApiError } from '../../http/errors.js';
 import { updateSet } from '../../http/update-set.js';
 import { hashSecret, newId } from '../../keys/random.js';
@@ -126,13 +126,13 @@ export async function listEnrollments(
   query: PageQuery & { offerId?: string | undefined; memberId?: string | undefined },
 ) {
   const after = decodeCursor(query.cursor);
-  const rows = await db.query<EnrollmentRow>(sql`
-    SELECT * FROM enrollments WHERE brand_id = ${brandId}
+  const rows = await db.query<EnrollmentRow & CursorRow>(sql`
+    SELECT *, ${cursorAt(sql`created_at`)} FROM enrollments WHERE brand_id = ${brandId}
     ${query.offerId ? sql`AND offer_id = ${query.offerId}` : sql``}
     ${query.memberId ? sql`AND member_id = ${query.memberId}` : sql``}
     ${after ? sql`AND (created_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
     ORDER BY created_at DESC, id DESC LIMIT ${query.limit + 1}`);
-  return toPage(rows, query.limit, (r) => [r.created_at, r.id], (r) => toEnrollment(r, ctx));
+  return toPage(rows, query.limit, (r) => [r.cursor_at, r.id], (r) => toEnrollment(r, ctx));
 }
 
 export async function updateEnrollment(

@@ -2,7 +2,7 @@ import pg from '@databases/pg';
 import type { Member, MemberCreate, MemberUpdate, PageQuery } from '@affdash/core';
 import type { z } from 'zod';
 import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
-import { decodeCursor, toPage } from '../../http/cursor.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
 import { ApiError } from '../../http/errors.js';
 import { updateSet } from '../../http/update-set.js';
 import { newId } from '../../keys/random.js';
@@ -63,11 +63,11 @@ export async function findMember(db: Database, brandId: string, id: string): Pro
 
 export async function listMembers(db: Database, brandId: string, page: PageQuery) {
   const after = decodeCursor(page.cursor);
-  const rows = await db.query<MemberRow>(sql`
-    SELECT * FROM members WHERE brand_id = ${brandId}
+  const rows = await db.query<MemberRow & CursorRow>(sql`
+    SELECT *, ${cursorAt(sql`created_at`)} FROM members WHERE brand_id = ${brandId}
     ${after ? sql`AND (created_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
     ORDER BY created_at DESC, id DESC LIMIT ${page.limit + 1}`);
-  return toPage(rows, page.limit, (r) => [r.created_at, r.id], toMember);
+  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], toMember);
 }
 
 export async function updateMember(

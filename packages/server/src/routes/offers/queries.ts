@@ -2,7 +2,7 @@ import pg from '@databases/pg';
 import type { CommissionStructure, Offer, PageQuery } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
-import { decodeCursor, toPage } from '../../http/cursor.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
 import { updateSet } from '../../http/update-set.js';
 import { newId } from '../../keys/random.js';
 import type { OfferCreate as OfferCreateSchema, OfferUpdate as OfferUpdateSchema } from '@affdash/core';
@@ -65,11 +65,11 @@ export async function findOffer(db: Database, brandId: string, id: string): Prom
 
 export async function listOffers(db: Database, brandId: string, page: PageQuery) {
   const after = decodeCursor(page.cursor);
-  const rows = await db.query<OfferRow>(sql`
-    SELECT * FROM offers WHERE brand_id = ${brandId}
+  const rows = await db.query<OfferRow & CursorRow>(sql`
+    SELECT *, ${cursorAt(sql`created_at`)} FROM offers WHERE brand_id = ${brandId}
     ${after ? sql`AND (created_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
     ORDER BY created_at DESC, id DESC LIMIT ${page.limit + 1}`);
-  return toPage(rows, page.limit, (r) => [r.created_at, r.id], toOffer);
+  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], toOffer);
 }
 
 export async function updateOffer(

@@ -2,7 +2,7 @@ import pg from '@databases/pg';
 import type { PageQuery, Payment, PaymentCreate } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
-import { decodeCursor, toPage } from '../../http/cursor.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
 import { applyTotals, lockTotals } from '../../totals/queries.js';
@@ -64,10 +64,10 @@ export async function paymentRows(
   brandId: string,
   enrollmentId: string | undefined,
   page: PageQuery,
-): Promise<PaymentRow[]> {
+): Promise<(PaymentRow & CursorRow)[]> {
   const after = decodeCursor(page.cursor);
-  return db.query<PaymentRow>(sql`
-    SELECT * FROM payments WHERE brand_id = ${brandId}
+  return db.query<PaymentRow & CursorRow>(sql`
+    SELECT *, ${cursorAt(sql`paid_at`)} FROM payments WHERE brand_id = ${brandId}
     ${enrollmentId ? sql`AND enrollment_id = ${enrollmentId}` : sql``}
     ${after ? sql`AND (paid_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
     ORDER BY paid_at DESC, id DESC LIMIT ${page.limit + 1}`);
@@ -80,7 +80,7 @@ export async function listPayments(
   page: PageQuery,
 ) {
   const rows = await paymentRows(db, brandId, enrollmentId, page);
-  return toPage(rows, page.limit, (r) => [r.paid_at, r.id], toPayment);
+  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], toPayment);
 }
 
 export async function findPayment(db: Database, brandId: string, id: string) {
