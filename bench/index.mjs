@@ -1,0 +1,267 @@
+// affdash benchmark: the widget's bundle size against its budget, and the throughput of the
+// dashboard's first screen against the hello-world route of the same server, on PGlite and,
+// when DATABASE_URL is set, on PostgreSQL. Run with `npm run bench` (builds first).
+//
+// Knobs (environment): BENCH_CONCURRENCY (16), BENCH_DURATION_MS (5000), BENCH_WARMUP_MS (1000),
+// BENCH_BROWSER=0 to skip the widget's request count in Chromium, DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createApiKey, createDeps, ensureBrand, migrate, openPglite, openPostgres, serve } from '@affdash/server';
+import { bundleSize } from './bundle-size.mjs';
+import { load } from './load.mjs';
+import { seed } from './seed.mjs';
+import { bytes, fixed, int, table } from './table.mjs';
+import { widgetRequests } from './widget-requests.mjs';
+
+const started = performance.now();
+const HARD_LIMIT_MS = 150_000;
+setTimeout(() => {
+  console.error(`bench: still running after ${HARD_LIMIT_MS / 1000} s, giving up`);
+  process.exit(1);
+}, HARD_LIMIT_MS).unref();
+
+const env = (name, fallback) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const settings = {
+  concurrency: env('BENCH_CONCURRENCY', 16),
+  warmupMs: env('BENCH_WARMUP_MS', 1_000),
+  durationMs: env('BENCH_DURATION_MS', 5_000),
+  // The breakdown rows (what the first screen's cost is made of) run shorter.
+  breakdownWarmupMs: 500,
+  breakdownDurationMs: 2_000,
+  // Measured time is cut into this many slices, alternating between the routes.
+  rounds: 5,
+  seed: { conversions: 200, payments: 3, clicks: 20 },
+};
+const root = fileURLToPath(new URL('..', import.meta.url));
+const widgetFile = fileURLToPath(new URL('../packages/widget/dist/affdash-widget.js', import.meta.url));
+const log = (message) => process.stderr.write(`· ${message}\n`);
+
+// ── 1. Widget bundle ────────────────────────────────────────────────────────────────────────
+const bundle = await bundleSize(widgetFile).catch((error) => {
+  if (error.code === 'ENOENT') {
+    console.error(`bench: ${widgetFile} is missing: run \`npm run bench\` (it builds first) or \`npm run build\``);
+    process.exit(1);
+  }
+  throw error;
+});
+
+// ── 2. First screen vs hello world ──────────────────────────────────────────────────────────
+const targets = [{ name: 'PGlite', open: async () => ({ db: await openPglite(), drop: async () => {} }) }];
+if (process.env.DATABASE_URL) {
+  const url = process.env.DATABASE_URL;
+  targets.push({
+    name: 'PostgreSQL',
+    // A schema of its own, dropped afterwards: other users of the database see nothing.
+    open: async () => {
+      const schema = `affdash_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+      const admin = openPostgres(url);
+      await admin.exec(`CREATE SCHEMA "${schema}"`);
+      const db = openPostgres(url, { schema });
+      return {
+        db,
+        schema,
+        drop: async () => {
+          await admin.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          await admin.close();
+        },
+      };
+    },
+  });
+}
+
+const runs = [];
+let widget = { skipped: 'BENCH_BROWSER=0' };
+for (const target of targets) {
+  log(`${target.name}: starting`);
+  let t = performance.now();
+  const { db, schema, drop } = await target.open();
+  log(`${target.name}: open in ${Math.round(performance.now() - t)} ms`);
+  let running;
+  try {
+    await migrate(db);
+    const brandId = await ensureBrand(db, { name: 'Bench Brand' });
+    const apiKey = await createApiKey(db, brandId, 'bench');
+    const deps = createDeps(db, { secret: randomBytes(36).toString('base64url'), publicUrl: 'http://127.0.0.1' });
+    running = await serve(deps, { port: 0, host: '127.0.0.1' });
+    deps.config.publicUrl = running.url;
+
+    t = performance.now();
+    const seeded = await seed(running.url, apiKey, settings.seed);
+    const seedMs = performance.now() - t;
+    log(`${target.name}: seeded in ${Math.round(seedMs)} ms`);
+
+    const firstScreenPath = `/v1/dashboard/enrollments/${seeded.enrollmentId}`;
+    const auth = (token) => ({ authorization: `Bearer ${token}` });
+    const check = await fetch(running.url + firstScreenPath, { headers: auth(seeded.token) });
+    const body = await check.text();
+    if (check.status !== 200) throw new Error(`first screen answered ${check.status}: ${body.slice(0, 300)}`);
+    const dashboard = JSON.parse(body);
+    const counted = settings.seed.conversions - seeded.rejected; // rejected ones do not count
+    if (dashboard.totals.conversions !== counted) {
+      throw new Error(`first screen counts ${dashboard.totals.conversions} conversions, expected ${counted}`);
+    }
+
+    if (process.env.BENCH_BROWSER !== '0' && runs.length === 0) {
+      log('widget: loading it in Chromium');
+      try {
+        widget = await widgetRequests({ baseUrl: running.url, token: seeded.token });
+      } catch (error) {
+        widget = { skipped: `failed: ${error.message.split('\n')[0]}` };
+      }
+    }
+
+    const main = { concurrency: settings.concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs };
+    const short = { concurrency: settings.concurrency, warmupMs: settings.breakdownWarmupMs, durationMs: settings.breakdownDurationMs };
+    const scenarios = [
+      { id: 'health', label: 'GET /health (hello world)', path: '/health', headers: {}, expect: 200, ...main },
+      { id: 'firstScreen', label: 'GET /v1/dashboard/enrollments/:id', path: firstScreenPath, headers: auth(seeded.token), expect: 200, ...main },
+      {
+        id: 'tokenOnly',
+        label: '  token check only (other id → 404)',
+        path: '/v1/dashboard/enrollments/enr_notthisone',
+        headers: auth(seeded.token),
+        expect: 404,
+        ...short,
+      },
+      {
+        id: 'firstScreenHs256',
+        label: '  first screen, brand HS256 token',
+        path: firstScreenPath,
+        headers: auth(seeded.hs256Token),
+        expect: 200,
+        ...short,
+      },
+    ];
+    log(`${target.name}: measuring ${scenarios.length} routes, interleaved, ${scenarios.reduce((n, x) => n + x.warmupMs + x.durationMs, 0) / 1000} s`);
+    const measured = await load({
+      rounds: settings.rounds,
+      targets: scenarios.map((x) => ({ url: running.url + x.path, headers: x.headers, concurrency: x.concurrency, warmupMs: x.warmupMs, durationMs: x.durationMs })),
+    });
+    const results = {};
+    scenarios.forEach((x, i) => {
+      const r = measured[i];
+      const unexpected = r.requests - (r.statuses[x.expect] ?? 0) + r.errors;
+      results[x.id] = { ...x, label: x.label.trim(), headers: undefined, expect: undefined, expectStatus: x.expect, unexpected, ...r };
+      if (unexpected) log(`${target.name}: ${unexpected} unexpected answers on ${x.path}: ${JSON.stringify(r.statuses)} ${r.sampleBody}`);
+    });
+    runs.push({
+      database: target.name,
+      schema,
+      seed: { ...settings.seed, ms: Math.round(seedMs) },
+      firstScreenBytes: Buffer.byteLength(body),
+      firstPageRows: { conversions: dashboard.conversions.data.length, payments: dashboard.payments.data.length },
+      results,
+      ratio: results.firstScreen.rps / results.health.rps,
+    });
+  } finally {
+    await running?.close();
+    await db.close();
+    await drop();
+  }
+}
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────────
+const lines = [];
+const out = (s = '') => lines.push(s);
+out(`affdash benchmark — Node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model.trim() ?? '?'}), ${os.platform()} ${os.arch()}`);
+out();
+out(`1. Widget bundle: ${bundle.file.slice(root.length)}`);
+out(
+  table(
+    ['', 'bytes', 'KB'],
+    [
+      ['raw (minified)', int(bundle.rawBytes), fixed(bundle.rawBytes / 1024, 1)],
+      ['min+gzip (level 9)', int(bundle.gzipBytes), fixed(bundle.gzipBytes / 1024, 1)],
+      ['min+brotli (q 11)', int(bundle.brotliBytes), fixed(bundle.brotliBytes / 1024, 1)],
+    ],
+  ),
+);
+out(
+  `   budget ${int(bundle.budgetGzipBytes)} B min+gzip: ${bundle.budgetMet ? 'MET' : 'NOT MET'} ` +
+    `(${fixed((100 * bundle.gzipBytes) / bundle.budgetGzipBytes, 1)} % of budget, ` +
+    `${bundle.budgetMet ? `${bytes(bundle.budgetGzipBytes - bundle.gzipBytes)} to spare` : `${bytes(bundle.gzipBytes - bundle.budgetGzipBytes)} over`})`,
+);
+out();
+out(
+  `2. First screen vs hello world — same in-process server, loopback, keep-alive, ` +
+    `${settings.concurrency} connections, ${settings.warmupMs / 1000} s warm-up + ${settings.durationMs / 1000} s measured ` +
+    `(breakdown rows: ${settings.breakdownWarmupMs / 1000} s + ${settings.breakdownDurationMs / 1000} s), ` +
+    `measured in ${settings.rounds} alternating slices per route`,
+);
+const s0 = settings.seed;
+out(`   seed per database: 1 offer (10 %), 1 member, 1 enrollment, ${s0.conversions} conversions (3/5 approved, 1/5 rejected, 1/5 pending), ${s0.payments} payments, ${s0.clicks} clicks`);
+const rows = [];
+for (const run of runs) {
+  const health = run.results.health;
+  for (const r of Object.values(run.results)) {
+    const msPerReq = 1000 / r.rps;
+    rows.push([
+      run.database,
+      r === health || r.id === 'firstScreen' ? r.label : `  ${r.label}`,
+      int(r.rps),
+      `${int(r.sliceRps.min)}–${int(r.sliceRps.max)}`,
+      fixed(r.latencyMs.p50, 2),
+      fixed(r.latencyMs.p99, 2),
+      fixed(msPerReq, 3),
+      r === health ? '' : `+${fixed(msPerReq - 1000 / health.rps, 3)}`,
+      int(r.requests),
+      int(r.unexpected),
+    ]);
+  }
+}
+out(table(['database', 'route', 'req/s', 'slices req/s', 'p50 ms', 'p99 ms', 'ms/req', 'vs health', 'requests', 'unexpected'], rows, [0, 1]));
+out('   ms/req = 1000 ÷ req/s, the time per request at saturation (one server event loop; PGlite runs on it too);');
+out('   "vs health" = ms/req above /health.');
+out('   slices req/s = the slowest and fastest slice: a wide range means other load on the machine.');
+out();
+for (const run of runs) {
+  out(
+    `   ${run.database.padEnd(10)} ratio first screen ÷ hello world = ${fixed(run.ratio, 3)} ` +
+      `(1 : ${fixed(1 / run.ratio, 1)}); first screen body ${bytes(run.firstScreenBytes)}, ` +
+      `${run.firstPageRows.conversions} conversions + ${run.firstPageRows.payments} payments inline`,
+  );
+}
+if (!process.env.DATABASE_URL) out('   PostgreSQL: skipped (set DATABASE_URL to include it)');
+out();
+if ('skipped' in widget) {
+  out(`3. Widget requests before first meaningful paint: skipped (${widget.skipped})`);
+} else {
+  out(
+    `3. Widget requests before first meaningful paint (headless Chromium, PGlite server): ` +
+      `${widget.apiRequestsBeforePaint} API request${widget.apiRequestsBeforePaint === 1 ? '' : 's'} ` +
+      `(${widget.apiPaths.join(', ').replace(/enr_[A-Za-z0-9]+/g, ':id')}); ` +
+      `${widget.allRequestsBeforePaint} in all with the page and the script; painted at ${widget.paintMs} ms` +
+      `${widget.rendered ? '' : ' (promo code NOT found in the rendered widget)'}`,
+  );
+}
+const totalS = (performance.now() - started) / 1000;
+out();
+out(`total ${fixed(totalS, 1)} s`);
+console.log(lines.join('\n'));
+
+const json = {
+  generatedAt: new Date().toISOString(),
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model.trim(),
+  settings,
+  bundle: { ...bundle, file: bundle.file.slice(root.length) },
+  firstScreen: runs.map((run) => ({
+    ...run,
+    results: Object.fromEntries(
+      Object.entries(run.results).map(([k, r]) => [k, { ...r, sampleBody: undefined }]),
+    ),
+  })),
+  widgetRequests: widget,
+  totalSeconds: Number(totalS.toFixed(1)),
+};
+const resultsDir = new URL('./results/', import.meta.url);
+await mkdir(resultsDir, { recursive: true });
+await writeFile(new URL('latest.json', resultsDir), `${JSON.stringify(json, null, 2)}\n`);
+console.log(`results: bench/results/latest.json`);
+process.exit(0);
