@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { core } from 'zod';
+import { pgErrorCode } from '../db/database.js';
 
 /** An error a client can act on: it becomes the documented error body with its status. */
 export class ApiError extends Error {
@@ -41,6 +42,12 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
   429: 'rate_limited',
 };
 
+/**
+ * SQLSTATEs of text PostgreSQL cannot store, such as a NUL character (`\u0000`) in a string
+ * or in JSON: the client's mistake, not the server's.
+ */
+const unstorableText = new Set(['22021', '22P05']);
+
 /** The app's one error handler: every failure leaves as `{ error: { code, message } }`. */
 export function errorResponse(err: Error, c: Context): Response {
   const requestId = c.get('requestId') as string | undefined;
@@ -54,6 +61,10 @@ export function errorResponse(err: Error, c: Context): Response {
     status = err.status;
     code = statusCodes[status] ?? 'bad_request';
     message = err.message || 'Bad request';
+  } else if (unstorableText.has(pgErrorCode(err) ?? '')) {
+    status = 400;
+    code = 'bad_request';
+    message = 'Text must not contain NUL (\\u0000) characters.';
   } else {
     console.error(`[${requestId ?? '-'}]`, err);
   }
