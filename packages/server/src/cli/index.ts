@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import { createApiKey, ensureBrand } from '../brands.js';
