@@ -17,3 +17,4 @@ export {
   minorUnitDigits,
   sumMoney,
 } from './money.js';
+export * from './schemas/email.js';

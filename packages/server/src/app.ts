@@ -9,6 +9,7 @@ import { conversionRoutes } from './routes/conversions/index.js';
 import { dashboardKeyRoutes } from './routes/dashboard-keys/index.js';
 import { dashboardTokenRoutes } from './routes/dashboard-tokens/index.js';
 import { dashboardRoutes } from './routes/dashboard/index.js';
+import { emailMessageRoutes, offerEmailRoutes } from './routes/emails/index.js';
 import { enrollmentRoutes } from './routes/enrollments/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { hostedRoutes } from './routes/hosted/index.js';
@@ -46,11 +47,13 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  app.route('/v1/offers/:offerId/emails', offerEmailRoutes());
   app.route('/v1/offers', offerRoutes());
   app.route('/v1/members', memberRoutes());
   app.route('/v1/enrollments', enrollmentRoutes());
   app.route('/v1/conversions', conversionRoutes());
   app.route('/v1/payments', paymentRoutes());
+  app.route('/v1/emails', emailMessageRoutes());
   app.route('/v1/dashboard-tokens', dashboardTokenRoutes());
   app.route('/v1/dashboard-keys', dashboardKeyRoutes());
   app.route('/v1/dashboard', dashboardRoutes());

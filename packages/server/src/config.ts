@@ -13,6 +13,10 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   port: number;
   host: string;
+  /** SMTP server for member email (`SMTP_URL`); without it, .eml files in `<dataDir>/outbox`. */
+  smtpUrl: string | undefined;
+  /** The sender address of member email (`EMAIL_FROM`); the brand's name is shown with it. */
+  emailFrom: string;
 }
 
 /**
@@ -25,7 +29,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   const dataDir = path.resolve(env.AFFDASH_DATA_DIR ?? '.data');
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const secret = env.AFFDASH_SECRET ?? (await localSecret(dataDir));
-  return { publicUrl, secret, dataDir, databaseUrl: env.DATABASE_URL || undefined, port, host };
+  const smtpUrl = env.SMTP_URL || undefined;
+  const emailFrom = env.EMAIL_FROM || `no-reply@${new URL(publicUrl).hostname}`;
+  return { publicUrl, secret, dataDir, databaseUrl: env.DATABASE_URL || undefined, port, host, smtpUrl, emailFrom };
 }
 
 async function localSecret(dataDir: string): Promise<string> {

@@ -13,17 +13,17 @@ describe.each(backends())('migrations on $name', (backend) => {
       const app = createApp(createDeps(db, { secret: SECRET, publicUrl: PUBLIC_URL }));
       const before = await read(await app.request('/ready'));
       expect(before.status).toBe(503);
-      expect(before.body).toEqual({ status: 'migrations_pending', pending: ['001_initial'] });
+      expect(before.body).toEqual({ status: 'migrations_pending', pending: ['001_initial', '002_email'] });
 
-      expect(await pendingMigrations(db)).toEqual(['001_initial']);
-      expect(await migrate(db)).toEqual({ applied: ['001_initial'] });
+      expect(await pendingMigrations(db)).toEqual(['001_initial', '002_email']);
+      expect(await migrate(db)).toEqual({ applied: ['001_initial', '002_email'] });
       expect(await migrate(db)).toEqual({ applied: [] });
       expect(await pendingMigrations(db)).toEqual([]);
 
       const versions = await db.query<{ version: string }>(
         sql`SELECT version FROM schema_migrations ORDER BY version`,
       );
-      expect(versions.map((v) => v.version)).toEqual(['001_initial']);
+      expect(versions.map((v) => v.version)).toEqual(['001_initial', '002_email']);
       const tables = await db.query<{ table_name: string }>(sql`
         SELECT table_name FROM information_schema.tables
         WHERE table_schema = current_schema() ORDER BY table_name`);
@@ -33,8 +33,10 @@ describe.each(backends())('migrations on $name', (backend) => {
         'clicks',
         'conversions',
         'dashboard_keys',
+        'email_messages',
         'enrollment_totals',
         'enrollments',
+        'idempotency_keys',
         'members',
         'offers',
         'payments',
@@ -55,7 +57,7 @@ describe.each(backends())('migrations on $name', (backend) => {
     const db = await backend.open();
     try {
       const results = await Promise.all([migrate(db), migrate(db)]);
-      expect(results.flatMap((r) => r.applied)).toEqual(['001_initial']);
+      expect(results.flatMap((r) => r.applied)).toEqual(['001_initial', '002_email']);
       expect(await pendingMigrations(db)).toEqual([]);
     } finally {
       await db.close();

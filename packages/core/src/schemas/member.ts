@@ -5,6 +5,8 @@ export const Member = z.object({
   id: Id,
   name: z.string(),
   email: z.string().nullable(),
+  /** The member asked not to get email: sends skip them. */
+  emailOptOut: z.boolean(),
   externalId: z.string().nullable(),
   metadata: Metadata,
   createdAt: Timestamp,
@@ -15,6 +17,7 @@ export type Member = z.infer<typeof Member>;
 export const MemberCreate = z.object({
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320).nullable().optional(),
+  emailOptOut: z.boolean().default(false),
   /** The brand's own id for the member; unique per brand when set. */
   externalId: z.string().trim().min(1).max(200).nullable().optional(),
   metadata: Metadata.default({}),
@@ -25,6 +28,7 @@ export const MemberUpdate = z
   .object({
     name: z.string().trim().min(1).max(200),
     email: z.email().max(320).nullable(),
+    emailOptOut: z.boolean(),
     externalId: z.string().trim().min(1).max(200).nullable(),
     metadata: Metadata,
   })

@@ -14,6 +14,7 @@ export interface MemberRow {
   id: string;
   name: string;
   email: string | null;
+  email_opt_out: boolean;
   external_id: string | null;
   metadata: Record<string, string>;
   created_at: Date;
@@ -25,6 +26,7 @@ export function toMember(row: MemberRow): Member {
     id: row.id,
     name: row.name,
     email: row.email,
+    emailOptOut: row.email_opt_out,
     externalId: row.external_id,
     metadata: row.metadata,
     createdAt: row.created_at.toISOString(),
@@ -46,8 +48,9 @@ export async function insertMember(
 ): Promise<Member> {
   const [row] = await db
     .query<MemberRow>(sql`
-      INSERT INTO members (brand_id, id, name, email, external_id, metadata)
-      VALUES (${brandId}, ${newId('mem')}, ${m.name}, ${m.email ?? null}, ${m.externalId ?? null},
+      INSERT INTO members (brand_id, id, name, email, email_opt_out, external_id, metadata)
+      VALUES (${brandId}, ${newId('mem')}, ${m.name}, ${m.email ?? null}, ${m.emailOptOut},
+              ${m.externalId ?? null},
               ${JSON.stringify(m.metadata)})
       RETURNING *`)
     .catch(externalIdTaken);
@@ -81,6 +84,7 @@ export async function updateMember(
       UPDATE members SET ${updateSet(patch, {
         name: 'name',
         email: 'email',
+        emailOptOut: 'email_opt_out',
         externalId: 'external_id',
         metadata: 'metadata',
       })}

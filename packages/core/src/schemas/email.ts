@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.js';
+
+/** The values a template can use, as `{{name}}`. */
+export const EmailPlaceholders = [
+  'member_name',
+  'offer_name',
+  'brand_name',
+  'promo_code',
+  'tracking_link',
+  'dashboard_link',
+] as const;
+export type EmailPlaceholder = (typeof EmailPlaceholders)[number];
+
+/** `{{ name }}` in a template; the name is trimmed. */
+export const PLACEHOLDER_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+/** The largest template body accepted, in UTF-8 bytes. */
+export const MAX_EMAIL_BODY_BYTES = 100 * 1024;
+
+/** The names in `template` that are not placeholders, each once, in order. */
+export function unknownPlaceholders(template: string): string[] {
+  const known = new Set<string>(EmailPlaceholders);
+  const unknown = new Set<string>();
+  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
+    if (!known.has(match[1]!)) unknown.add(match[1]!);
+  }
+  return [...unknown];
+}
+
+function placeholdersKnown(template: string, ctx: z.RefinementCtx): void {
+  const unknown = unknownPlaceholders(template);
+  if (unknown.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use ${EmailPlaceholders.map((p) => `{{${p}}}`).join(', ')}`,
+    });
+  }
+}
+
+/** A subject line: one line, placeholders allowed. */
+export const EmailSubject = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .regex(/^[^\r\n]*$/, 'a subject is one line')
+  .superRefine(placeholdersKnown);
+
+/** A plain-text body: paragraphs separated by blank lines, placeholders allowed. */
+export const EmailBody = z
+  .string()
+  .min(1)
+  .refine((s) => s.trim().length > 0, 'the body is empty')
+  .refine(
+    (s) => new TextEncoder().encode(s).length <= MAX_EMAIL_BODY_BYTES,
+    `the body is over ${MAX_EMAIL_BODY_BYTES / 1024} KB`,
+  )
+  .superRefine(placeholdersKnown);
+
+/** An editable template: `subject` and `body` with `{{placeholders}}`. */
+export const EmailTemplate = z.object({
+  subject: z.string(),
+  body: z.string(),
+  placeholders: z.array(z.string()),
+});
+export type EmailTemplate = z.infer<typeof EmailTemplate>;
+
+export const EmailKind = { tracking_items: 'tracking_items', members_message: 'members_message' } as const;
+export type EmailKind = (typeof EmailKind)[keyof typeof EmailKind];
+
+/** "Sales tracking items": each chosen member's code, link and dashboard link. */
+export const TrackingItemsEmail = z
+  .object({
+    /** Members enrolled in the offer, 1–1 000, each once. */
+    memberIds: z
+      .array(Id)
+      .min(1, 'choose at least one member')
+      .max(1000, 'at most 1 000 members at once')
+      .refine((ids) => new Set(ids).size === ids.length, 'a member is listed twice'),
+    subject: EmailSubject.optional(),
+    body: EmailBody.optional(),
+  })
+  .strict();
+export type TrackingItemsEmail = z.input<typeof TrackingItemsEmail>;
+
+/** "Email members": one message to everyone active in the offer. */
+export const MembersMessageEmail = z
+  .object({ subject: EmailSubject.optional(), body: EmailBody.optional() })
+  .strict();
+export type MembersMessageEmail = z.input<typeof MembersMessageEmail>;
+
+/** Why a member gets no email. */
+export const EmailSkipReason = {
+  no_email: 'no_email',
+  opted_out: 'opted_out',
+  enrollment_ended: 'enrollment_ended',
+} as const;
+export type EmailSkipReason = (typeof EmailSkipReason)[keyof typeof EmailSkipReason];
+
+export const SkippedRecipient = z.object({
+  memberId: Id,
+  enrollmentId: Id,
+  reason: z.enum(['no_email', 'opted_out', 'enrollment_ended']),
+  message: z.string(),
+});
+export type SkippedRecipient = z.infer<typeof SkippedRecipient>;
+
+/** One recipient's email, rendered as it will be sent. */
+export const RenderedEmail = z.object({
+  memberId: Id,
+  enrollmentId: Id,
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+});
+export type RenderedEmail = z.infer<typeof RenderedEmail>;
+
+export const EmailPreview = z.object({
+  subject: z.string(),
+  body: z.string(),
+  emails: z.array(RenderedEmail),
+  skipped: z.array(SkippedRecipient),
+});
+export type EmailPreview = z.infer<typeof EmailPreview>;
+
+export const QueuedEmail = z.object({
+  messageId: Id,
+  memberId: Id,
+  enrollmentId: Id,
+  to: z.string(),
+});
+export type QueuedEmail = z.infer<typeof QueuedEmail>;
+
+export const EmailSendResult = z.object({
+  queued: z.array(QueuedEmail),
+  skipped: z.array(SkippedRecipient),
+});
+export type EmailSendResult = z.infer<typeof EmailSendResult>;
+
+export const EmailMessageStatus = { queued: 'queued', sent: 'sent', failed: 'failed' } as const;
+export type EmailMessageStatus = (typeof EmailMessageStatus)[keyof typeof EmailMessageStatus];
+
+/** A message in the outbox and what became of it. */
+export const EmailMessage = z.object({
+  id: Id,
+  kind: z.enum(['tracking_items', 'members_message']),
+  offerId: Id,
+  enrollmentId: Id,
+  memberId: Id,
+  to: z.string(),
+  /** The subject as queued; a dashboard link in it shows as `[dashboard link]`. */
+  subject: z.string(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  attempts: z.number().int(),
+  /** When the next delivery attempt is due; null once sent or failed. */
+  nextAttemptAt: Timestamp.nullable(),
+  /** Why the last attempt failed. */
+  lastError: z.string().nullable(),
+  sentAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type EmailMessage = z.infer<typeof EmailMessage>;
+
+export const EmailMessageListQuery = z.object({
+  offerId: Id.optional(),
+  memberId: Id.optional(),
+  status: z.enum(['queued', 'sent', 'failed']).optional(),
+});
+export type EmailMessageListQuery = z.input<typeof EmailMessageListQuery>;

@@ -1,0 +1,109 @@
+import pg from '@databases/pg';
+import type { EmailKind, EmailMessage, EmailMessageListQuery, PageQuery, QueuedEmail } from '@affdash/core';
+import type { Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { newId } from '../keys/random.js';
+import type { LinkContext } from '../routes/enrollments/queries.js';
+import { renderSubject } from './template.js';
+import { DASHBOARD_LINK_HIDDEN, templateValues, type RecipientRow } from './recipients.js';
+
+const { sql } = pg;
+
+export interface EmailMessageRow {
+  brand_id: string;
+  id: string;
+  kind: EmailKind;
+  offer_id: string;
+  enrollment_id: string;
+  member_id: string;
+  to_address: string;
+  subject: string;
+  subject_template: string;
+  body_template: string;
+  status: EmailMessage['status'];
+  attempts: number;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+  provider_id: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toEmailMessage(row: EmailMessageRow): EmailMessage {
+  return {
+    id: row.id,
+    kind: row.kind,
+    offerId: row.offer_id,
+    enrollmentId: row.enrollment_id,
+    memberId: row.member_id,
+    to: row.to_address,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === 'queued' && row.next_attempt_at ? row.next_attempt_at.toISOString() : null,
+    lastError: row.last_error,
+    sentAt: row.sent_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const INSERT_CHUNK = 200;
+
+/**
+ * Writes one message per recipient to the outbox, due now. The templates are stored, not the
+ * rendered body: the dashboard link's secret is derived at delivery and never written down.
+ */
+export async function queueMessages(
+  db: Database,
+  ctx: LinkContext,
+  brandId: string,
+  kind: EmailKind,
+  offerId: string,
+  recipients: RecipientRow[],
+  template: { subject: string; body: string },
+): Promise<QueuedEmail[]> {
+  const queued: QueuedEmail[] = [];
+  for (let i = 0; i < recipients.length; i += INSERT_CHUNK) {
+    const chunk = recipients.slice(i, i + INSERT_CHUNK);
+    const rows = chunk.map((r) => {
+      const id = newId('msg');
+      queued.push({ messageId: id, memberId: r.member_id, enrollmentId: r.id, to: r.member_email! });
+      const subject = renderSubject(template.subject, {
+        ...templateValues(r, ctx),
+        dashboard_link: DASHBOARD_LINK_HIDDEN,
+      });
+      return sql`(${brandId}, ${id}, ${kind}, ${offerId}, ${r.id}, ${r.member_id}, ${r.member_email},
+                  ${subject}, ${template.subject}, ${template.body}, 'queued', now())`;
+    });
+    await db.query(sql`
+      INSERT INTO email_messages (brand_id, id, kind, offer_id, enrollment_id, member_id, to_address,
+                                  subject, subject_template, body_template, status, next_attempt_at)
+      VALUES ${sql.join(rows, sql`, `)}`);
+  }
+  return queued;
+}
+
+export async function findMessage(db: Database, brandId: string, id: string): Promise<EmailMessageRow | null> {
+  const [row] = await db.query<EmailMessageRow>(
+    sql`SELECT * FROM email_messages WHERE brand_id = ${brandId} AND id = ${id}`,
+  );
+  return row ?? null;
+}
+
+export async function listMessages(
+  db: Database,
+  brandId: string,
+  query: PageQuery & EmailMessageListQuery,
+) {
+  const after = decodeCursor(query.cursor);
+  const rows = await db.query<EmailMessageRow & CursorRow>(sql`
+    SELECT *, ${cursorAt(sql`created_at`)} FROM email_messages WHERE brand_id = ${brandId}
+    ${query.offerId ? sql`AND offer_id = ${query.offerId}` : sql``}
+    ${query.memberId ? sql`AND member_id = ${query.memberId}` : sql``}
+    ${query.status ? sql`AND status = ${query.status}` : sql``}
+    ${after ? sql`AND (created_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
+    ORDER BY created_at DESC, id DESC LIMIT ${query.limit + 1}`);
+  return toPage(rows, query.limit, (r) => [r.cursor_at, r.id], toEmailMessage);
+}

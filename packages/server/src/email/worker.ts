@@ -1,0 +1,212 @@
+import pg from '@databases/pg';
+import type { Database } from '../db/index.js';
+import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { Mailer } from './mailer.js';
+import type { EmailMessageRow } from './outbox.js';
+import { renderEmail, type RecipientRow } from './recipients.js';
+
+const { sql } = pg;
+
+export interface DeliveryOptions {
+  /** Messages claimed per round trip. */
+  batchSize?: number;
+  /** Attempts before a message is marked failed. */
+  maxAttempts?: number;
+  /** How long a claimed message is held before another worker may try it. */
+  leaseSeconds?: number;
+  /** First retry delay; doubled after each failure, up to `maxBackoffSeconds`. */
+  backoffSeconds?: number;
+  maxBackoffSeconds?: number;
+  /** Deliver as if it were this time (tests use it to skip a backoff). */
+  now?: Date;
+}
+
+export interface DeliveryContext {
+  db: Database;
+  links: LinkContext;
+  mailer: Mailer;
+  /** The sender's address; the brand's name is its display name. */
+  fromAddress: string;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  /** Failed attempts that will be tried again. */
+  retrying: number;
+  /** Messages given up on. */
+  failed: number;
+}
+
+/** The delay before attempt `attempts + 1`: exponential, capped, with ±20 % jitter. */
+export function backoffSeconds(attempts: number, base = 30, cap = 3600): number {
+  const delay = Math.min(cap, base * 2 ** Math.max(0, attempts - 1));
+  return Math.round(delay * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * Claims due messages with `FOR UPDATE SKIP LOCKED` (so workers never take the same one),
+ * counts the attempt and leases them; returns them with what rendering needs.
+ */
+async function claim(
+  db: Database,
+  at: string,
+  limit: number,
+  leaseSeconds: number,
+): Promise<(EmailMessageRow & { recipient: RecipientRow })[]> {
+  return db.tx(async (db) => {
+    const claimed = await db.query<EmailMessageRow>(sql`
+      WITH due AS (
+        SELECT brand_id, id FROM email_messages
+        WHERE status = 'queued' AND next_attempt_at <= ${at}::timestamptz
+        ORDER BY next_attempt_at, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE email_messages m
+      SET attempts = m.attempts + 1,
+          next_attempt_at = ${at}::timestamptz + make_interval(secs => ${leaseSeconds}),
+          updated_at = now()
+      FROM due WHERE m.brand_id = due.brand_id AND m.id = due.id
+      RETURNING m.*`);
+    if (!claimed.length) return [];
+    const keys = sql.join(
+      claimed.map((m) => sql`(${m.brand_id}, ${m.enrollment_id})`),
+      sql`, `,
+    );
+    const recipients = await db.query<RecipientRow>(sql`
+      SELECT e.*, m.name AS member_name, m.email AS member_email, m.email_opt_out,
+             o.name AS offer_name, b.name AS brand_name
+      FROM enrollments e
+      JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
+      JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
+      JOIN brands b ON b.id = e.brand_id
+      WHERE (e.brand_id, e.id) IN (${keys})`);
+    const byKey = new Map(recipients.map((r) => [`${r.brand_id}:${r.id}`, r]));
+    return claimed
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((m) => ({ ...m, recipient: byKey.get(`${m.brand_id}:${m.enrollment_id}`)! }));
+  });
+}
+
+function describeError(error: unknown): string {
+  const e = error as { message?: string; responseCode?: number; response?: string; code?: string };
+  const text = e.response ?? e.message ?? String(error);
+  return (e.responseCode ? `${e.responseCode} ${text}` : e.code ? `${e.code}: ${text}` : text).slice(0, 500);
+}
+
+/**
+ * Delivers every message due now, batch after batch, and records each one's outcome:
+ * `sent`, or a failed attempt (retried after an exponential backoff, `failed` with the reason
+ * after `maxAttempts`). A message whose member opted out or lost their address meanwhile, or
+ * whose enrollment ended, is marked failed without sending.
+ */
+export async function deliverEmails(ctx: DeliveryContext, options: DeliveryOptions = {}): Promise<DeliveryReport> {
+  const { batchSize = 50, maxAttempts = 8, leaseSeconds = 300 } = options;
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const { db } = ctx;
+  for (;;) {
+    const at = (options.now ?? new Date()).toISOString();
+    const batch = await claim(db, at, batchSize, leaseSeconds);
+    for (const message of batch) {
+      const r = message.recipient;
+      const id = sql`brand_id = ${message.brand_id} AND id = ${message.id}`;
+      const refusal = !r.member_email
+        ? 'the member no longer has an email address'
+        : r.email_opt_out
+          ? 'the member opted out of email'
+          : r.status === 'ended'
+            ? 'the enrollment has ended'
+            : undefined;
+      if (refusal) {
+        await db.query(sql`
+          UPDATE email_messages SET status = 'failed', last_error = ${`not sent: ${refusal}`},
+                 next_attempt_at = NULL, updated_at = now() WHERE ${id}`);
+        report.failed++;
+        continue;
+      }
+      const email = renderEmail(r, ctx.links, {
+        subject: message.subject_template,
+        body: message.body_template,
+      });
+      try {
+        const { providerId } = await ctx.mailer.send({
+          id: message.id,
+          from: { name: r.brand_name, address: ctx.fromAddress },
+          to: message.to_address,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+        });
+        await db.query(sql`
+          UPDATE email_messages SET status = 'sent', sent_at = now(), provider_id = ${providerId},
+                 last_error = NULL, next_attempt_at = NULL, updated_at = now() WHERE ${id}`);
+        report.sent++;
+      } catch (error) {
+        const reason = describeError(error);
+        if (message.attempts >= maxAttempts) {
+          await db.query(sql`
+            UPDATE email_messages SET status = 'failed', last_error = ${reason},
+                   next_attempt_at = NULL, updated_at = now() WHERE ${id}`);
+          report.failed++;
+        } else {
+          const delay = backoffSeconds(message.attempts, options.backoffSeconds, options.maxBackoffSeconds);
+          await db.query(sql`
+            UPDATE email_messages SET last_error = ${reason}, updated_at = now(),
+                   next_attempt_at = ${at}::timestamptz + make_interval(secs => ${delay})
+            WHERE ${id}`);
+          report.retrying++;
+        }
+      }
+    }
+    if (batch.length < batchSize) return report;
+  }
+}
+
+export interface EmailWorker {
+  /** Delivers what is due now, once; waits for a round already running first. */
+  runOnce(options?: DeliveryOptions): Promise<DeliveryReport>;
+  /** Stops polling and waits for the round in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Polls the outbox every `intervalMs` and delivers what is due. One round at a time per
+ * process; several processes share the work through `SKIP LOCKED`.
+ */
+export function startEmailWorker(
+  ctx: DeliveryContext,
+  options: DeliveryOptions & { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): EmailWorker {
+  const { intervalMs = 5_000, onError = (e) => console.error('[email]', e) } = options;
+  let running: Promise<DeliveryReport> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const runOnce = async (once: DeliveryOptions = {}): Promise<DeliveryReport> => {
+    while (running) await running.catch(() => {});
+    running = deliverEmails(ctx, { ...options, ...once });
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+    }
+  };
+  const tick = () => {
+    timer = undefined;
+    runOnce()
+      .catch(onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      });
+  };
+  timer = setTimeout(tick, 0).unref();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  EmailMessageListQuery,
+  MembersMessageEmail,
+  PageQuery,
+  TrackingItemsEmail,
+  type EmailKind,
+  type EmailPreview,
+  type EmailSendResult,
+} from '@affdash/core';
+import type { Database } from '../../db/index.js';
+import { defaultTemplate } from '../../email/defaults.js';
+import { findMessage, listMessages, queueMessages, toEmailMessage } from '../../email/outbox.js';
+import {
+  activeRecipients,
+  chosenRecipients,
+  renderEmail,
+  sortRecipients,
+  type RecipientRow,
+} from '../../email/recipients.js';
+import type { AppEnv } from '../../http/context.js';
+import { notFound } from '../../http/errors.js';
+import { idempotencyKey, once, requestFingerprint } from '../../http/idempotency.js';
+import { validate } from '../../http/validate.js';
+import { apiKey } from '../../middleware/api-key/index.js';
+import type { LinkContext } from '../enrollments/queries.js';
+
+/** Authenticates unless an enclosing app already did. */
+function brandAuth() {
+  const check = apiKey();
+  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
+    if (c.get('brandId')) return next();
+    return check(c, next);
+  };
+}
+
+function links(c: Context<AppEnv>): LinkContext {
+  const { keys, config } = c.get('deps');
+  return { keys, publicUrl: config.publicUrl };
+}
+
+type Recipients = (db: Database, brandId: string, offerId: string, input: { memberIds?: string[] }) => Promise<RecipientRow[]>;
+
+const flows: Record<EmailKind, { path: string; recipients: Recipients }> = {
+  tracking_items: {
+    path: 'tracking-items',
+    recipients: (db, brandId, offerId, input) => chosenRecipients(db, brandId, offerId, input.memberIds ?? []),
+  },
+  members_message: {
+    path: 'members-message',
+    recipients: (db, brandId, offerId) => activeRecipients(db, brandId, offerId),
+  },
+};
+
+/**
+ * `/v1/offers/:offerId/emails`: the "sales tracking items" email to chosen members and the
+ * "email members" message to everyone active in the offer. Each has its default template,
+ * a preview rendered per recipient, and a send that queues one message per recipient.
+ */
+export function offerEmailRoutes() {
+  const app = new Hono<AppEnv>().use(brandAuth());
+  for (const [kind, flow] of Object.entries(flows) as [EmailKind, (typeof flows)[EmailKind]][]) {
+    const schema = kind === 'tracking_items' ? TrackingItemsEmail : MembersMessageEmail;
+    app.get(`/${flow.path}/template`, (c) => c.json(defaultTemplate(kind)));
+    app.post(`/${flow.path}/preview`, validate('json', schema), async (c) => {
+      const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
+      const offerId = c.req.param('offerId')!;
+      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
+      const rows = await flow.recipients(c.get('deps').db, c.get('brandId'), offerId, input);
+      const { send, skipped } = sortRecipients(rows);
+      const preview: EmailPreview = {
+        subject: template.subject,
+        body: template.body,
+        emails: send.map((r) => renderEmail(r, links(c), template)),
+        skipped,
+      };
+      return c.json(preview);
+    });
+    app.post(`/${flow.path}/send`, validate('json', schema), async (c) => {
+      const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
+      const offerId = c.req.param('offerId')!;
+      const brandId = c.get('brandId');
+      const key = idempotencyKey(c.req.header('idempotency-key'));
+      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
+      const result = await once(
+        c.get('deps').db,
+        brandId,
+        key,
+        requestFingerprint(kind, offerId, input),
+        async (db) => {
+          const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
+          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template);
+          const body: EmailSendResult = { queued, skipped };
+          return { status: 202, body };
+        },
+      );
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(result.body as EmailSendResult, result.status as ContentfulStatusCode);
+    });
+  }
+  return app;
+}
+
+function stripUndefined<T extends Record<string, unknown>>(input: T) {
+  const out: { subject?: string; body?: string } = {};
+  if (typeof input.subject === 'string') out.subject = input.subject;
+  if (typeof input.body === 'string') out.body = input.body;
+  return out;
+}
+
+/** `/v1/emails/messages`: the outbox, and what became of each message. */
+export function emailMessageRoutes() {
+  return new Hono<AppEnv>()
+    .use(brandAuth())
+    .get('/messages', validate('query', PageQuery.extend(EmailMessageListQuery.shape)), async (c) => {
+      return c.json(await listMessages(c.get('deps').db, c.get('brandId'), c.req.valid('query')));
+    })
+    .get('/messages/:id', async (c) => {
+      const row = await findMessage(c.get('deps').db, c.get('brandId'), c.req.param('id'));
+      if (!row) throw notFound('email message');
+      return c.json(toEmailMessage(row));
+    });
+}
