@@ -1,11 +1,13 @@
 // `npm start`: the API with the hosted dashboard, on the embedded database with demo data,
 // and the example brand site that embeds the dashboard. Prints the URLs to open.
-import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage } from '@affdash/server';
+import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery } from '@affdash/server';
 import { startBrandSite } from './brand-site/server.mjs';
 
-const { config, db, deps } = await openRuntime();
+const runtime = await openRuntime();
+const { config, db, deps } = runtime;
 const demo = await seedDemo(db, deps, createApp(deps));
 const api = await serve(deps, { port: config.port, host: config.host });
+const delivery = startEmailDelivery(runtime);
 const showcase = demo.showcase.enrollments[0];
 const site = await startBrandSite({
   apiUrl: config.publicUrl,
@@ -22,10 +24,12 @@ printDemo(config, demo, [
   `  Example brand page (embeds the widget; its backend mints tokens offline):`,
   `    ${site.url}`,
 ]);
+console.log(`  Email to members goes to ${delivery.description}.`);
 console.log(`  API ${config.publicUrl} on ${describeStorage(config)}. Ctrl-C stops.\n`);
 
 const stop = async () => {
   await Promise.allSettled([site.close(), api.close()]);
+  await delivery.stop();
   await db.close();
   process.exit(0);
 };

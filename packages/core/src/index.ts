@@ -18,3 +18,4 @@ export {
   sumMoney,
 } from './money.js';
 export * from './schemas/email.js';
+export * from './schemas/bulk-enrollment.js';

@@ -4,6 +4,7 @@ import { createApiKey, ensureBrand } from '../brands.js';
 import { migrate, openDatabase } from '../db/index.js';
 import { loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
+import { startEmailDelivery } from '../email/delivery.js';
 import { describeStorage, openRuntime } from '../runtime.js';
 import { serve } from '../serve.js';
 import { printDemo } from './print.js';
@@ -11,7 +12,8 @@ import { printDemo } from './print.js';
 const usage = `affdash — affiliate dashboard API
 
 Usage:
-  affdash serve                 start the API (PORT, HOST, PUBLIC_URL, DATABASE_URL, AFFDASH_DATA_DIR, AFFDASH_SECRET)
+  affdash serve                 start the API and email delivery (PORT, HOST, PUBLIC_URL, DATABASE_URL,
+                                AFFDASH_DATA_DIR, AFFDASH_SECRET, SMTP_URL, EMAIL_FROM)
   affdash migrate               apply pending database migrations
   affdash demo [--serve]        seed the demo brand and print its links (and keep serving with --serve)
   affdash create-brand --name N create a brand and print its first API key (shown once)
@@ -58,9 +60,12 @@ async function main(argv: string[]): Promise<void> {
         }
       }
       const running = await serve(deps, { port: config.port, host: config.host });
+      const delivery = startEmailDelivery(runtime);
       console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
+      console.log(`member email: ${delivery.description}`);
       const stop = async () => {
         await running.close();
+        await delivery.stop();
         await db.close();
         process.exit(0);
       };

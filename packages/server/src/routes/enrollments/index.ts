@@ -1,11 +1,19 @@
 import { Hono } from 'hono';
-import { EnrollmentCreate, EnrollmentListQuery, EnrollmentUpdate, PageQuery } from '@affdash/core';
+import {
+  EnrollmentBulkCreate,
+  EnrollmentCreate,
+  EnrollmentListQuery,
+  EnrollmentUpdate,
+  PageQuery,
+} from '@affdash/core';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { apiKey } from '../../middleware/api-key/index.js';
 import { findMember } from '../members/queries.js';
 import { findOffer } from '../offers/queries.js';
+import { bulkEnroll } from './bulk.js';
+import { rotateDashboardLink } from './rotate.js';
 import {
   findEnrollment,
   insertEnrollment,
@@ -42,6 +50,20 @@ export function enrollmentRoutes() {
         promoCode: input.promoCode,
       });
       return c.json(enrollment, 201);
+    })
+    .post('/bulk', validate('json', EnrollmentBulkCreate), async (c) => {
+      const result = await bulkEnroll(c.get('deps').db, linkContext(c), c.get('brandId'), c.req.valid('json'));
+      return c.json(result, 200);
+    })
+    .post('/:id/rotate-dashboard-link', async (c) => {
+      const enrollment = await rotateDashboardLink(
+        c.get('deps').db,
+        linkContext(c),
+        c.get('brandId'),
+        c.req.param('id'),
+      );
+      if (!enrollment) throw notFound('enrollment');
+      return c.json(enrollment);
     })
     .get('/', validate('query', PageQuery.extend(EnrollmentListQuery.shape)), async (c) => {
       const { db } = c.get('deps');

@@ -1,7 +1,7 @@
 import { randomString } from '../../keys/random.js';
 
 /** Upper-case letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
-const READABLE = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const READABLE = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /**
  * A readable promo code: the offer's prefix, the member's first name, a random part,

@@ -62,6 +62,8 @@ export interface NewEnrollment {
   memberName: string;
   /** A code the brand chose; generated when absent. */
   promoCode?: string | undefined;
+  /** Draws a generated code; `generatePromoCode(codePrefix, memberName)` by default. */
+  generateCode?: (() => string) | undefined;
 }
 
 /**
@@ -75,37 +77,54 @@ export async function insertEnrollment(
   brandId: string,
   e: NewEnrollment,
 ): Promise<Enrollment> {
-  return db.tx(async (db) => {
-    for (let draw = 0; draw < MAX_CODE_DRAWS; draw++) {
-      const id = newId('enr');
-      const code = e.promoCode ?? generatePromoCode(e.codePrefix, e.memberName);
-      const linkHash = hashSecret(dashboardLinkSecret(ctx.keys, brandId, id, 1));
-      const [row] = await db.query<EnrollmentRow>(sql`
-        INSERT INTO enrollments (brand_id, id, offer_id, member_id, status, promo_code,
-                                 tracking_slug, link_version, link_hash)
-        VALUES (${brandId}, ${id}, ${e.offerId}, ${e.memberId}, 'active', ${code},
-                ${generateTrackingSlug()}, 1, ${linkHash})
-        ON CONFLICT DO NOTHING
-        RETURNING *`);
-      if (row) {
-        await db.query(sql`
-          INSERT INTO enrollment_totals (brand_id, enrollment_id) VALUES (${brandId}, ${id})`);
-        return toEnrollment(row, ctx);
-      }
-      const [existing] = await db.query<{ id: string }>(sql`
-        SELECT id FROM enrollments
-        WHERE brand_id = ${brandId} AND offer_id = ${e.offerId} AND member_id = ${e.memberId}`);
-      if (existing) {
-        throw new ApiError('conflict', 'This member is already enrolled in this offer.', {
-          enrollmentId: existing.id,
-        });
-      }
-      if (e.promoCode) {
-        throw new ApiError('conflict', `The promo code ${code} is already taken.`);
-      }
+  const result = await db.tx((db) => tryInsertEnrollment(db, ctx, brandId, e));
+  if ('error' in result) throw result.error;
+  return result.enrollment;
+}
+
+/**
+ * `insertEnrollment` that reports a conflict instead of throwing it: nothing fails in the
+ * database (inserts are `ON CONFLICT DO NOTHING`), so a batch can go on in the same
+ * transaction. Run it inside one.
+ */
+export async function tryInsertEnrollment(
+  db: Database,
+  ctx: LinkContext,
+  brandId: string,
+  e: NewEnrollment,
+): Promise<{ enrollment: Enrollment } | { error: ApiError }> {
+  const generate = e.generateCode ?? (() => generatePromoCode(e.codePrefix, e.memberName));
+  for (let draw = 0; draw < MAX_CODE_DRAWS; draw++) {
+    const id = newId('enr');
+    const code = e.promoCode ?? generate();
+    const linkHash = hashSecret(dashboardLinkSecret(ctx.keys, brandId, id, 1));
+    const [row] = await db.query<EnrollmentRow>(sql`
+      INSERT INTO enrollments (brand_id, id, offer_id, member_id, status, promo_code,
+                               tracking_slug, link_version, link_hash)
+      VALUES (${brandId}, ${id}, ${e.offerId}, ${e.memberId}, 'active', ${code},
+              ${generateTrackingSlug()}, 1, ${linkHash})
+      ON CONFLICT DO NOTHING
+      RETURNING *`);
+    if (row) {
+      await db.query(sql`
+        INSERT INTO enrollment_totals (brand_id, enrollment_id) VALUES (${brandId}, ${id})`);
+      return { enrollment: toEnrollment(row, ctx) };
     }
-    throw new ApiError('conflict', 'Could not find a free promo code; set a longer prefix.');
-  });
+    const [existing] = await db.query<{ id: string }>(sql`
+      SELECT id FROM enrollments
+      WHERE brand_id = ${brandId} AND offer_id = ${e.offerId} AND member_id = ${e.memberId}`);
+    if (existing) {
+      return {
+        error: new ApiError('conflict', 'This member is already enrolled in this offer.', {
+          enrollmentId: existing.id,
+        }),
+      };
+    }
+    if (e.promoCode) {
+      return { error: new ApiError('conflict', `The promo code ${code} is already taken.`, { promoCode: code }) };
+    }
+  }
+  return { error: new ApiError('conflict', 'Could not find a free promo code; set a longer prefix.') };
 }
 
 export async function findEnrollment(

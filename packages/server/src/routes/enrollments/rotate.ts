@@ -1,0 +1,33 @@
+import pg from '@databases/pg';
+import type { Enrollment } from '@affdash/core';
+import type { Database } from '../../db/index.js';
+import { hashSecret } from '../../keys/random.js';
+import { dashboardLinkSecret } from '../../keys/server-keys.js';
+import { toEnrollment, type EnrollmentRow, type LinkContext } from './queries.js';
+
+const { sql } = pg;
+
+/**
+ * Replaces an enrollment's dashboard link: the version goes up and only the new link's hash
+ * is kept, so the old link stops working at once. Returns the enrollment with the new link.
+ */
+export async function rotateDashboardLink(
+  db: Database,
+  ctx: LinkContext,
+  brandId: string,
+  id: string,
+): Promise<Enrollment | null> {
+  return db.tx(async (db) => {
+    const [current] = await db.query<{ link_version: number }>(sql`
+      SELECT link_version FROM enrollments WHERE brand_id = ${brandId} AND id = ${id} FOR UPDATE`);
+    if (!current) return null;
+    const version = current.link_version + 1;
+    const [row] = await db.query<EnrollmentRow>(sql`
+      UPDATE enrollments
+      SET link_version = ${version},
+          link_hash = ${hashSecret(dashboardLinkSecret(ctx.keys, brandId, id, version))},
+          updated_at = now()
+      WHERE brand_id = ${brandId} AND id = ${id} RETURNING *`);
+    return toEnrollment(row!, ctx);
+  });
+}
