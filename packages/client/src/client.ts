@@ -3,6 +3,7 @@ import { connection, invalidOption, type ConnectionOptions } from './options.js'
 import { Conversions } from './resources/conversions.js';
 import { DashboardKeys } from './resources/dashboard-keys.js';
 import { DashboardTokens } from './resources/dashboard-tokens.js';
+import { Emails } from './resources/emails.js';
 import { Enrollments } from './resources/enrollments.js';
 import { Members } from './resources/members.js';
 import { Offers } from './resources/offers.js';
@@ -34,6 +35,7 @@ export class Affdash {
   readonly payments: Payments;
   readonly dashboardTokens: DashboardTokens;
   readonly dashboardKeys: DashboardKeys;
+  readonly emails: Emails;
 
   constructor(options: AffdashOptions) {
     const { apiKey } = options;
@@ -46,5 +48,6 @@ export class Affdash {
     this.payments = new Payments(http);
     this.dashboardTokens = new DashboardTokens(http);
     this.dashboardKeys = new DashboardKeys(http);
+    this.emails = new Emails(http);
   }
 }

@@ -45,7 +45,14 @@ export type { Offer, OfferCreate, OfferListParams, OfferUpdate } from './resourc
 export { Members } from './resources/members.js';
 export type { Member, MemberCreate, MemberListParams, MemberUpdate } from './resources/members.js';
 export { Enrollments } from './resources/enrollments.js';
-export type { Enrollment, EnrollmentCreate, EnrollmentListParams, EnrollmentUpdate } from './resources/enrollments.js';
+export type {
+  Enrollment,
+  EnrollmentBulkCreate,
+  EnrollmentBulkResult,
+  EnrollmentCreate,
+  EnrollmentListParams,
+  EnrollmentUpdate,
+} from './resources/enrollments.js';
 export { Conversions } from './resources/conversions.js';
 export type {
   Conversion,
@@ -69,3 +76,13 @@ export type {
   DashboardPayment,
   DashboardPaymentListParams,
 } from './resources/dashboard.js';
+export { Emails, EmailMessages, MembersMessage, TrackingItems } from './resources/emails.js';
+export type {
+  EmailMessage,
+  EmailMessageListParams,
+  EmailPreview,
+  EmailSendResult,
+  EmailTemplate,
+  MembersMessageEmail,
+  TrackingItemsEmail,
+} from './resources/emails.js';

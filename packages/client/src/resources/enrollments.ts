@@ -1,5 +1,7 @@
 import {
   Enrollment,
+  EnrollmentBulkCreate,
+  EnrollmentBulkResult,
   EnrollmentCreate,
   EnrollmentListQuery,
   EnrollmentUpdate,
@@ -11,7 +13,7 @@ import type { PagePromise } from '../pagination.js';
 import { APIResource, type ListParams } from '../resource.js';
 import { path, valid } from '../validate.js';
 
-export type { Enrollment, EnrollmentCreate, EnrollmentUpdate };
+export type { Enrollment, EnrollmentBulkCreate, EnrollmentBulkResult, EnrollmentCreate, EnrollmentUpdate };
 export interface EnrollmentListParams extends ListParams {
   offerId?: string;
   memberId?: string;
@@ -32,6 +34,19 @@ export class Enrollments extends APIResource {
   /** Enroll a member in an offer; `promoCode` is generated from the offer's prefix when omitted. */
   async create(params: EnrollmentCreate, options?: RequestOptions): Promise<Enrollment> {
     return this._post('v1/enrollments', valid(EnrollmentCreate, params, 'enrollment'), Enrollment, options);
+  }
+
+  /**
+   * Enroll up to 1 000 members in one offer at once. Each item is reported: `created` with
+   * its enrollment, or `failed` with the reason; one failed item never fails the others.
+   */
+  async bulkCreate(params: EnrollmentBulkCreate, options?: RequestOptions): Promise<EnrollmentBulkResult> {
+    return this._post('v1/enrollments/bulk', valid(EnrollmentBulkCreate, params, 'bulk enrollment'), EnrollmentBulkResult, options);
+  }
+
+  /** Replace the member's dashboard link: the old one stops working at once. */
+  async rotateDashboardLink(id: string, options?: RequestOptions): Promise<Enrollment> {
+    return this._post(path`v1/enrollments/${id}/rotate-dashboard-link`, undefined, Enrollment, options);
   }
 
   /** Retrieve an enrollment by id. */
