@@ -7,6 +7,7 @@ import { seedDemo } from '../demo/seed.js';
 import { startEmailDelivery } from '../email/delivery.js';
 import { describeStorage, openRuntime } from '../runtime.js';
 import { serve } from '../serve.js';
+import { brandCommands, brandUsage, runBrandCommand } from './brand-commands.js';
 import { printDemo } from './print.js';
 
 const usage = `affdash — affiliate dashboard API
@@ -20,6 +21,7 @@ Usage:
 `;
 
 async function main(argv: string[]): Promise<void> {
+  if (brandCommands.has(argv[0] ?? '')) return runBrandCommand(argv);
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -27,7 +29,7 @@ async function main(argv: string[]): Promise<void> {
   });
   const [command] = positionals;
   if (values.help || !command) {
-    process.stdout.write(usage);
+    process.stdout.write(usage + brandUsage);
     return;
   }
   switch (command) {

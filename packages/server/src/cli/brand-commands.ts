@@ -1,0 +1,220 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult, Page } from '@affdash/core';
+import { createApp } from '../app.js';
+import { startEmailDelivery } from '../email/delivery.js';
+import { openRuntime, type Runtime } from '../runtime.js';
+import { csvLine, csvRecords } from './csv.js';
+
+export const brandUsage = `
+Brand commands (run against the configured database with a brand's API key: --api-key or AFFDASH_API_KEY):
+  affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT]
+                                enroll members in bulk; prints a CSV of codes and links. CSV columns:
+                                memberId[,promoCode], or name,email[,externalId][,promoCode] to create the member
+  affdash rotate-link --enrollment ID
+                                replace a member's dashboard link (the old one stops working)
+  affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
+  affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
+                                preview (default) or queue the email; prints each rendered message or what was queued
+  affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
+  affdash email message ID      one message's status
+  affdash deliver               deliver the due messages of the outbox once (SMTP_URL, else .eml files)
+`;
+
+export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver']);
+
+class CliError extends Error {}
+
+interface Api {
+  call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+}
+
+function inProcessApi(runtime: Runtime, apiKey: string): Api {
+  const app = createApp(runtime.deps);
+  return {
+    async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const res = await app.request(path, {
+        method,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const json = (await res.json()) as { error?: { message: string; details?: unknown } };
+      if (!res.ok) {
+        const details = json.error?.details ? ` ${JSON.stringify(json.error.details)}` : '';
+        throw new CliError(`${res.status} ${json.error?.message ?? 'request failed'}${details}`);
+      }
+      return json as T;
+    },
+  };
+}
+
+const options = {
+  'api-key': { type: 'string' },
+  offer: { type: 'string' },
+  csv: { type: 'string' },
+  member: { type: 'string', multiple: true },
+  prefix: { type: 'string' },
+  pattern: { type: 'string' },
+  enrollment: { type: 'string' },
+  subject: { type: 'string' },
+  'body-file': { type: 'string' },
+  send: { type: 'boolean' },
+  'idempotency-key': { type: 'string' },
+  status: { type: 'string' },
+} as const;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Runs one brand command; the database is opened and closed here. */
+export async function runBrandCommand(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options });
+  const [command, sub, arg] = positionals;
+  const runtime = await openRuntime();
+  try {
+    if (command === 'deliver') {
+      const delivery = startEmailDelivery(runtime, { intervalMs: 2 ** 31 - 1 });
+      try {
+        const report = await delivery.runOnce();
+        out(`sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed} (${delivery.description})`);
+      } finally {
+        await delivery.stop();
+      }
+      return;
+    }
+    const apiKey = values['api-key'] ?? process.env.AFFDASH_API_KEY;
+    if (!apiKey) throw new CliError('give the brand API key with --api-key or AFFDASH_API_KEY');
+    const api = inProcessApi(runtime, apiKey);
+    const need = (name: keyof typeof values, what: string) => {
+      const v = values[name];
+      if (typeof v !== 'string' || !v) throw new CliError(`${what} needs --${name}`);
+      return v;
+    };
+    switch (command) {
+      case 'enroll':
+        return await enroll(api, need('offer', 'enroll'), values);
+      case 'rotate-link': {
+        const e = await api.call<{ id: string; dashboardUrl: string }>(
+          'POST',
+          `/v1/enrollments/${encodeURIComponent(need('enrollment', 'rotate-link'))}/rotate-dashboard-link`,
+        );
+        out(`${e.id} ${e.dashboardUrl}`);
+        return;
+      }
+      case 'email':
+        return await email(api, sub, arg, values, need);
+      default:
+        throw new CliError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`affdash: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  } finally {
+    await runtime.db.close();
+  }
+}
+
+async function enroll(api: Api, offerId: string, values: { csv?: string; member?: string[]; prefix?: string; pattern?: string }) {
+  const items: { memberId: string; promoCode?: string }[] = [];
+  if (values.csv) {
+    for (const [i, record] of csvRecords(await readFile(values.csv, 'utf8')).entries()) {
+      let memberId = record.memberId ?? record.member_id ?? '';
+      if (!memberId) {
+        if (!record.name) throw new CliError(`${values.csv} line ${i + 2}: give memberId, or name (and email) to create the member`);
+        const member = await api.call<{ id: string }>('POST', '/v1/members', {
+          name: record.name,
+          ...(record.email ? { email: record.email } : {}),
+          ...(record.externalId ? { externalId: record.externalId } : {}),
+        });
+        memberId = member.id;
+      }
+      const promoCode = record.promoCode ?? record.promo_code;
+      items.push({ memberId, ...(promoCode ? { promoCode } : {}) });
+    }
+  }
+  for (const memberId of values.member ?? []) items.push({ memberId });
+  if (!items.length) throw new CliError('enroll needs --csv FILE or --member ID');
+  out(csvLine(['memberId', 'status', 'enrollmentId', 'promoCode', 'trackingUrl', 'dashboardUrl', 'error']));
+  let created = 0;
+  let failed = 0;
+  for (let i = 0; i < items.length; i += 1000) {
+    const result = await api.call<EnrollmentBulkResult>('POST', '/v1/enrollments/bulk', {
+      offerId,
+      members: items.slice(i, i + 1000),
+      ...(values.prefix ? { codePrefix: values.prefix } : {}),
+      ...(values.pattern ? { codePattern: values.pattern } : {}),
+    });
+    created += result.created;
+    failed += result.failed;
+    for (const r of result.results) {
+      out(
+        r.status === 'created'
+          ? csvLine([r.memberId, r.status, r.enrollment.id, r.enrollment.promoCode, r.enrollment.trackingUrl, r.enrollment.dashboardUrl, ''])
+          : csvLine([r.memberId, r.status, '', '', '', '', `${r.error.code}: ${r.error.message}`]),
+      );
+    }
+  }
+  process.stderr.write(`${created} enrolled, ${failed} failed\n`);
+  if (failed) process.exitCode = 1;
+}
+
+async function email(
+  api: Api,
+  sub: string | undefined,
+  arg: string | undefined,
+  values: { status?: string; offer?: string; member?: string[]; subject?: string; 'body-file'?: string; send?: boolean; 'idempotency-key'?: string },
+  need: (name: 'offer', what: string) => string,
+) {
+  if (sub === 'status') {
+    const query = new URLSearchParams({ limit: '100' });
+    if (values.offer) query.set('offerId', values.offer);
+    if (values.status) query.set('status', values.status);
+    if (values.member?.[0]) query.set('memberId', values.member[0]);
+    let cursor: string | null = null;
+    do {
+      if (cursor) query.set('cursor', cursor);
+      const page: Page<EmailMessage> = await api.call('GET', `/v1/emails/messages?${query}`);
+      for (const m of page.data) {
+        out(`${m.id} ${m.status} attempts=${m.attempts} to=${m.to}${m.nextAttemptAt ? ` next=${m.nextAttemptAt}` : ''}${m.lastError ? ` error=${JSON.stringify(m.lastError)}` : ''}`);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return;
+  }
+  if (sub === 'message') {
+    if (!arg) throw new CliError('email message needs the message id');
+    out(JSON.stringify(await api.call('GET', `/v1/emails/messages/${encodeURIComponent(arg)}`), null, 2));
+    return;
+  }
+  if (sub !== 'tracking-items' && sub !== 'members-message') {
+    throw new CliError('email needs tracking-items, members-message, status or message');
+  }
+  const offerId = need('offer', `email ${sub}`);
+  const body = {
+    ...(sub === 'tracking-items' ? { memberIds: (values.member ?? []).flatMap((m) => m.split(',')).filter(Boolean) } : {}),
+    ...(values.subject ? { subject: values.subject } : {}),
+    ...(values['body-file'] ? { body: await readFile(values['body-file'], 'utf8') } : {}),
+  };
+  const base = `/v1/offers/${encodeURIComponent(offerId)}/emails/${sub}`;
+  const skippedLines = (skipped: EmailPreview['skipped']) =>
+    skipped.forEach((s) => out(`skipped ${s.memberId}: ${s.reason} (${s.message})`));
+  if (!values.send) {
+    const preview = await api.call<EmailPreview>('POST', `${base}/preview`, body);
+    for (const e of preview.emails) out(`To: ${e.to}\nSubject: ${e.subject}\n\n${e.text}\n${'-'.repeat(60)}`);
+    skippedLines(preview.skipped);
+    process.stderr.write(`${preview.emails.length} to send, ${preview.skipped.length} skipped; add --send to queue them\n`);
+    return;
+  }
+  const key = values['idempotency-key'];
+  const result = await api.call<EmailSendResult>('POST', `${base}/send`, body, key ? { 'idempotency-key': key } : {});
+  for (const q of result.queued) out(`queued ${q.messageId} to ${q.to}`);
+  skippedLines(result.skipped);
+  process.stderr.write(`${result.queued.length} queued, ${result.skipped.length} skipped\n`);
+}
