@@ -9,14 +9,14 @@ describe.each(backends())('enrollments on $name', (backend) => {
   it('gives a member in 3 offers 3 different codes, tracking links and dashboard links', async () => {
     const brand = await t.brand();
     const member = await brand.createMember({ name: 'Maya Lopez' });
-    const offers = [];
+    const offers: { id: string; codePrefix: string }[] = [];
     for (const prefix of ['GLOW', 'SUN', 'NIGHT']) offers.push(await brand.createOffer({ codePrefix: prefix }));
-    const enrollments = [];
+    const enrollments: Record<string, string>[] = [];
     for (const offer of offers) enrollments.push(await brand.enroll(offer.id, member.id));
 
     enrollments.forEach((e, i) => {
-      expect(e).toMatchObject({ offerId: offers[i].id, memberId: member.id, status: 'active' });
-      expect(e.promoCode).toMatch(new RegExp(`^${offers[i].codePrefix}-MAYA-[A-HJ-NP-Z2-9]{4}$`));
+      expect(e).toMatchObject({ offerId: offers[i]!.id, memberId: member.id, status: 'active' });
+      expect(e.promoCode).toMatch(new RegExp(`^${offers[i]!.codePrefix}-MAYA-[A-HJ-NP-Z2-9]{4}$`));
       expect(e.trackingUrl).toMatch(new RegExp(`^${PUBLIC_URL}/t/[A-Za-z0-9]{10}$`));
       expect(e.dashboardUrl).toMatch(new RegExp(`^${PUBLIC_URL}/d/[A-Za-z0-9_-]{43}$`));
     });
@@ -26,9 +26,9 @@ describe.each(backends())('enrollments on $name', (backend) => {
 
     const listed = await brand.ok('GET', `/v1/enrollments?memberId=${member.id}`, undefined, 200);
     expect(listed.data).toEqual([...enrollments].reverse());
-    const byOffer = await brand.ok('GET', `/v1/enrollments?offerId=${offers[1].id}`, undefined, 200);
+    const byOffer = await brand.ok('GET', `/v1/enrollments?offerId=${offers[1]!.id}`, undefined, 200);
     expect(byOffer.data).toEqual([enrollments[1]]);
-    expect(await brand.ok('GET', `/v1/enrollments/${enrollments[2].id}`, undefined, 200)).toEqual(enrollments[2]);
+    expect(await brand.ok('GET', `/v1/enrollments/${enrollments[2]!.id}`, undefined, 200)).toEqual(enrollments[2]);
   });
 
   it('a second enrollment of the same member in the same offer is a 409 naming the first', async () => {
