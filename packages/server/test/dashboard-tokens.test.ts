@@ -179,6 +179,6 @@ describe.each(backends())('dashboard tokens on $name', (backend) => {
         expectError(await t.dashboard(token, `/v1/dashboard/enrollments/${enrollment.id}${path}`), 401, 'unauthorized');
       }
     }
-    expect((await brand.call('POST', '/v1/dashboard-tokens', { enrollmentId: enrollment.id })).status).toBeGreaterThanOrEqual(400);
+    expectError(await brand.call('POST', '/v1/dashboard-tokens', { enrollmentId: enrollment.id }), 422, 'enrollment_inactive');
   });
 });

@@ -57,7 +57,7 @@ describe.each(backends())('dashboard on $name', (backend) => {
       holdDays: 14,
       commission: tiered,
       terms: {
-        summary: '10% of every sale, rising to 15% of every sale from your 11th order this month',
+        summary: '10% of every sale, rising to 15% from your 11th order this month',
         holdPeriod: 'Commissions are approved 14 days after the sale.',
         tiers: [
           { range: 'Orders 1–10 this month', rate: '10% of every sale' },

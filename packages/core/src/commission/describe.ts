@@ -66,7 +66,11 @@ export function describeCommission(
   const first = structure.tiers[0]!;
   const last = structure.tiers[structure.tiers.length - 1]!;
   const start = describeTierCommission(first.commission, currency, locale);
-  const top = describeTierCommission(last.commission, currency, locale);
+  // "10% of every sale, rising to 15% …": the unit is not repeated when both tiers are percent.
+  const top =
+    first.commission.type === 'percent' && last.commission.type === 'percent'
+      ? formatRate(last.commission.rateBps, locale)
+      : describeTierCommission(last.commission, currency, locale);
   const when = periodWords[structure.period];
   const threshold =
     structure.basis === 'conversions'

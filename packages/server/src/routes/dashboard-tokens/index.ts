@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
 import { DashboardTokenCreate } from '@affdash/core';
-import { notFound } from '../../http/errors.js';
+import { ApiError, notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { mintServerToken } from '../../keys/dashboard-tokens.js';
 import { apiKey } from '../../middleware/api-key/index.js';
-import { assertReadable } from '../dashboard/readable.js';
 import { findEnrollment } from '../enrollments/queries.js';
 
 /** `/v1/dashboard-tokens`: a short-lived token for one member's dashboard. */
@@ -18,7 +17,9 @@ export function dashboardTokenRoutes() {
       const { enrollmentId, ttlSeconds } = c.req.valid('json');
       const enrollment = await findEnrollment(db, brandId, enrollmentId);
       if (!enrollment) throw notFound('enrollment');
-      assertReadable(enrollment.status);
+      if (enrollment.status === 'ended') {
+        throw new ApiError('enrollment_inactive', 'This enrollment has ended: its dashboard is closed.');
+      }
       return c.json(await mintServerToken(keys, { brandId, enrollmentId }, ttlSeconds), 201);
     });
 }
