@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult, Page } from '@affdash/core';
 import { createApp } from '../app.js';
-import { startEmailDelivery } from '../email/delivery.js';
+import { mailerFromConfig } from '../email/delivery.js';
+import { deliverEmails } from '../email/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { csvLine, csvRecords } from './csv.js';
 
@@ -76,12 +77,17 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
   const runtime = await openRuntime();
   try {
     if (command === 'deliver') {
-      const delivery = startEmailDelivery(runtime, { intervalMs: 2 ** 31 - 1 });
+      const mailer = mailerFromConfig(runtime.config);
       try {
-        const report = await delivery.runOnce();
-        out(`sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed} (${delivery.description})`);
+        const report = await deliverEmails({
+          db: runtime.db,
+          mailer,
+          links: { keys: runtime.deps.keys, publicUrl: runtime.deps.config.publicUrl },
+          fromAddress: runtime.config.emailFrom,
+        });
+        out(`sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed} (${mailer.description})`);
       } finally {
-        await delivery.stop();
+        mailer.close();
       }
       return;
     }
