@@ -11,6 +11,8 @@ export interface TotalsDelta {
   sales?: number;
   pending?: number;
   approved?: number;
+  /** Commission approved and then reversed: kept only in the daily rollup, for statements. */
+  reversed?: number;
   paid?: number;
 }
 
@@ -28,13 +30,14 @@ export function conversionContribution(
   status: ConversionStatus,
   sale: number,
   commission: number,
-): Required<Pick<TotalsDelta, 'conversions' | 'sales' | 'pending' | 'approved'>> {
+): Required<Pick<TotalsDelta, 'conversions' | 'sales' | 'pending' | 'approved' | 'reversed'>> {
   const counts = status === 'pending' || status === 'approved';
   return {
     conversions: counts ? 1 : 0,
     sales: counts ? sale : 0,
     pending: status === 'pending' ? commission : 0,
     approved: status === 'approved' ? commission : 0,
+    reversed: status === 'reversed' ? commission : 0,
   };
 }
 
@@ -48,6 +51,7 @@ export function contributionChange(
     sales: to.sales - from.sales,
     pending: to.pending - from.pending,
     approved: to.approved - from.approved,
+    reversed: to.reversed - from.reversed,
   };
 }
 
@@ -61,13 +65,19 @@ export async function lockTotals(db: Database, brandId: string, enrollmentId: st
     WHERE brand_id = ${brandId} AND enrollment_id = ${enrollmentId} FOR UPDATE`);
 }
 
-/** Adds a delta to an enrollment's totals; call inside the transaction of the write. */
+/**
+ * Adds a delta to an enrollment's totals and to its daily rollup for `day` (the UTC day of
+ * the event: a conversion's `occurred_at`, a payment's `paid_at`; the transaction's time
+ * when omitted, as for a click). Call inside the transaction of the write.
+ */
 export async function applyTotals(
   db: Database,
   brandId: string,
   enrollmentId: string,
   d: TotalsDelta,
+  day?: Date,
 ): Promise<void> {
+  await applyDaily(db, brandId, enrollmentId, d, day);
   await db.query(sql`
     UPDATE enrollment_totals SET
       clicks = clicks + ${d.clicks ?? 0},
@@ -78,6 +88,40 @@ export async function applyTotals(
       paid = paid + ${d.paid ?? 0},
       updated_at = now()
     WHERE brand_id = ${brandId} AND enrollment_id = ${enrollmentId}`);
+}
+
+function isZero(d: TotalsDelta): boolean {
+  return !d.clicks && !d.conversions && !d.sales && !d.pending && !d.approved && !d.reversed && !d.paid;
+}
+
+/** The UTC date of a moment, in SQL. */
+function utcDay(at: Date | undefined) {
+  return at ? sql`(${at}::timestamptz AT TIME ZONE 'UTC')::date` : sql`(now() AT TIME ZONE 'UTC')::date`;
+}
+
+/** Adds a delta to one day of an enrollment's daily rollup, creating the day if needed. */
+async function applyDaily(
+  db: Database,
+  brandId: string,
+  enrollmentId: string,
+  d: TotalsDelta,
+  day: Date | undefined,
+): Promise<void> {
+  if (isZero(d)) return;
+  await db.query(sql`
+    INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, clicks, conversions, sales,
+                                       commission_pending, commission_approved,
+                                       commission_reversed, paid)
+    VALUES (${brandId}, ${enrollmentId}, ${utcDay(day)}, ${d.clicks ?? 0}, ${d.conversions ?? 0},
+            ${d.sales ?? 0}, ${d.pending ?? 0}, ${d.approved ?? 0}, ${d.reversed ?? 0}, ${d.paid ?? 0})
+    ON CONFLICT (brand_id, enrollment_id, day) DO UPDATE SET
+      clicks = r.clicks + EXCLUDED.clicks,
+      conversions = r.conversions + EXCLUDED.conversions,
+      sales = r.sales + EXCLUDED.sales,
+      commission_pending = r.commission_pending + EXCLUDED.commission_pending,
+      commission_approved = r.commission_approved + EXCLUDED.commission_approved,
+      commission_reversed = r.commission_reversed + EXCLUDED.commission_reversed,
+      paid = r.paid + EXCLUDED.paid`);
 }
 
 export async function readTotals(

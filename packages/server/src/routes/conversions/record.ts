@@ -132,6 +132,7 @@ export async function recordConversion(
         brandId,
         target.enrollment_id,
         conversionContribution('pending', input.amount, commission),
+        occurredAt,
       );
     }
     const row = await findConversionByOrder(db, brandId, input.orderId);

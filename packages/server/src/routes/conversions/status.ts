@@ -54,6 +54,7 @@ export async function changeConversionStatus(
         conversionContribution(row.status, row.sale_amount, row.commission_amount),
         conversionContribution(change.status, row.sale_amount, row.commission_amount),
       ),
+      row.occurred_at,
     );
     const [updated] = await db.query<ConversionRow>(sql`
       SELECT ${conversionColumns} FROM conversions c

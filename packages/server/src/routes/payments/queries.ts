@@ -54,7 +54,7 @@ export async function insertPayment(
       VALUES (${brandId}, ${newId('pay')}, ${p.enrollmentId}, ${p.currency}, ${p.amount}, ${p.method},
               ${p.reference ?? null}, ${p.paidAt ? new Date(p.paidAt) : new Date()})
       RETURNING *`);
-    await applyTotals(db, brandId, p.enrollmentId, { paid: p.amount });
+    await applyTotals(db, brandId, p.enrollmentId, { paid: p.amount }, row!.paid_at);
     return toPayment(row!);
   });
 }
