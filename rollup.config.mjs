@@ -56,19 +56,30 @@ function widgetDeclarations() {
   };
 }
 
+/** Private custom properties (`--_accent`, …) get short names; the public `--affdash-*` keep theirs. */
+const privateProperties = new Map();
+const shortProperty = (name) => {
+  if (!privateProperties.has(name)) privateProperties.set(name, `--_${privateProperties.size.toString(36)}`);
+  return privateProperties.get(name);
+};
+
 /** Shrinks CSS in css`` and collapses line breaks in html``/svg`` static text. */
 function minifyCss(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/--_[\w-]+/g, shortProperty)
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
     .replace(/;}/g, '}')
+    .replace(/ ([*/]) /g, '$1')
+    .replace(/([ :,(])0\./g, '$1.')
     .trim();
 }
 
+/** Line breaks with their indentation: gone next to a tag, one space elsewhere. */
 function minifyMarkup(text) {
-  return text.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
+  return text.replace(/\s*\n\s*/g, (ws, at) => (text[at - 1] === '>' || text[at + ws.length] === '<' ? '' : ' '));
 }
 
 /**

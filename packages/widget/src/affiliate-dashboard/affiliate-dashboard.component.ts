@@ -1,12 +1,11 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { copyText } from './copy.js';
 import { DashboardController } from './dashboard-controller.js';
 import { Formatter } from './format.js';
-import { errorMessage, expiredMessage, expiredTitle } from './messages.js';
+import { errorMessage } from './messages/index.js';
 import styles from './affiliate-dashboard.styles.js';
 import { renderConversions } from './sections/conversions.js';
-import { renderDescription, renderHeader } from './sections/header.js';
+import { renderHeader } from './sections/header.js';
 import { renderPayments } from './sections/payments.js';
 import { renderProblem } from './sections/problem.js';
 import { renderShare, type CopyKind } from './sections/share.js';
@@ -16,12 +15,19 @@ import { renderTerms } from './sections/terms.js';
 
 const COPIED_MS = 2000;
 
+/** `light`, `dark`, or `auto` to follow the reader's system (`prefers-color-scheme`). */
+export type Theme = 'light' | 'dark' | 'auto';
+
 /**
  * @summary A member's affiliate dashboard for one offer enrollment: what to share, how they
  * earn, their numbers, conversions and payments. One request paints the first screen.
  *
  * The enrollment is the dashboard token's `sub`. With a `tokenProvider`, an expiring token is
  * replaced shortly before `exp` and an expired one is replaced once and the request retried.
+ *
+ * Words, numbers, money and dates follow `locale`, else the page's `<html lang>`, else the
+ * browser's language. English, Spanish, French, German and Portuguese (Brazil) are built in;
+ * any other language reads English with its own number and date formats.
  *
  * @event affdash-load - The first screen loaded. `detail` is the `Dashboard`.
  * @event affdash-error - A request failed. `detail` is `{ status, code, message }`.
@@ -55,25 +61,48 @@ const COPIED_MS = 2000;
 export class AffiliateDashboard extends LitElement {
   static override styles = styles;
 
+  static override properties: PropertyDeclarations = {
+    token: {},
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    theme: { reflect: true },
+    tokenProvider: { attribute: false },
+    copied: { state: true },
+    announcement: { state: true },
+  };
+
   /** The dashboard token (a JWT whose `sub` is the enrollment id). */
-  @property() accessor token = '';
+  declare token: string;
 
   /** Where the API lives, e.g. `https://api.affdash.example`; empty means this page's origin. */
-  @property({ attribute: 'api-base' }) accessor apiBase = '';
+  declare apiBase: string;
 
-  /** BCP 47 locale for numbers, money and dates. */
-  @property() accessor locale = navigator.language;
+  /** BCP 47 language tag, e.g. `de-DE`; empty means the page's `<html lang>`, else the browser's. */
+  declare locale: string;
+
+  /** Colour scheme: `light`, `dark`, or `auto` (the reader's system setting). */
+  declare theme: Theme;
 
   /** Gives a fresh dashboard token; used before the current one expires and when it has. */
-  @property({ attribute: false }) accessor tokenProvider: (() => Promise<string>) | undefined = undefined;
+  declare tokenProvider: (() => Promise<string>) | undefined;
 
-  @state() accessor copied: CopyKind | undefined = undefined;
-  @state() accessor announcement = '';
+  declare copied: CopyKind | undefined;
+  declare announcement: string;
 
   readonly #data = new DashboardController(this);
-  #format = new Formatter();
+  #format = new Formatter('en');
+  #lang = '';
   #source = '';
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.token = '';
+    this.apiBase = '';
+    this.locale = '';
+    this.theme = 'auto';
+    this.announcement = '';
+  }
 
   /** Loads the dashboard again, e.g. after the brand changed something. */
   reload(): Promise<void> {
@@ -85,8 +114,9 @@ export class AffiliateDashboard extends LitElement {
     clearTimeout(this.#copiedTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || !this.#source) this.#format = new Formatter(this.locale);
+  protected override willUpdate(): void {
+    const lang = this.locale || document.documentElement.lang || navigator.language;
+    if (lang !== this.#lang) this.#format = new Formatter((this.#lang = lang));
     const source = `${this.apiBase}\n${this.token}\n${this.tokenProvider ? 1 : 0}`;
     if (source !== this.#source) {
       this.#source = source;
@@ -95,28 +125,29 @@ export class AffiliateDashboard extends LitElement {
   }
 
   protected override render() {
-    return html`<div class="root">${this.#content()}</div>
+    return html`<div class="root" lang=${this.#format.locale}>${this.#content()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 
   #content() {
     const data = this.#data;
+    const f = this.#format;
+    const { m } = f;
     if (data.phase === 'loading') {
-      return html`<p class="visually-hidden">Loading your dashboard…</p>${renderSkeleton()}`;
+      return html`<p class="visually-hidden">${m.loading}</p>${renderSkeleton()}`;
     }
+    // An expired session hides what was shown: nothing more can be loaded with it.
+    if (data.expired) return renderProblem(f, m.expiredTitle, m.expired);
     if (data.phase === 'error' || !data.dashboard) {
-      if (data.expired) return renderProblem(expiredTitle, expiredMessage, undefined);
       const error = data.error ?? { status: 0, code: 'unknown', message: '' };
-      return renderProblem('We couldn’t load your dashboard', errorMessage(error), error.code, () => void data.load());
+      return renderProblem(f, m.loadFailed, errorMessage(m, error), error.code, () => void data.load());
     }
     const d = data.dashboard;
-    const f = this.#format;
     return html`
-      ${data.expired ? html`<p class="banner" role="alert"><strong>${expiredTitle}.</strong> ${expiredMessage}</p>` : nothing}
-      ${renderHeader(d)} ${renderDescription(d)}
+      ${renderHeader(d, f)}
       <div class="grid">
-        ${renderShare(d, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}
-        ${renderTerms(d.offer.terms)} ${renderStats(d.totals, f)}
+        ${renderShare(d, f, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}
+        ${renderTerms(d.offer, f)} ${renderStats(d.totals, f)}
         ${renderConversions(
           {
             list: data.conversions,
@@ -132,15 +163,12 @@ export class AffiliateDashboard extends LitElement {
   }
 
   async #copy(kind: CopyKind, value: string): Promise<void> {
+    const { m } = this.#format;
     const ok = await copyText(value, this.renderRoot as ShadowRoot);
     clearTimeout(this.#copiedTimer);
-    if (!ok) {
-      this.copied = undefined;
-      this.announcement = 'Couldn’t copy. Select the text and copy it yourself.';
-      return;
-    }
-    this.copied = kind;
-    this.announcement = kind === 'code' ? 'Promo code copied' : 'Tracking link copied';
+    this.copied = ok ? kind : undefined;
+    this.announcement = ok ? m.copied : m.copyFailed;
+    if (!ok) return;
     this.dispatchEvent(new CustomEvent('affdash-copy', { detail: { kind, value }, bubbles: true, composed: true }));
     this.#copiedTimer = setTimeout(() => {
       this.copied = undefined;

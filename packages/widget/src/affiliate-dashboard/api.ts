@@ -50,7 +50,7 @@ export async function getJson<T>(url: string, token: string): Promise<T> {
       headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
     });
   } catch {
-    throw new ApiError(0, 'network_error', 'The server could not be reached.');
+    throw new ApiError(0, 'network_error', 'The server could not be reached');
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok && body !== undefined) return body as T;

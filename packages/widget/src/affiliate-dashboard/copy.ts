@@ -15,7 +15,7 @@ export async function copyText(text: string, root: ShadowRoot | HTMLElement): Pr
   area.value = text;
   area.setAttribute('readonly', '');
   area.setAttribute('aria-hidden', 'true');
-  area.style.cssText = 'position:fixed;top:0;left:0;opacity:0;pointer-events:none';
+  area.style.cssText = 'position:fixed;opacity:0';
   root.appendChild(area);
   try {
     area.select();

@@ -1,22 +1,30 @@
 import type { Money } from '@affdash/core';
+import { messagesFor, type Messages } from './messages/index.js';
 
 /**
- * Locale-aware formatting for the dashboard: money from integer minor units, dates, counts.
- * Formatters are costly to build, so each (locale, options) pair is built once.
+ * Everything language-dependent in one place: the words (`m`) and Intl formatting of money
+ * from integer minor units, dates, counts, rates and days. Each Intl formatter is built once.
  */
 export class Formatter {
-  readonly #locale: string | undefined;
+  /** The BCP 47 tag in use (the runtime's default when Intl refused the one asked for). */
+  readonly locale: string;
+  readonly m: Messages;
   readonly #cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
   constructor(locale?: string) {
-    this.#locale = supportedLocale(locale);
+    this.locale = supportedLocale(locale) ?? new Intl.NumberFormat().resolvedOptions().locale;
+    this.m = messagesFor(this.locale);
+  }
+
+  /** Whether the words are English (the server's own sentences can then be shown as they are). */
+  get english(): boolean {
+    return this.m === messagesFor('en');
   }
 
   /** `{ amount: 123450, currency: 'USD' }` → "$1,234.50" (in the locale's way). */
   money({ amount, currency }: Money): string {
-    const nf = this.#number(`c:${currency}`, { style: 'currency', currency });
-    const digits = nf.resolvedOptions().maximumFractionDigits ?? 2;
-    return nf.format(amount / 10 ** digits);
+    const nf = this.#number(currency, { style: 'currency', currency });
+    return nf.format(amount / 10 ** (nf.resolvedOptions().maximumFractionDigits ?? 2));
   }
 
   /** A count with grouping: 12345 → "12,345". */
@@ -24,32 +32,35 @@ export class Formatter {
     return this.#number('n', {}).format(n);
   }
 
+  /** Basis points as a percentage: 1050 → "10.5%". */
+  percent(bps: number): string {
+    return this.#number('%', { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
+  }
+
+  /** A number of days in words: 1 → "1 day", 30 → "30 Tage". */
+  days(n: number): string {
+    return this.#number('d', { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(n);
+  }
+
   /** A calendar date in the reader's time zone: "Nov 25, 2026". */
   date(iso: string): string {
-    let df = this.#cache.get('d') as Intl.DateTimeFormat | undefined;
-    if (!df) {
-      df = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'medium' });
-      this.#cache.set('d', df);
-    }
+    let df = this.#cache.get('date') as Intl.DateTimeFormat | undefined;
+    if (!df) this.#cache.set('date', (df = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' })));
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : df.format(d);
   }
 
   #number(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
     let nf = this.#cache.get(key) as Intl.NumberFormat | undefined;
-    if (!nf) {
-      nf = new Intl.NumberFormat(this.#locale, options);
-      this.#cache.set(key, nf);
-    }
+    if (!nf) this.#cache.set(key, (nf = new Intl.NumberFormat(this.locale, options)));
     return nf;
   }
 }
 
-/** The locale if Intl accepts it, else undefined (the runtime's default). */
+/** The locale if Intl accepts it, else undefined. */
 function supportedLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
   try {
-    return Intl.NumberFormat.supportedLocalesOf(locale)[0];
+    return locale ? Intl.NumberFormat.supportedLocalesOf(locale)[0] : undefined;
   } catch {
     return undefined;
   }
@@ -57,7 +68,5 @@ function supportedLocale(locale: string | undefined): string | undefined {
 
 /** "bank_transfer" → "Bank transfer"; anything already cased ("PayPal") stays as it is. */
 export function humanize(word: string): string {
-  if (!/^[a-z][a-z0-9_-]*$/.test(word)) return word;
-  const spaced = word.replace(/[_-]+/g, ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  return /^[a-z][\w-]*$/.test(word) ? word[0]!.toUpperCase() + word.slice(1).replace(/[_-]+/g, ' ') : word;
 }

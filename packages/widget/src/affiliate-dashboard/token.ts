@@ -13,8 +13,8 @@ export function readToken(token: string): TokenClaims | undefined {
   try {
     const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
     const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
-    const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
-    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    // Only ASCII claims are read, so the bytes need no UTF-8 decoding.
+    const claims: unknown = JSON.parse(atob(padded));
     if (!claims || typeof claims !== 'object') return undefined;
     const { sub, exp } = claims as Record<string, unknown>;
     if (typeof sub !== 'string' || sub === '') return undefined;

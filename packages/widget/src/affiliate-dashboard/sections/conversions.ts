@@ -3,10 +3,10 @@ import type { DashboardConversion } from '@affdash/core';
 import type { Formatter } from '../format.js';
 import type { PagedList } from '../paged-list.js';
 import type { ConversionStatus } from '../dashboard-controller.js';
-import { emptyConversionsMessage } from '../messages.js';
-import { conversionStatus, renderConversionStatus } from './status.js';
+import { renderConversionStatus } from './status.js';
 import { renderListFooter } from './list-footer.js';
 import { skeletonRows } from './skeleton.js';
+import { card, emptyState } from './card.js';
 
 export interface ConversionsOptions {
   list: PagedList<DashboardConversion>;
@@ -15,72 +15,54 @@ export interface ConversionsOptions {
   onMore: () => void;
 }
 
-const filters: (ConversionStatus | undefined)[] = [undefined, 'pending', 'approved', 'rejected', 'reversed'];
+const filters = [undefined, 'pending', 'approved', 'rejected', 'reversed'] as const;
 
-function filterBar({ status, onFilter }: ConversionsOptions) {
-  return html`<div class="filters" role="group" aria-label="Show conversions">
-    ${filters.map((s) => {
-      const label = s ? conversionStatus[s].label : 'All';
-      return html`<button class="chip" type="button" aria-pressed=${s === status ? 'true' : 'false'} @click=${() => onFilter(s)}>
-        ${label}
-      </button>`;
-    })}
+/** Toggle buttons, one pressed: all conversions or those in one status. */
+function filterBar({ status, onFilter }: ConversionsOptions, f: Formatter) {
+  return html`<div class="filters" role="group" aria-label=${f.m.status}>
+    ${filters.map(
+      (s) => html`<button class="chip" type="button" aria-pressed=${s === status} @click=${() => onFilter(s)}>${f.m[s ?? 'all']}</button>`,
+    )}
   </div>`;
 }
 
 function row(c: DashboardConversion, f: Formatter) {
   return html`<tr>
-    <td data-label="Date" class="nowrap">${f.date(c.occurredAt)}</td>
-    <td data-label="Order" class="mono">${c.orderRef}</td>
-    <td data-label="Sale" class="num">${f.money(c.sale)}</td>
-    <td data-label="Commission" class="num strong">${f.money(c.commission)}</td>
-    <td data-label="Status" class="status-cell">${renderConversionStatus(c, f)}</td>
+    <td class="nowrap">${f.date(c.occurredAt)}</td>
+    <td class="mono wide">${c.orderRef}</td>
+    <td class="num wide">${f.money(c.sale)}</td>
+    <td class="num strong">${f.money(c.commission)}</td>
+    <td class="status-cell">${renderConversionStatus(c, f)}</td>
   </tr>`;
 }
 
-function body(options: ConversionsOptions, f: Formatter) {
-  const { list, status } = options;
+function body({ list }: ConversionsOptions, f: Formatter) {
   if (list.loading && !list.items.length) return skeletonRows(3, 5);
-  if (!list.items.length && !list.error) {
-    const label = status ? conversionStatus[status].label.toLowerCase() : '';
-    return html`<tr class="empty"><td colspan="5">No ${label} conversions yet.</td></tr>`;
-  }
+  if (!list.items.length && !list.error) return html`<tr class="empty"><td colspan="5">${f.m.noConversions}</td></tr>`;
   return list.items.map((c) => row(c, f));
-}
-
-/** Nothing at all yet: say what to do instead of showing an empty table. */
-function renderFirstRun() {
-  return html`
-    <section part="conversions" class="card conversions" aria-labelledby="conversions-title">
-      <h3 id="conversions-title" class="card__title">Conversions</h3>
-      <div class="empty-state">
-        <p class="empty-state__title">No conversions yet</p>
-        <p class="muted">${emptyConversionsMessage}</p>
-      </div>
-    </section>
-  `;
 }
 
 /** Conversions, newest first, filterable by status, a page at a time. */
 export function renderConversions(options: ConversionsOptions, f: Formatter) {
   const { list, status } = options;
-  if (!status && !list.items.length && !list.loading && !list.error && !list.cursor) return renderFirstRun();
-  return html`
-    <section part="conversions" class="card conversions" aria-labelledby="conversions-title">
-      <div class="card__head">
-        <h3 id="conversions-title" class="card__title">Conversions</h3>
-        ${filterBar(options)}
-      </div>
-      <table class="table responsive" aria-labelledby="conversions-title" aria-busy=${options.list.loading ? 'true' : 'false'}>
+  const { m } = f;
+  // Nothing at all yet: say what to do instead of showing an empty table.
+  if (!status && !list.items.length && !list.loading && !list.error && !list.cursor) {
+    return card('conversions', m.conversions, emptyState(m.noConversions, m.firstConversion));
+  }
+  return card(
+    'conversions',
+    m.conversions,
+    html`<table class="table" aria-labelledby="conversions-title">
         <thead>
           <tr>
-            <th scope="col">Date</th><th scope="col">Order</th><th scope="col" class="num">Sale</th>
-            <th scope="col" class="num">Commission</th><th scope="col">Status</th>
+            <th scope="col">${m.date}</th><th scope="col" class="wide">${m.order}</th><th scope="col" class="num wide">${m.sale}</th>
+            <th scope="col" class="num">${m.commission}</th><th scope="col">${m.status}</th>
           </tr>
         </thead>
         <tbody>${body(options, f)}</tbody>
       </table>
-      ${renderListFooter(options.list, 'conversions', options.onMore)}
-    </section>
-  `;
+      ${renderListFooter(list, f, options.onMore)}`,
+    filterBar(options, f),
+  );
 }

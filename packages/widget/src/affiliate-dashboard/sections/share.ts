@@ -1,6 +1,7 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Dashboard } from '@affdash/core';
-import { checkIcon, copyIcon } from '../icons.js';
+import type { Formatter } from '../format.js';
+import { card } from './card.js';
 
 export type CopyKind = 'code' | 'link';
 
@@ -12,45 +13,37 @@ export interface ShareOptions {
 /** How many characters of the link's end stay visible when it is cut in the middle. */
 const LINK_TAIL = 10;
 
-function copyButton(kind: CopyKind, value: string, label: string, { copied, onCopy }: ShareOptions) {
+/** A labelled value with its Copy button, which says "Copied" in place once it worked. */
+function item(kind: CopyKind, value: string, shown: unknown, f: Formatter, { copied, onCopy }: ShareOptions) {
+  const { m } = f;
   const done = copied === kind;
-  return html`<button
-    part="copy-button"
-    class="button button--primary copy ${done ? 'is-copied' : ''}"
-    type="button"
-    aria-label=${done ? `${label} copied` : `Copy ${label.toLowerCase()}`}
-    @click=${() => onCopy(kind, value)}
-  >
-    ${done ? checkIcon : copyIcon}<span aria-hidden="true">${done ? 'Copied' : 'Copy'}</span>
-  </button>`;
+  const code = kind === 'code';
+  // Named "Copy" / "Copied" and what it copies, e.g. "Copy Your promo code".
+  return html`<div class="share__item">
+    <span class="label" id="${kind}-label">${code ? m.code : m.link}</span>
+    <div class="share__row">
+      <span part=${kind} class=${kind} title=${code ? nothing : value}>${shown}</span>
+      <button
+        part="copy-button"
+        class="button primary copy"
+        type="button"
+        id="${kind}-copy"
+        aria-labelledby="${kind}-copy ${kind}-label"
+        @click=${() => onCopy(kind, value)}
+      >
+        ${done ? m.copied : m.copy}
+      </button>
+    </div>
+  </div>`;
 }
 
 /** The promo code and the tracking link, each with a Copy button. */
-export function renderShare({ enrollment }: Dashboard, options: ShareOptions) {
-  const link = enrollment.trackingUrl;
-  // Shown without the scheme so the host is what fits; copied in full.
-  const shown = link.replace(/^https?:\/\//, '');
+export function renderShare({ enrollment: { promoCode, trackingUrl } }: Dashboard, f: Formatter, options: ShareOptions) {
+  // Shown without the scheme so the host is what fits, cut in the middle; copied in full.
+  const shown = trackingUrl.replace(/^https?:\/\//, '');
   const cut = Math.max(shown.length - LINK_TAIL, 0);
-  return html`
-    <section part="share" class="card share" aria-labelledby="share-title">
-      <h3 id="share-title" class="card__title">Share</h3>
-      <div class="share__item">
-        <span class="label">Your promo code</span>
-        <div class="share__row">
-          <span part="code" class="code">${enrollment.promoCode}</span>
-          ${copyButton('code', enrollment.promoCode, 'Promo code', options)}
-        </div>
-      </div>
-      <div class="share__item">
-        <span class="label">Your tracking link</span>
-        <div class="share__row">
-          <span part="link" class="link" title=${link}
-            ><span class="link__start">${shown.slice(0, cut)}</span><span class="link__end">${shown.slice(cut)}</span></span
-          >
-          ${copyButton('link', link, 'Tracking link', options)}
-        </div>
-      </div>
-      <p class="hint">Sales made with your code or through your link earn you commission.</p>
-    </section>
-  `;
+  return card('share', f.m.share, [
+    item('code', promoCode, promoCode, f, options),
+    item('link', trackingUrl, html`<span class="link__start">${shown.slice(0, cut)}</span><span class="link__end">${shown.slice(cut)}</span>`, f, options),
+  ]);
 }

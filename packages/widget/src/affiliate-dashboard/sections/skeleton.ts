@@ -1,12 +1,15 @@
 import { html } from 'lit';
 
-const bone = (cls = '') => html`<span class="bone ${cls}"></span>`;
+/** A placeholder bar: `sm` for labels, `lg` for titles and figures. */
+const bone = (size = '') => html`<span class="bone ${size}"></span>`;
+const sm = 'bone--sm';
+const lg = 'bone--lg';
 
 /** Placeholder table rows the height of real ones. */
 export function skeletonRows(rows: number, columns: number) {
   return Array.from(
     { length: rows },
-    () => html`<tr class="skeleton-row" aria-hidden="true">${Array.from({ length: columns }, () => html`<td>${bone()}</td>`)}</tr>`,
+    () => html`<tr>${Array.from({ length: columns }, () => html`<td>${bone()}</td>`)}</tr>`,
   );
 }
 
@@ -14,18 +17,12 @@ export function skeletonRows(rows: number, columns: number) {
 export function renderSkeleton() {
   return html`
     <div class="skeleton" aria-hidden="true">
-      <div class="header">
-        <span class="logo bone"></span>
-        <div class="header__text">${bone('bone--eyebrow')}${bone('bone--title')}${bone('bone--line')}</div>
-      </div>
+      <div class="header__text">${bone(sm)}${bone(lg)}${bone(sm)}</div>
       <div class="grid">
-        <div class="card share">${bone('bone--label')}${bone('bone--code')}${bone('bone--label')}${bone('bone--input')}</div>
-        <div class="card terms">${bone('bone--label')}${bone('bone--line')}${bone('bone--line bone--short')}${bone('bone--input')}</div>
-        <div class="stats"><div class="stats__grid">
-          ${Array.from({ length: 6 }, () => html`<div class="stat">${bone('bone--label')}${bone('bone--figure')}</div>`)}
-        </div></div>
-        <div class="card conversions">${bone('bone--label')}<table class="table"><tbody>${skeletonRows(4, 5)}</tbody></table></div>
-        <div class="card payments">${bone('bone--label')}<table class="table"><tbody>${skeletonRows(2, 4)}</tbody></table></div>
+        ${[1, 2].map(() => html`<div class="card">${bone(sm)}${bone(lg)}${bone()}${bone(lg)}</div>`)}
+        <div class="stats stats__grid">${Array.from({ length: 6 }, () => html`<div class="stat">${bone(sm)}${bone(lg)}</div>`)}</div>
+        <div class="card conversions">${bone(sm)}<table class="table"><tbody>${skeletonRows(4, 5)}</tbody></table></div>
+        <div class="card payments">${bone(sm)}<table class="table"><tbody>${skeletonRows(2, 4)}</tbody></table></div>
       </div>
     </div>
   `;
