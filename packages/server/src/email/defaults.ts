@@ -4,7 +4,7 @@ const trackingItems = {
   subject: 'Your {{offer_name}} code and links from {{brand_name}}',
   body: `Hi {{member_name}},
 
-Thanks for promoting {{offer_name}} with {{brand_name}}. Here is everything you need to share it.
+Thanks for promoting {{offer_name}}! Here is everything you need to share it.
 
 Your promo code: {{promo_code}}
 Your tracking link: {{tracking_link}}
