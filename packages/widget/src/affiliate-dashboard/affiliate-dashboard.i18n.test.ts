@@ -1,0 +1,245 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import type { Dashboard } from '@affdash/core';
+import './affiliate-dashboard.js';
+import type { AffiliateDashboard } from './affiliate-dashboard.component.js';
+import { languages, messagesFor, type MessageKey } from './messages/index.js';
+import catalog from './messages/catalog.js';
+import { API_BASE, makeDashboard, makeToken } from '../../test/fixtures.js';
+import { dashboardPath, http, HttpResponse, requests, resetApi, serveDashboard, startApi, worker } from '../../test/mock-api.js';
+
+const shadow = (el: AffiliateDashboard) => el.shadowRoot!;
+const text = (el: Element | ShadowRoot | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const part = (el: AffiliateDashboard, name: string) => text(shadow(el).querySelector(`[part=${name}]`));
+
+async function mount(attrs: { locale?: string; theme?: string } = {}) {
+  const el = await fixture<AffiliateDashboard>(html`<affiliate-dashboard
+    api-base=${API_BASE}
+    locale=${attrs.locale ?? ''}
+    theme=${attrs.theme ?? 'auto'}
+    .token=${makeToken()}
+  ></affiliate-dashboard>`);
+  await waitUntil(() => shadow(el).querySelector('[part=header], .problem'), 'the dashboard never rendered');
+  return el;
+}
+
+function euroDashboard(): Dashboard {
+  const d = makeDashboard();
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
+  d.offer.currency = 'EUR';
+  d.totals.sales = eur(123_456);
+  d.conversions.data = d.conversions.data.map((c) => ({ ...c, sale: eur(c.sale.amount), commission: eur(c.commission.amount) }));
+  return d;
+}
+
+/** Per language: words that must show up in each part. */
+const expected: Record<string, Record<string, string[]>> = {
+  'es-ES': {
+    share: ['Compartir', 'Tu código promocional', 'Copiar'],
+    terms: ['Cómo ganas', 'de cada venta', 'Pedidos 1–10 este mes', 'Tu nivel', 'Las comisiones se aprueban 30 días después de la venta.'],
+    stats: ['Clics', 'Ventas', '1234,56 €'],
+    conversions: ['Conversiones', 'Pendiente', 'hasta el', 'Rechazada'],
+    payments: ['Pagos', 'Importe'],
+    header: ['Para Maya Chen', 'Activa'],
+  },
+  'fr-FR': {
+    share: ['Partager', 'Votre code promo', 'Copier'],
+    terms: ['Comment vous gagnez', 'de chaque vente', 'puis', 'Commandes 11+ ce mois-ci', '30 jours après la vente'],
+    stats: ['Clics', 'Ventes', '1 234,56 €'],
+    conversions: ['Conversions', 'En attente', 'jusqu’au', 'Refusée'],
+    payments: ['Paiements', 'Montant'],
+    header: ['Pour Maya Chen', 'Active'],
+  },
+  'de-DE': {
+    share: ['Teilen', 'Dein Gutscheincode', 'Kopieren'],
+    terms: ['So verdienst du', '10 % je Verkauf', 'ab Bestellung 11 diesen Monat: 15 % je Verkauf', 'Deine Stufe', '30 Tage nach dem Verkauf'],
+    stats: ['Klicks', 'Umsatz', '1.234,56 €'],
+    conversions: ['Conversions', 'Ausstehend', 'bis', 'Abgelehnt', 'Storniert'],
+    payments: ['Zahlungen', 'Betrag'],
+    header: ['Für Maya Chen', 'Aktiv'],
+  },
+  'pt-BR': {
+    share: ['Compartilhar', 'Seu cupom', 'Copiar'],
+    terms: ['Como você ganha', 'de cada venda', 'Pedidos 1–10 este mês', 'Seu nível', '30 dias após a venda'],
+    stats: ['Cliques', 'Vendas', 'R$', '€ 1.234,56'],
+    conversions: ['Conversões', 'Pendente', 'até', 'Rejeitada'],
+    payments: ['Pagamentos', 'Valor'],
+    header: ['Para Maya Chen', 'Ativa'],
+  },
+};
+
+describe('<affiliate-dashboard> languages, theme and keyboard', () => {
+  before(startApi);
+  afterEach(resetApi);
+
+  it('has every message in every language, with the same placeholders', () => {
+    // Exhaustive by type: a key missing here or in the catalog fails the check below.
+    const keys: Record<MessageKey, true> = Object.fromEntries(
+      catalog.trim().split('\n').map((line) => [line.split('|')[0], true]),
+    ) as Record<MessageKey, true>;
+    for (const line of catalog.trim().split('\n')) {
+      const [key, ...texts] = line.split('|');
+      expect(texts, key).to.have.length(languages.length);
+      const placeholders = (t: string) => (t.match(/\{\d\}/g) ?? []).sort().join();
+      for (const t of texts) expect(placeholders(t), `${key}: ${t}`).to.equal(placeholders(texts[0]!));
+    }
+    for (const lang of languages) expect(Object.keys(messagesFor(lang))).to.deep.equal(Object.keys(keys));
+    expect(messagesFor('it-IT').share).to.equal('Share');
+  });
+
+  for (const [locale, parts] of Object.entries(expected)) {
+    it(`speaks ${locale} and formats for it`, async () => {
+      const d = euroDashboard();
+      if (locale === 'pt-BR') d.totals.paid = { amount: 1_000, currency: 'BRL' };
+      serveDashboard(d);
+      const el = await mount({ locale });
+      for (const [name, words] of Object.entries(parts)) {
+        for (const word of words) expect(part(el, name), `${name} in ${locale}`).to.contain(word);
+      }
+      expect(part(el, 'terms')).to.not.contain('of every sale');
+      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date('2026-11-20T14:32:00.000Z'));
+      expect(part(el, 'conversions')).to.contain(date.replace(/\s+/g, ' '));
+      expect(shadow(el).querySelector('.root')!.getAttribute('lang')).to.equal(locale);
+    });
+  }
+
+  it('shows the server’s own English terms in English', async () => {
+    serveDashboard();
+    const el = await mount({ locale: 'en-GB' });
+    expect(part(el, 'terms')).to.contain(makeDashboard().offer.terms.summary);
+  });
+
+  it('words flat and sales-tiered terms in the reader’s language', async () => {
+    const d = euroDashboard();
+    d.offer.holdDays = 1;
+    d.offer.commission = {
+      type: 'tiered',
+      basis: 'sales',
+      period: 'quarter',
+      tiers: [
+        { from: 0, commission: { type: 'flat', amount: 500 } },
+        { from: 100_000, commission: { type: 'percent', rateBps: 1250 } },
+      ],
+    };
+    serveDashboard(d);
+    const el = await mount({ locale: 'de-DE' });
+    const terms = part(el, 'terms');
+    expect(terms).to.contain('5,00 € pro Bestellung, ab 1.000,00 € Umsatz dieses Quartal: 12,5 % je Verkauf');
+    expect(terms).to.contain('Umsatz 0,00 €–1.000,00 € dieses Quartal').and.contain('Umsatz 1.000,00 €+ dieses Quartal');
+    expect(terms).to.contain('1 Tag nach dem Verkauf');
+  });
+
+  it('takes the language from <html lang> when no locale is set, English when it has none', async () => {
+    const before = document.documentElement.lang;
+    try {
+      document.documentElement.lang = 'fr';
+      serveDashboard();
+      const el = await mount();
+      expect(part(el, 'share')).to.contain('Partager');
+      document.documentElement.lang = 'nl-NL';
+      serveDashboard();
+      const other = await mount();
+      expect(part(other, 'share')).to.contain('Share');
+      expect(part(other, 'stats')).to.contain('US$ 4.123,50');
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
+
+  it('follows the theme attribute over the system setting', async () => {
+    serveDashboard();
+    const el = await mount({ theme: 'dark' });
+    const surface = () => getComputedStyle(shadow(el).querySelector('.card')!).backgroundColor;
+    expect(surface()).to.equal('rgb(23, 26, 33)');
+    await expect(el).to.be.accessible();
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      el.theme = 'light';
+      await el.updateComplete;
+      expect(el.getAttribute('theme')).to.equal('light');
+      expect(surface()).to.equal('rgb(255, 255, 255)');
+      await expect(el).to.be.accessible();
+      el.theme = 'auto';
+      await el.updateComplete;
+      expect(surface()).to.equal('rgb(23, 26, 33)');
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
+  it('uses the brand’s accent and font', async () => {
+    serveDashboard();
+    const el = await mount();
+    el.style.setProperty('--affdash-color-accent', 'rgb(15, 118, 110)');
+    el.style.setProperty('--affdash-font-family', 'Georgia, serif');
+    const copy = shadow(el).querySelector('[part=copy-button]')!;
+    expect(getComputedStyle(copy).backgroundColor).to.equal('rgb(15, 118, 110)');
+    expect(getComputedStyle(shadow(el).querySelector('.title')!).fontFamily).to.contain('Georgia');
+  });
+
+  it('stays accessible at 320 px in dark', async () => {
+    serveDashboard();
+    await setViewport({ width: 320, height: 800 });
+    try {
+      const el = await mount({ theme: 'dark', locale: 'de-DE' });
+      expect(el.scrollWidth).to.be.at.most(320);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('filters with the keyboard: Tab to a toggle, Enter or Space presses it', async () => {
+    serveDashboard();
+    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: [], nextCursor: null })));
+    const el = await mount();
+    const chips = [...shadow(el).querySelectorAll<HTMLButtonElement>('.chip')];
+    chips[0]!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(chips[1]);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => requests.length === 2);
+    expect(new URL(requests[1]!.url).searchParams.get('status')).to.equal('pending');
+    await waitUntil(() => chips[1]!.getAttribute('aria-pressed') === 'true');
+    chips[0]!.focus();
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => chips[0]!.getAttribute('aria-pressed') === 'true');
+    expect(getComputedStyle(chips[0]!).outlineStyle).to.equal('solid');
+  });
+
+  it('copies with the keyboard, names the button and announces it in the reader’s language', async () => {
+    serveDashboard();
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => {} } });
+    try {
+      const el = await mount({ locale: 'es' });
+      const copy = shadow(el).querySelector<HTMLButtonElement>('[part=copy-button]')!;
+      copy.focus();
+      const copied = oneEvent(el, 'affdash-copy');
+      await sendKeys({ press: 'Enter' });
+      await copied;
+      await el.updateComplete;
+      expect(text(copy)).to.equal('Copiado');
+      expect(text(shadow(el).querySelector('[role=status]'))).to.equal('Copiado');
+      const labelledBy = copy.getAttribute('aria-labelledby')!.split(' ').map((id) => text(shadow(el).getElementById(id)));
+      expect(labelledBy).to.deep.equal(['Copiado', 'Tu código promocional']);
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+  });
+
+  it('renders markup in names and descriptions as text, in any language', async () => {
+    const d = euroDashboard();
+    d.offer.name = '<img src=x onerror="window.__pwned=1">Spring';
+    d.offer.description = '<script>window.__pwned=1</script><b>Earn</b>';
+    d.member.name = '<iframe src="javascript:window.__pwned=1"></iframe>Maya';
+    d.brand.name = '<svg onload="window.__pwned=1"></svg>Coffee';
+    serveDashboard(d);
+    const el = await mount({ locale: 'fr-FR' });
+    const root = shadow(el);
+    expect(root.querySelector('img, script, b, iframe, svg')).to.equal(null);
+    expect(text(root.querySelector('.description'))).to.equal('<script>window.__pwned=1</script><b>Earn</b>');
+    expect(text(root.querySelector('.eyebrow'))).to.equal('<svg onload="window.__pwned=1"></svg>Coffee');
+    expect(text(root.querySelector('.member'))).to.equal('Pour <iframe src="javascript:window.__pwned=1"></iframe>Maya');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
