@@ -1,6 +1,6 @@
 // `npm start`: the API with the hosted dashboard, on the embedded database with demo data,
 // and the example brand site that embeds the dashboard. Prints the URLs to open.
-import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery } from '@affdash/server';
+import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery, startAutoApproval } from '@affdash/server';
 import { startBrandSite } from './brand-site/server.mjs';
 
 const runtime = await openRuntime();
@@ -8,6 +8,7 @@ const { config, db, deps } = runtime;
 const demo = await seedDemo(db, deps, createApp(deps));
 const api = await serve(deps, { port: config.port, host: config.host });
 const delivery = startEmailDelivery(runtime);
+const approval = startAutoApproval(db);
 const showcase = demo.showcase.enrollments[0];
 const site = await startBrandSite({
   apiUrl: config.publicUrl,
@@ -30,6 +31,7 @@ console.log(`  API ${config.publicUrl} on ${describeStorage(config)}. Ctrl-C sto
 const stop = async () => {
   await Promise.allSettled([site.close(), api.close()]);
   await delivery.stop();
+  await approval.stop();
   await db.close();
   process.exit(0);
 };

@@ -56,7 +56,11 @@ export type {
 export { Conversions } from './resources/conversions.js';
 export type {
   Conversion,
+  ConversionBatchCreate,
+  ConversionBatchItem,
+  ConversionBatchResult,
   ConversionCreate,
+  ConversionEvent,
   ConversionListParams,
   ConversionRecord,
   ConversionStatus,

@@ -23,3 +23,5 @@ export type { Mailer, OutgoingEmail } from './email/mailer.js';
 export { mailerFromConfig, startEmailDelivery } from './email/delivery.js';
 export type { EmailDelivery } from './email/delivery.js';
 export { deriveServerKeys } from './keys/server-keys.js';
+export { approveDue, startAutoApproval } from './routes/conversions/approval.js';
+export type { ApprovalOptions, ApprovalWorker } from './routes/conversions/approval.js';

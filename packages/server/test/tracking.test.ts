@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backends } from './backends.js';
 import { type BrandClient, PUBLIC_URL, read, useApp } from './harness.js';
 
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+
 describe.each(backends())('tracking links on $name', (backend) => {
   const t = useApp(backend);
 
@@ -16,7 +18,7 @@ describe.each(backends())('tracking links on $name', (backend) => {
     const path = enrollment.trackingUrl.slice(PUBLIC_URL.length);
     const ids = new Set<string>();
     for (let i = 0; i < 3; i++) {
-      const res = await t.app.request(path);
+      const res = await t.app.request(path, { headers: { 'user-agent': BROWSER, 'x-forwarded-for': `198.51.100.${i}` } });
       expect(res.status).toBe(302);
       expect(res.headers.get('cache-control')).toBe('no-store');
       const location = new URL(res.headers.get('location')!);

@@ -1,18 +1,32 @@
 import {
   Conversion,
+  ConversionBatchCreate,
+  ConversionBatchResult,
   ConversionCreate,
+  ConversionEvent,
   ConversionListQuery,
   ConversionUpdate,
   Page,
   PageQuery,
+  type ConversionBatchItem,
   type ConversionStatus,
 } from '@affdash/core';
+import { z } from 'zod';
 import type { RequestOptions } from '../http.js';
 import type { PagePromise } from '../pagination.js';
 import { APIResource, type ListParams } from '../resource.js';
 import { path, valid } from '../validate.js';
 
-export type { Conversion, ConversionCreate, ConversionStatus, ConversionUpdate };
+export type {
+  Conversion,
+  ConversionBatchCreate,
+  ConversionBatchItem,
+  ConversionBatchResult,
+  ConversionCreate,
+  ConversionEvent,
+  ConversionStatus,
+  ConversionUpdate,
+};
 export interface ConversionListParams extends ListParams {
   enrollmentId?: string;
   status?: ConversionStatus;
@@ -26,6 +40,7 @@ export interface ConversionRecord {
 }
 
 const ConversionPage = Page(Conversion);
+const EventList = z.object({ data: z.array(ConversionEvent) });
 const ListQuery = PageQuery.extend(ConversionListQuery.shape);
 
 /**
@@ -52,6 +67,22 @@ export class Conversions extends APIResource {
     const request = { method: 'POST' as const, path: 'v1/conversions', body, schema: Conversion, options };
     const reply = await this._http.request({ ...request, idempotent: true });
     return { conversion: reply.data, created: reply.status === 201 };
+  }
+
+  /**
+   * Record up to 1 000 sales in one request. Every item gets a result at its `index`:
+   * `created`, `existing` (order id seen before) or `error` (with `code` and `message`); one
+   * bad item does not stop the others (items are checked by the server, one by one). Idempotent by `orderId`, so retried safely.
+   */
+  async batch(params: ConversionBatchCreate, options?: RequestOptions): Promise<ConversionBatchResult> {
+    const body = valid(ConversionBatchCreate, params, 'conversion batch');
+    const request = { method: 'POST' as const, path: 'v1/conversions/batch', body, schema: ConversionBatchResult, options };
+    return (await this._http.request({ ...request, idempotent: true })).data;
+  }
+
+  /** A conversion's status changes, oldest first, with who made each and when. */
+  async events(id: string, options?: RequestOptions): Promise<ConversionEvent[]> {
+    return (await this._get(path`v1/conversions/${id}/events`, EventList, options)).data;
   }
 
   /** Retrieve a conversion by id. */

@@ -19,6 +19,12 @@ export const Conversion = z.object({
   status: z.enum(statuses),
   sale: Money,
   commission: Money,
+  /** The order's amount in the currency it was paid in, when that differs from the offer's. */
+  original: Money.nullable(),
+  /** How the enrollment was found: by promo code, click id or enrollment id. */
+  attributedBy: z.enum(['promo_code', 'click', 'enrollment']),
+  /** The click the conversion was attributed by, if any. */
+  clickId: z.string().nullable(),
   occurredAt: Timestamp,
   /** When a pending conversion is due to be approved (occurredAt + the offer's hold days). */
   expectedApprovalAt: Timestamp.nullable(),
@@ -31,7 +37,9 @@ export const Conversion = z.object({
 export type Conversion = z.infer<typeof Conversion>;
 
 /**
- * Record a sale. Attribute it by `promoCode` (case-insensitive) or `enrollmentId`.
+ * Record a sale. Attribute it by `promoCode` (case-insensitive), `clickId` (from the
+ * `affdash_click` parameter of a tracking redirect), both (the offer's `attribution` rule
+ * picks one enrollment), or `enrollmentId` alone.
  * Idempotent by `orderId` per brand: the same order id again returns the existing conversion.
  */
 export const ConversionCreate = z
@@ -39,16 +47,23 @@ export const ConversionCreate = z
     orderId: z.string().trim().min(1).max(200),
     /** Sale amount in the offer currency's minor units. */
     amount: MinorUnits,
-    /** Defaults to the offer's currency; must equal it. */
+    /** Defaults to the offer's currency; must equal it, or `originalAmount.currency`. */
     currency: z.string().optional(),
+    /** The order's amount in the currency the customer paid, when not the offer's. */
+    originalAmount: Money.optional(),
     promoCode: z.string().trim().min(1).max(40).optional(),
+    clickId: z.string().trim().min(1).max(64).optional(),
     enrollmentId: Id.optional(),
     occurredAt: TimestampInput.optional(),
     metadata: Metadata.default({}),
   })
-  .refine((c) => (c.promoCode === undefined) !== (c.enrollmentId === undefined), {
-    message: 'give exactly one of promoCode or enrollmentId',
+  .refine((c) => c.promoCode !== undefined || c.clickId !== undefined || c.enrollmentId !== undefined, {
+    message: 'give a promoCode, a clickId, or an enrollmentId',
     path: ['promoCode'],
+  })
+  .refine((c) => c.enrollmentId === undefined || (c.promoCode === undefined && c.clickId === undefined), {
+    message: 'enrollmentId cannot be combined with promoCode or clickId',
+    path: ['enrollmentId'],
   });
 export type ConversionCreate = z.input<typeof ConversionCreate>;
 
@@ -69,3 +84,46 @@ export const ConversionListQuery = z.object({
   enrollmentId: Id.optional(),
   status: z.enum(statuses).optional(),
 });
+
+/** The most conversions one batch request may carry. */
+export const MAX_CONVERSION_BATCH = 1_000;
+
+/**
+ * Record up to 1 000 sales in one request. Each item is validated on its own, so one bad
+ * item is reported in its result and does not stop the others.
+ */
+export const ConversionBatchCreate = z.object({
+  conversions: z.array(z.unknown()).min(1).max(MAX_CONVERSION_BATCH),
+});
+export interface ConversionBatchCreate {
+  conversions: ConversionCreate[];
+}
+
+export const ConversionBatchItem = z.object({
+  /** Position of the item in the request. */
+  index: z.number().int(),
+  /** `existing`: the order id was recorded before (also earlier in the same batch). */
+  status: z.enum(['created', 'existing', 'error']),
+  conversion: Conversion.optional(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })
+    .optional(),
+});
+export type ConversionBatchItem = z.infer<typeof ConversionBatchItem>;
+
+export const ConversionBatchResult = z.object({ results: z.array(ConversionBatchItem) });
+export type ConversionBatchResult = z.infer<typeof ConversionBatchResult>;
+
+/** Who changed a conversion's status: an API key, or the automatic approval after the hold. */
+export const ConversionEvent = z.object({
+  id: Id,
+  conversionId: Id,
+  /** `null` for the event that recorded the conversion. */
+  fromStatus: z.enum(statuses).nullable(),
+  toStatus: z.enum(statuses),
+  reason: z.string().nullable(),
+  /** `api_key:<key id>` or `system:auto_approval`. */
+  actor: z.string(),
+  at: Timestamp,
+});
+export type ConversionEvent = z.infer<typeof ConversionEvent>;

@@ -19,6 +19,8 @@ export interface AppEnv {
     requestId: string;
     /** Set by the API-key middleware. */
     brandId: string;
+    /** Set by the API-key middleware: the id of the key, for who-did-what records. */
+    apiKeyId: string;
     /** Set by the dashboard-token middleware. */
     dashboard: { brandId: string; enrollmentId: string };
   };

@@ -13,12 +13,14 @@ import {
 /**
  * Every key the server needs, derived from its one secret (`AFFDASH_SECRET`):
  * - `linkKey` derives each enrollment's dashboard link (only its hash is stored),
+ * - `visitorKey` salts the daily visitor hash that counts repeated clicks once,
  * - `encryptionKey` encrypts brands' dashboard-key secrets at rest (AES-256-GCM),
  * - an Ed25519 key pair signs the dashboard tokens the API mints (published as JWKS).
  */
 export interface ServerKeys {
   linkKey: Buffer;
   encryptionKey: Buffer;
+  visitorKey: Buffer;
   signingKey: KeyObject;
   verifyKey: KeyObject;
   /** `kid` of tokens signed by the server. */
@@ -47,6 +49,7 @@ export function deriveServerKeys(secret: string): ServerKeys {
   return {
     linkKey: derive(secret, 'dashboard-link'),
     encryptionKey: derive(secret, 'at-rest-encryption'),
+    visitorKey: derive(secret, 'click-visitor'),
     signingKey,
     verifyKey,
     signingKid: `srv_${fingerprint}`,

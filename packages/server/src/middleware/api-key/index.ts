@@ -8,7 +8,7 @@ import { bearerToken } from '../bearer.js';
 const { sql } = pg;
 
 /**
- * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId`.
+ * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
  * Keys are looked up by their SHA-256; revoked keys are refused.
  *
  * @example
@@ -21,10 +21,11 @@ export function apiKey() {
       throw new ApiError('unauthorized', 'Send your API key as "Authorization: Bearer <key>".');
     }
     const { db } = c.get('deps');
-    const [row] = await db.query<{ brand_id: string }>(sql`
-      SELECT brand_id FROM api_keys WHERE secret_hash = ${hashSecret(secret)} AND revoked_at IS NULL`);
+    const [row] = await db.query<{ brand_id: string; id: string }>(sql`
+      SELECT brand_id, id FROM api_keys WHERE secret_hash = ${hashSecret(secret)} AND revoked_at IS NULL`);
     if (!row) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
     c.set('brandId', row.brand_id);
+    c.set('apiKeyId', row.id);
     await next();
   });
 }

@@ -1,9 +1,17 @@
 import { Hono } from 'hono';
-import { ConversionCreate, ConversionListQuery, ConversionUpdate, PageQuery } from '@affdash/core';
+import {
+  ConversionBatchCreate,
+  ConversionCreate,
+  ConversionListQuery,
+  ConversionUpdate,
+  PageQuery,
+} from '@affdash/core';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { apiKey } from '../../middleware/api-key/index.js';
+import { recordConversionBatch } from './batch.js';
+import { apiKeyActor, listEvents } from './events.js';
 import { findConversion, listConversions } from './queries.js';
 import { recordConversion } from './record.js';
 import { toConversion } from './rows.js';
@@ -18,8 +26,18 @@ export function conversionRoutes() {
         c.get('deps').db,
         c.get('brandId'),
         c.req.valid('json'),
+        apiKeyActor(c.get('apiKeyId')),
       );
       return c.json(conversion, created ? 201 : 200);
+    })
+    .post('/batch', validate('json', ConversionBatchCreate), async (c) => {
+      const results = await recordConversionBatch(
+        c.get('deps').db,
+        c.get('brandId'),
+        c.req.valid('json').conversions,
+        apiKeyActor(c.get('apiKeyId')),
+      );
+      return c.json({ results });
     })
     .get('/', validate('query', PageQuery.extend(ConversionListQuery.shape)), async (c) => {
       const query = c.req.valid('query');
@@ -30,12 +48,19 @@ export function conversionRoutes() {
       if (!row) throw notFound('conversion');
       return c.json(toConversion(row));
     })
+    .get('/:id/events', async (c) => {
+      const { db } = c.get('deps');
+      const row = await findConversion(db, c.get('brandId'), c.req.param('id'));
+      if (!row) throw notFound('conversion');
+      return c.json({ data: await listEvents(db, c.get('brandId'), row.id) });
+    })
     .patch('/:id', validate('json', ConversionUpdate), async (c) => {
       const conversion = await changeConversionStatus(
         c.get('deps').db,
         c.get('brandId'),
         c.req.param('id'),
         c.req.valid('json'),
+        apiKeyActor(c.get('apiKeyId')),
       );
       return c.json(conversion);
     });

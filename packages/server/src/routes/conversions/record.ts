@@ -9,9 +9,11 @@ import {
 } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
-import { ApiError, notFound } from '../../http/errors.js';
+import { ApiError } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
 import { applyTotals, conversionContribution, lockTotals } from '../../totals/queries.js';
+import { attribute } from './attribution.js';
+import { recordEvent } from './events.js';
 import { toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
@@ -19,15 +21,6 @@ const DAY_MS = 86_400_000;
 
 /** Joined columns of conversions with their enrollment. */
 const conversionColumns = sql`c.*, e.offer_id, e.member_id`;
-
-interface Attribution {
-  enrollment_id: string;
-  enrollment_status: string;
-  offer_status: string;
-  currency: string;
-  commission: CommissionStructure;
-  hold_days: number;
-}
 
 export async function findConversionByOrder(
   db: Database,
@@ -39,27 +32,6 @@ export async function findConversionByOrder(
     JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
     WHERE c.brand_id = ${brandId} AND c.order_id = ${orderId}`);
   return row ?? null;
-}
-
-async function attribute(
-  db: Database,
-  brandId: string,
-  input: { promoCode?: string | undefined; enrollmentId?: string | undefined },
-): Promise<Attribution> {
-  const [row] = await db.query<Attribution>(sql`
-    SELECT e.id AS enrollment_id, e.status AS enrollment_status, o.status AS offer_status,
-           o.currency, o.commission, o.hold_days
-    FROM enrollments e JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
-    WHERE e.brand_id = ${brandId} AND ${
-      input.promoCode !== undefined
-        ? sql`e.promo_code = ${input.promoCode.trim().toUpperCase()}`
-        : sql`e.id = ${input.enrollmentId}`
-    }`);
-  if (row) return row;
-  if (input.promoCode !== undefined) {
-    throw new ApiError('unknown_promo_code', `No enrollment has the promo code "${input.promoCode}".`);
-  }
-  throw notFound('enrollment');
 }
 
 /** The member's earlier counted conversions in the tier period of `at`. */
@@ -96,20 +68,24 @@ export async function recordConversion(
   db: Database,
   brandId: string,
   input: z.output<typeof ConversionCreate>,
+  /** Who records it, for the conversion's events: `api_key:<id>`. */
+  actor: string,
 ): Promise<RecordResult> {
   const existing = await findConversionByOrder(db, brandId, input.orderId);
   if (existing) return { conversion: toConversion(existing), created: false };
 
   return db.tx(async (db) => {
-    const target = await attribute(db, brandId, input);
+    const { target, attributedBy, clickId } = await attribute(db, brandId, input);
     if (target.enrollment_status === 'ended' || target.offer_status === 'archived') {
       throw new ApiError('enrollment_inactive', 'This enrollment or its offer has ended.');
     }
     const currency = input.currency ?? target.currency;
-    if (currency !== target.currency) {
+    const original = input.originalAmount ?? null;
+    if (currency !== target.currency && currency !== original?.currency) {
       throw new ApiError(
         'currency_mismatch',
-        `The offer pays in ${target.currency}; this sale is in ${currency}.`,
+        `The offer pays in ${target.currency}; this sale is in ${currency}. ` +
+          `Send amount in ${target.currency} and the order's own amount as originalAmount.`,
       );
     }
     await lockTotals(db, brandId, target.enrollment_id);
@@ -120,13 +96,16 @@ export async function recordConversion(
     const [inserted] = await db.query<{ id: string }>(sql`
       INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
                                commission_amount, commission_terms, occurred_at,
-                               expected_approval_at, metadata)
+                               expected_approval_at, metadata, attributed_by, click_id,
+                               original_amount, original_currency)
       VALUES (${brandId}, ${newId('cnv')}, ${target.enrollment_id}, ${input.orderId}, 'pending',
-              ${currency}, ${input.amount}, ${commission}, ${JSON.stringify(target.commission)},
-              ${occurredAt}, ${approvalAt}, ${JSON.stringify(input.metadata)})
+              ${target.currency}, ${input.amount}, ${commission}, ${JSON.stringify(target.commission)},
+              ${occurredAt}, ${approvalAt}, ${JSON.stringify(input.metadata)}, ${attributedBy},
+              ${clickId}, ${original?.amount ?? null}, ${original?.currency ?? null})
       ON CONFLICT (brand_id, order_id) DO NOTHING
       RETURNING id`);
     if (inserted) {
+      await recordEvent(db, brandId, inserted.id, { from: null, to: 'pending', reason: null, actor });
       await applyTotals(
         db,
         brandId,

@@ -16,6 +16,10 @@ export interface ConversionRow {
   expected_approval_at: Date | null;
   status_reason: string | null;
   metadata: Record<string, string>;
+  attributed_by: Conversion['attributedBy'];
+  click_id: string | null;
+  original_amount: number | null;
+  original_currency: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -30,6 +34,12 @@ export function toConversion(row: ConversionRow): Conversion {
     status: row.status,
     sale: { amount: row.sale_amount, currency: row.currency },
     commission: { amount: row.commission_amount, currency: row.currency },
+    original:
+      row.original_amount === null || row.original_currency === null
+        ? null
+        : { amount: Number(row.original_amount), currency: row.original_currency },
+    attributedBy: row.attributed_by,
+    clickId: row.click_id,
     occurredAt: row.occurred_at.toISOString(),
     expectedApprovalAt:
       row.status === 'pending' ? (row.expected_approval_at?.toISOString() ?? null) : null,

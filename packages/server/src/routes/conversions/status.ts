@@ -3,10 +3,16 @@ import type { Conversion, ConversionStatus } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { applyTotals, contributionChange, conversionContribution } from '../../totals/queries.js';
+import { recordEvent, type Actor } from './events.js';
 import { conversionColumns } from './record.js';
 import { toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
+
+export interface StatusChange {
+  status: ConversionStatus;
+  reason?: string | undefined;
+}
 
 /** Which status may follow which. Setting the current status again changes nothing. */
 const transitions: Record<ConversionStatus, readonly ConversionStatus[]> = {
@@ -24,7 +30,8 @@ export async function changeConversionStatus(
   db: Database,
   brandId: string,
   id: string,
-  change: { status: ConversionStatus; reason?: string | undefined },
+  change: StatusChange,
+  actor: Actor,
 ): Promise<Conversion> {
   return db.tx(async (db) => {
     const [row] = await db.query<ConversionRow>(sql`
@@ -41,25 +48,40 @@ export async function changeConversionStatus(
         { status: row.status, allowed: transitions[row.status] },
       );
     }
-    const reason =
-      change.status === 'rejected' || change.status === 'reversed' ? (change.reason ?? null) : null;
-    await db.query(sql`
-      UPDATE conversions SET status = ${change.status}, status_reason = ${reason}, updated_at = now()
-      WHERE brand_id = ${brandId} AND id = ${id}`);
-    await applyTotals(
-      db,
-      brandId,
-      row.enrollment_id,
-      contributionChange(
-        conversionContribution(row.status, row.sale_amount, row.commission_amount),
-        conversionContribution(change.status, row.sale_amount, row.commission_amount),
-      ),
-      row.occurred_at,
-    );
+    await moveStatus(db, row, change, actor);
     const [updated] = await db.query<ConversionRow>(sql`
       SELECT ${conversionColumns} FROM conversions c
       JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
       WHERE c.brand_id = ${brandId} AND c.id = ${id}`);
     return toConversion(updated!);
   });
+}
+
+/**
+ * Applies an allowed status change to a conversion locked by the caller's transaction: its
+ * status and reason, an event with who made it, and the move of its commission between the
+ * enrollment's totals. Manual changes and automatic approval both go through here.
+ */
+export async function moveStatus(
+  db: Database,
+  row: ConversionRow,
+  change: StatusChange,
+  actor: Actor,
+): Promise<void> {
+  const reason =
+    change.status === 'rejected' || change.status === 'reversed' ? (change.reason ?? null) : null;
+  await db.query(sql`
+    UPDATE conversions SET status = ${change.status}, status_reason = ${reason}, updated_at = now()
+    WHERE brand_id = ${row.brand_id} AND id = ${row.id}`);
+  await recordEvent(db, row.brand_id, row.id, { from: row.status, to: change.status, reason, actor });
+  await applyTotals(
+    db,
+    row.brand_id,
+    row.enrollment_id,
+    contributionChange(
+      conversionContribution(row.status, row.sale_amount, row.commission_amount),
+      conversionContribution(change.status, row.sale_amount, row.commission_amount),
+    ),
+    row.occurred_at,
+  );
 }

@@ -22,6 +22,7 @@ function toDashboardConversion(c: ReturnType<typeof toConversion>): DashboardCon
     status: c.status,
     sale: c.sale,
     commission: c.commission,
+    original: c.original,
     occurredAt: c.occurredAt,
     expectedApprovalAt: c.expectedApprovalAt,
     statusReason: c.statusReason,

@@ -1,13 +1,19 @@
 import pg from '@databases/pg';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.js';
-import { newId } from '../../keys/random.js';
+import type { OfferUtm } from '@affdash/core';
 import { noticePage } from '../../pages/layout.js';
-import { applyTotals } from '../../totals/queries.js';
+import { recordClick } from './clicks.js';
+import { clientIp, isAutomated, visitorHash } from './visitor.js';
 
 const { sql } = pg;
 
-/** `/t/:slug`: a member's tracking link. Records the click and sends the visitor on. */
+/**
+ * `/t/:slug`: a member's tracking link. Records the click and sends the visitor on to the
+ * offer's destination with the click id (`affdash_click`) and the offer's UTM parameters.
+ * Crawlers, link previews and prefetches are sent on without a click; one visitor's repeated
+ * clicks within 30 minutes count once and get the same click id.
+ */
 export function trackingRoutes() {
   return new Hono<AppEnv>().get('/:slug', async (c) => {
     const { db } = c.get('deps');
@@ -17,8 +23,9 @@ export function trackingRoutes() {
       status: string;
       offer_status: string;
       destination_url: string;
+      utm: OfferUtm | null;
     }>(sql`
-      SELECT e.brand_id, e.id, e.status, o.status AS offer_status, o.destination_url
+      SELECT e.brand_id, e.id, e.status, o.status AS offer_status, o.destination_url, o.utm
       FROM enrollments e JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
       WHERE e.tracking_slug = ${c.req.param('slug')}`);
     if (!target) {
@@ -33,14 +40,17 @@ export function trackingRoutes() {
         410,
       );
     }
-    const clickId = newId('clk');
-    await db.tx(async (db) => {
-      await db.query(sql`
-        INSERT INTO clicks (brand_id, id, enrollment_id) VALUES (${target.brand_id}, ${clickId}, ${target.id})`);
-      await applyTotals(db, target.brand_id, target.id, { clicks: 1 });
-    });
     const destination = new URL(target.destination_url);
-    destination.searchParams.set('affdash_click', clickId);
+    for (const [key, value] of Object.entries(target.utm ?? {})) {
+      if (value) destination.searchParams.set(`utm_${key}`, value);
+    }
+    if (!isAutomated(c)) {
+      const userAgent = c.req.header('user-agent') ?? '';
+      const clickId = await recordClick(db, target, (at) =>
+        visitorHash(c.get('deps').keys.visitorKey, clientIp(c), userAgent, at),
+      );
+      destination.searchParams.set('affdash_click', clickId);
+    }
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer-when-downgrade');
     return c.redirect(destination.toString(), 302);

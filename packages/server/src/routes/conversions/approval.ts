@@ -1,0 +1,93 @@
+import pg from '@databases/pg';
+import type { Database } from '../../db/index.js';
+import { AUTO_APPROVAL } from './events.js';
+import { conversionColumns } from './record.js';
+import type { ConversionRow } from './rows.js';
+import { moveStatus } from './status.js';
+
+const { sql } = pg;
+
+export interface ApprovalOptions {
+  /** Conversions approved per transaction. */
+  batchSize?: number;
+}
+
+/**
+ * Approves every pending conversion whose hold period is over (`expected_approval_at <= now`),
+ * batch after batch. Each batch is claimed with `FOR UPDATE SKIP LOCKED`, so several processes
+ * share the work and a conversion a brand is changing at that moment is left for the next
+ * round; each approval goes through the same path as a manual one (totals and an event by
+ * `system:auto_approval`). Returns how many were approved.
+ */
+export async function approveDue(db: Database, now: Date = new Date(), options: ApprovalOptions = {}): Promise<number> {
+  const { batchSize = 500 } = options;
+  let approved = 0;
+  for (;;) {
+    const count = await db.tx(async (db) => {
+      const rows = await db.query<ConversionRow>(sql`
+        SELECT ${conversionColumns} FROM conversions c
+        JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
+        WHERE c.status = 'pending' AND c.expected_approval_at <= ${now}
+        ORDER BY c.expected_approval_at, c.brand_id, c.id
+        LIMIT ${batchSize}
+        FOR UPDATE OF c SKIP LOCKED`);
+      // totals rows are updated in one order, so two approvers never wait on each other
+      rows.sort((a, b) =>
+        a.brand_id === b.brand_id ? a.enrollment_id.localeCompare(b.enrollment_id) : a.brand_id.localeCompare(b.brand_id),
+      );
+      for (const row of rows) await moveStatus(db, row, { status: 'approved' }, AUTO_APPROVAL);
+      return rows.length;
+    });
+    approved += count;
+    if (count < batchSize) return approved;
+  }
+}
+
+export interface ApprovalWorker {
+  /** Approves what is due now, once; waits for a round already running first. */
+  runOnce(now?: Date): Promise<number>;
+  /** Stops polling and waits for the round in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `approveDue` every `intervalMs` (a minute by default) in this process: `affdash serve`,
+ * `demo --serve` and `npm start` start it beside email delivery.
+ */
+export function startAutoApproval(
+  db: Database,
+  options: ApprovalOptions & { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): ApprovalWorker {
+  const { intervalMs = 60_000, onError = (e) => console.error('[auto-approval]', e) } = options;
+  let running: Promise<number> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  const runOnce = async (now?: Date): Promise<number> => {
+    while (running) await running.catch(() => {});
+    running = approveDue(db, now ?? new Date(), options);
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+    }
+  };
+  const tick = () => {
+    timer = undefined;
+    runOnce()
+      .catch(onError)
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
+      });
+  };
+  timer = setTimeout(tick, 0).unref();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running?.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import pg from '@databases/pg';
+import type { Database } from '../../db/index.js';
+import { newId } from '../../keys/random.js';
+import { applyTotals } from '../../totals/queries.js';
+
+const { sql } = pg;
+
+/** Repeated clicks of one visitor on one link within this window count once. */
+export const CLICK_DEDUPE_MS = 30 * 60_000;
+
+/**
+ * Records a click on an enrollment's link, or returns the id of the same visitor's click on it
+ * in the last 30 minutes. `hashAt(day)` is the visitor hash with the salt of `day`'s UTC date:
+ * a window that spans midnight looks for both days' hashes. A transaction-scoped advisory lock
+ * per visitor and link makes simultaneous repeats count once too.
+ */
+export async function recordClick(
+  db: Database,
+  target: { brand_id: string; id: string },
+  hashAt: (at: Date) => string,
+): Promise<string> {
+  const now = new Date();
+  const since = new Date(now.getTime() - CLICK_DEDUPE_MS);
+  const hash = hashAt(now);
+  const hashes = [...new Set([hash, hashAt(since)])];
+  return db.tx(async (db) => {
+    await db.query(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`click:${target.id}:${hash}`}, 0))`);
+    const [recent] = await db.query<{ id: string }>(sql`
+      SELECT id FROM clicks
+      WHERE brand_id = ${target.brand_id} AND enrollment_id = ${target.id}
+        AND visitor_hash IN (${sql.join(hashes.map((h) => sql`${h}`), sql`, `)})
+        AND created_at > ${since}
+      ORDER BY created_at DESC LIMIT 1`);
+    if (recent) return recent.id;
+    const clickId = newId('clk');
+    await db.query(sql`
+      INSERT INTO clicks (brand_id, id, enrollment_id, visitor_hash, created_at)
+      VALUES (${target.brand_id}, ${clickId}, ${target.id}, ${hash}, ${now})`);
+    await applyTotals(db, target.brand_id, target.id, { clicks: 1 });
+    return clickId;
+  });
+}

@@ -1,0 +1,60 @@
+import { createHmac } from 'node:crypto';
+import type { Context } from 'hono';
+
+/**
+ * User-Agents of crawlers, link unfurlers and scripted clients, which follow a tracking link
+ * without a person behind them: anything calling itself a bot (`Googlebot`, `bingbot`,
+ * `Slackbot`, `Twitterbot`, `LinkedInBot`, `Discordbot`, `TelegramBot`, `Pinterestbot`, …),
+ * `crawler`, `spider`, `slurp`, link previews (`preview`, `facebookexternalhit`, `Facebot`,
+ * `WhatsApp`, `Embedly`, `SkypeUriPreview`), headless browsers (`HeadlessChrome`, `PhantomJS`),
+ * HTTP libraries (`curl`, `Wget`, `python-requests`, `python-urllib`, `aiohttp`,
+ * `Go-http-client`, `okhttp`, `axios`, `node-fetch`, `undici`, `libwww-perl`, `Java/`), and
+ * uptime monitors (`monitor`, `uptime`, `Pingdom`). An empty User-Agent counts as a bot.
+ * In-app browsers of social apps (`FBAN`, `Instagram`, `LinkedInApp`) are people and count.
+ */
+export const BOT_USER_AGENT =
+  /bot\b|bot\/|crawler|spider|slurp|preview|facebookexternalhit|facebot|whatsapp\/|embedly|headlesschrome|phantomjs|curl\/|wget\/|python-requests|python-urllib|aiohttp|go-http-client|okhttp|axios\/|node-fetch|undici|libwww-perl|java\/|monitor|uptime|pingdom/i;
+
+/**
+ * Requests a browser sends ahead of a click that may never happen: `Purpose: prefetch`,
+ * `Sec-Purpose: prefetch` (also `prefetch;prerender`), `X-Purpose: preview`, `X-Moz: prefetch`.
+ */
+export function isPrefetch(c: Context): boolean {
+  return ['purpose', 'sec-purpose', 'x-purpose', 'x-moz'].some((name) =>
+    /prefetch|prerender|preview/i.test(c.req.header(name) ?? ''),
+  );
+}
+
+/** A crawler, an unfurler or a prefetch: redirected like anyone, but not counted as a click. */
+export function isAutomated(c: Context): boolean {
+  const userAgent = c.req.header('user-agent') ?? '';
+  return !userAgent.trim() || BOT_USER_AGENT.test(userAgent) || isPrefetch(c);
+}
+
+/**
+ * The visitor's IP address: the first `X-Forwarded-For` hop (set by the load balancer in
+ * front of the API), else `X-Real-IP`, else the socket's peer. Only used to compute the hash.
+ */
+export function clientIp(c: Context): string {
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  if (forwarded) return forwarded;
+  const real = c.req.header('x-real-ip')?.trim();
+  if (real) return real;
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? '';
+}
+
+/** `YYYY-MM-DD` of a moment in UTC. */
+function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/**
+ * The visitor hash for one UTC day: HMAC-SHA256 of IP address and User-Agent, keyed by a salt
+ * derived from the server secret and the day. The IP address itself is never stored, and
+ * hashes of different days cannot be linked.
+ */
+export function visitorHash(visitorKey: Buffer, ip: string, userAgent: string, at: Date): string {
+  const salt = createHmac('sha256', visitorKey).update(utcDay(at)).digest();
+  return createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url');
+}
