@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
 import { Currency, Id, Money, Page, SignedMoney, Timestamp } from './common.js';
+import { DashboardPayout, DashboardSeries } from './reports.js';
 
 /** Totals of one enrollment, all in the offer's currency. */
 export const DashboardTotals = z.object({
@@ -28,8 +29,6 @@ export const DashboardConversion = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'reversed']),
   sale: Money,
   commission: Money,
-  /** The order's amount in the currency it was paid in, when not the offer's. */
-  original: Money.nullable(),
   occurredAt: Timestamp,
   expectedApprovalAt: Timestamp.nullable(),
   statusReason: z.string().nullable(),
@@ -80,6 +79,9 @@ export const Dashboard = z.object({
   totals: DashboardTotals,
   conversions: Page(DashboardConversion),
   payments: Page(DashboardPayment),
+  /** The last 30 days, today (UTC) included. */
+  series: DashboardSeries,
+  payout: DashboardPayout,
   generatedAt: Timestamp,
 });
 export type Dashboard = z.infer<typeof Dashboard>;

@@ -1,27 +1,10 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
-import { Currency, Id, Metadata, Timestamp } from './common.js';
+import { Currency, Id, Metadata, MinorUnits, Timestamp } from './common.js';
+import { PayoutSchedule } from './reports.js';
 
 export const OfferStatus = { active: 'active', paused: 'paused', archived: 'archived' } as const;
 export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus];
-
-/** UTM parameters added to the destination of every tracking redirect. */
-export const OfferUtm = z
-  .object({
-    source: z.string().trim().min(1).max(200),
-    medium: z.string().trim().min(1).max(200),
-    campaign: z.string().trim().min(1).max(200),
-  })
-  .partial()
-  .strict();
-export type OfferUtm = z.infer<typeof OfferUtm>;
-
-/**
- * Which enrollment gets an order reported with both a promo code and a click id that belong
- * to different enrollments: the promo code's (`promo_code_first`) or the click's (`click_first`).
- */
-export const AttributionRule = z.enum(['promo_code_first', 'click_first']);
-export type AttributionRule = z.infer<typeof AttributionRule>;
 
 const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2_000);
 
@@ -41,8 +24,9 @@ export const Offer = z.object({
   holdDays: z.number().int(),
   destinationUrl: z.string(),
   codePrefix: z.string().nullable(),
-  utm: OfferUtm.nullable(),
-  attribution: AttributionRule,
+  /** The balance (minor units of the offer's currency) below which members are not paid out yet. */
+  payoutMinimum: z.number().int().default(0),
+  payoutSchedule: PayoutSchedule.default('monthly'),
   metadata: Metadata,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -57,8 +41,8 @@ export const OfferCreate = z.object({
   holdDays: z.number().int().min(0).max(365).default(30),
   destinationUrl: HttpUrl,
   codePrefix: CodePrefix.optional(),
-  utm: OfferUtm.optional(),
-  attribution: AttributionRule.default('promo_code_first'),
+  payoutMinimum: MinorUnits.default(0),
+  payoutSchedule: PayoutSchedule.default('monthly'),
   status: z.enum(['active', 'paused', 'archived']).default('active'),
   metadata: Metadata.default({}),
 });
@@ -76,8 +60,8 @@ export const OfferUpdate = z
     holdDays: z.number().int().min(0).max(365),
     destinationUrl: HttpUrl,
     codePrefix: CodePrefix.nullable(),
-    utm: OfferUtm.nullable(),
-    attribution: AttributionRule,
+    payoutMinimum: MinorUnits,
+    payoutSchedule: PayoutSchedule,
     status: z.enum(['active', 'paused', 'archived']),
     metadata: Metadata,
   })

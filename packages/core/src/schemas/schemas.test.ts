@@ -140,6 +140,8 @@ describe('offers, enrollments, payments, tokens, pages', () => {
       holdDays: 30,
       destinationUrl: 'https://shop.example',
       codePrefix: 'GLOW',
+      payoutMinimum: 0,
+      payoutSchedule: 'monthly',
       status: 'active',
       metadata: {},
     });

@@ -3,17 +3,21 @@ import {
   describeCommission,
   describeHoldPeriod,
   describeTiers,
+  nextPayoutAt,
+  payoutRemaining,
   periodStart,
   tierIndex,
   type CommissionStructure,
   type Dashboard,
   type DashboardTerms,
+  type PayoutSchedule,
 } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
 import { trackingUrl, type LinkContext } from '../enrollments/queries.js';
 import { dashboardConversionPage, dashboardPaymentPage } from './pages.js';
 import { assertReadable } from './readable.js';
+import { resolveRange, seriesPoints } from './series.js';
 
 const { sql } = pg;
 export const FIRST_PAGE_SIZE = 10;
@@ -33,6 +37,8 @@ interface FirstScreenRow {
   currency: string;
   hold_days: number;
   commission: CommissionStructure;
+  payout_minimum: number;
+  payout_schedule: PayoutSchedule;
   clicks: number;
   conversions: number;
   sales: number;
@@ -48,6 +54,7 @@ async function firstScreenRow(db: Database, grant: DashboardGrant): Promise<Firs
            b.name AS brand_name, b.logo_url, m.name AS member_name,
            o.id AS offer_id, o.name AS offer_name, o.description, o.status AS offer_status,
            o.currency, o.hold_days, o.commission,
+           o.payout_minimum, o.payout_schedule,
            t.clicks, t.conversions, t.sales, t.commission_pending, t.commission_approved, t.paid
     FROM enrollments e
     JOIN brands b ON b.id = e.brand_id
@@ -91,10 +98,13 @@ export async function firstScreen(
   grant: DashboardGrant,
 ): Promise<Dashboard> {
   const page = { limit: FIRST_PAGE_SIZE };
-  const [row, conversions, payments] = await Promise.all([
+  const now = new Date();
+  const range = resolveRange({}, now);
+  const [row, conversions, payments, points] = await Promise.all([
     firstScreenRow(db, grant),
     dashboardConversionPage(db, grant, {}, page),
     dashboardPaymentPage(db, grant, page),
+    seriesPoints(db, grant, range),
   ]);
   assertReadable(row?.enrollment_status);
   const r = row!;
@@ -131,6 +141,13 @@ export async function firstScreen(
     },
     conversions,
     payments,
-    generatedAt: new Date().toISOString(),
+    series: { ...range, currency: r.currency, points },
+    payout: {
+      minimum: money(r.payout_minimum),
+      schedule: r.payout_schedule,
+      nextPayoutAt: nextPayoutAt(r.payout_schedule, now).toISOString(),
+      remaining: money(payoutRemaining(r.payout_minimum, balance)),
+    },
+    generatedAt: now.toISOString(),
   };
 }

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { DashboardConversionQuery, PageQuery } from '@affdash/core';
+import { DashboardConversionQuery, DayRange, PageQuery } from '@affdash/core';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { dashboardToken } from '../../middleware/dashboard-token/index.js';
 import { firstScreen } from './first-screen.js';
 import { checkEnrollmentReadable, dashboardConversionPage, dashboardPaymentPage } from './pages.js';
+import { assertReadable } from './readable.js';
+import { enrollmentCurrency, resolveRange, seriesPoints } from './series.js';
 
 /** `/v1/dashboard`: what a member's dashboard reads with its token. CORS open. */
 export function dashboardRoutes() {
@@ -45,5 +47,17 @@ export function dashboardRoutes() {
       const grant = c.get('dashboard');
       await checkEnrollmentReadable(db, grant);
       return c.json(await dashboardPaymentPage(db, grant, c.req.valid('query')));
+    })
+    .get('/enrollments/:enrollmentId/series', validate('query', DayRange), async (c) => {
+      const { db } = c.get('deps');
+      const grant = c.get('dashboard');
+      const range = resolveRange(c.req.valid('query'));
+      const [enrollment, points] = await Promise.all([
+        enrollmentCurrency(db, grant),
+        seriesPoints(db, grant, range),
+      ]);
+      assertReadable(enrollment?.status);
+      c.header('Cache-Control', 'private, no-store');
+      return c.json({ ...range, currency: enrollment!.currency, points });
     });
 }

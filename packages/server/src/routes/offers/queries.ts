@@ -1,5 +1,5 @@
 import pg from '@databases/pg';
-import type { AttributionRule, CommissionStructure, Offer, OfferUtm, PageQuery } from '@affdash/core';
+import type { CommissionStructure, Offer, PageQuery } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
 import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
@@ -20,8 +20,8 @@ export interface OfferRow {
   hold_days: number;
   destination_url: string;
   code_prefix: string | null;
-  utm: OfferUtm | null;
-  attribution: AttributionRule;
+  payout_minimum: number;
+  payout_schedule: Offer['payoutSchedule'];
   metadata: Record<string, string>;
   created_at: Date;
   updated_at: Date;
@@ -38,8 +38,8 @@ export function toOffer(row: OfferRow): Offer {
     holdDays: row.hold_days,
     destinationUrl: row.destination_url,
     codePrefix: row.code_prefix,
-    utm: row.utm,
-    attribution: row.attribution,
+    payoutMinimum: row.payout_minimum,
+    payoutSchedule: row.payout_schedule,
     metadata: row.metadata,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -52,11 +52,10 @@ type OfferPatch = z.output<typeof OfferUpdateSchema>;
 export async function insertOffer(db: Database, brandId: string, o: NewOffer): Promise<Offer> {
   const [row] = await db.query<OfferRow>(sql`
     INSERT INTO offers (brand_id, id, name, description, status, currency, commission,
-                        hold_days, destination_url, code_prefix, metadata, utm, attribution)
+                        hold_days, destination_url, code_prefix, payout_minimum, payout_schedule, metadata)
     VALUES (${brandId}, ${newId('off')}, ${o.name}, ${o.description}, ${o.status}, ${o.currency},
             ${JSON.stringify(o.commission)}, ${o.holdDays}, ${o.destinationUrl},
-            ${o.codePrefix ?? null}, ${JSON.stringify(o.metadata)},
-            ${o.utm ? JSON.stringify(o.utm) : null}, ${o.attribution})
+            ${o.codePrefix ?? null}, ${o.payoutMinimum}, ${o.payoutSchedule}, ${JSON.stringify(o.metadata)})
     RETURNING *`);
   return toOffer(row!);
 }
@@ -91,10 +90,10 @@ export async function updateOffer(
       holdDays: 'hold_days',
       destinationUrl: 'destination_url',
       codePrefix: 'code_prefix',
+      payoutMinimum: 'payout_minimum',
+      payoutSchedule: 'payout_schedule',
       status: 'status',
       metadata: 'metadata',
-      utm: 'utm',
-      attribution: 'attribution',
     })}
     WHERE brand_id = ${brandId} AND id = ${id} RETURNING *`);
   return row ? toOffer(row) : null;
