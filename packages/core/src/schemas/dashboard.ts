@@ -29,6 +29,8 @@ export const DashboardConversion = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'reversed']),
   sale: Money,
   commission: Money,
+  /** The order's amount in the currency it was paid in, when not the offer's. */
+  original: Money.nullable(),
   occurredAt: Timestamp,
   expectedApprovalAt: Timestamp.nullable(),
   statusReason: z.string().nullable(),

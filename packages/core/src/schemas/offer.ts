@@ -6,6 +6,24 @@ import { PayoutSchedule } from './reports.js';
 export const OfferStatus = { active: 'active', paused: 'paused', archived: 'archived' } as const;
 export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus];
 
+/** UTM parameters added to the destination of every tracking redirect. */
+export const OfferUtm = z
+  .object({
+    source: z.string().trim().min(1).max(200),
+    medium: z.string().trim().min(1).max(200),
+    campaign: z.string().trim().min(1).max(200),
+  })
+  .partial()
+  .strict();
+export type OfferUtm = z.infer<typeof OfferUtm>;
+
+/**
+ * Which enrollment gets an order reported with both a promo code and a click id that belong
+ * to different enrollments: the promo code's (`promo_code_first`) or the click's (`click_first`).
+ */
+export const AttributionRule = z.enum(['promo_code_first', 'click_first']);
+export type AttributionRule = z.infer<typeof AttributionRule>;
+
 const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2_000);
 
 /** Letters and digits that start every promo code generated for the offer. */
@@ -27,6 +45,8 @@ export const Offer = z.object({
   /** The balance (minor units of the offer's currency) below which members are not paid out yet. */
   payoutMinimum: z.number().int().default(0),
   payoutSchedule: PayoutSchedule.default('monthly'),
+  utm: OfferUtm.nullable(),
+  attribution: AttributionRule,
   metadata: Metadata,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -43,6 +63,8 @@ export const OfferCreate = z.object({
   codePrefix: CodePrefix.optional(),
   payoutMinimum: MinorUnits.default(0),
   payoutSchedule: PayoutSchedule.default('monthly'),
+  utm: OfferUtm.optional(),
+  attribution: AttributionRule.default('promo_code_first'),
   status: z.enum(['active', 'paused', 'archived']).default('active'),
   metadata: Metadata.default({}),
 });
@@ -62,6 +84,8 @@ export const OfferUpdate = z
     codePrefix: CodePrefix.nullable(),
     payoutMinimum: MinorUnits,
     payoutSchedule: PayoutSchedule,
+    utm: OfferUtm.nullable(),
+    attribution: AttributionRule,
     status: z.enum(['active', 'paused', 'archived']),
     metadata: Metadata,
   })

@@ -1,5 +1,5 @@
 import pg from '@databases/pg';
-import type { CommissionStructure, Offer, PageQuery } from '@affdash/core';
+import type { AttributionRule, CommissionStructure, Offer, OfferUtm, PageQuery } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
 import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
@@ -22,6 +22,8 @@ export interface OfferRow {
   code_prefix: string | null;
   payout_minimum: number;
   payout_schedule: Offer['payoutSchedule'];
+  utm: OfferUtm | null;
+  attribution: AttributionRule;
   metadata: Record<string, string>;
   created_at: Date;
   updated_at: Date;
@@ -40,6 +42,8 @@ export function toOffer(row: OfferRow): Offer {
     codePrefix: row.code_prefix,
     payoutMinimum: row.payout_minimum,
     payoutSchedule: row.payout_schedule,
+    utm: row.utm,
+    attribution: row.attribution,
     metadata: row.metadata,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -52,10 +56,11 @@ type OfferPatch = z.output<typeof OfferUpdateSchema>;
 export async function insertOffer(db: Database, brandId: string, o: NewOffer): Promise<Offer> {
   const [row] = await db.query<OfferRow>(sql`
     INSERT INTO offers (brand_id, id, name, description, status, currency, commission,
-                        hold_days, destination_url, code_prefix, payout_minimum, payout_schedule, metadata)
+                        hold_days, destination_url, code_prefix, payout_minimum, payout_schedule, metadata, utm, attribution)
     VALUES (${brandId}, ${newId('off')}, ${o.name}, ${o.description}, ${o.status}, ${o.currency},
             ${JSON.stringify(o.commission)}, ${o.holdDays}, ${o.destinationUrl},
-            ${o.codePrefix ?? null}, ${o.payoutMinimum}, ${o.payoutSchedule}, ${JSON.stringify(o.metadata)})
+            ${o.codePrefix ?? null}, ${o.payoutMinimum}, ${o.payoutSchedule}, ${JSON.stringify(o.metadata)},
+            ${o.utm ? JSON.stringify(o.utm) : null}, ${o.attribution})
     RETURNING *`);
   return toOffer(row!);
 }
@@ -94,6 +99,8 @@ export async function updateOffer(
       payoutSchedule: 'payout_schedule',
       status: 'status',
       metadata: 'metadata',
+      utm: 'utm',
+      attribution: 'attribution',
     })}
     WHERE brand_id = ${brandId} AND id = ${id} RETURNING *`);
   return row ? toOffer(row) : null;
