@@ -47,6 +47,23 @@ describe('hosted dashboard', () => {
     await page.close();
   });
 
+  it('takes the link out of the address bar, and still works after a reload', async () => {
+    const [skincare] = stack.demo.showcase.enrollments;
+    const secret = new URL(skincare!.dashboardUrl).pathname.slice('/d/'.length);
+    const page = await open(skincare!.dashboardUrl);
+    await expectDashboard(page, skincare!.promoCode, '12% of every sale');
+    expect(page.url()).toBe(`${stack.apiUrl}/d/`);
+    expect(page.url()).not.toContain(secret);
+    const response = await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(response?.status()).toBe(200);
+    await expectDashboard(page, skincare!.promoCode, '12% of every sale');
+    expect(page.url()).not.toContain(secret);
+    // the page refreshes its token through the session cookie
+    const refreshed = await page.evaluate(async () => (await fetch('/d/token', { method: 'POST' })).status);
+    expect(refreshed).toBe(201);
+    await page.close();
+  });
+
   it('gives the same member a different dashboard per offer', async () => {
     const [skincare, creators] = stack.demo.showcase.enrollments;
     expect(creators!.dashboardUrl).not.toBe(skincare!.dashboardUrl);

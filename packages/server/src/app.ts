@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/dashboard-keys', dashboardKeyRoutes());
   app.route('/v1/dashboard', dashboardRoutes());
   app.route('/t', trackingRoutes());
-  app.route('/d', hostedRoutes());
+  app.route('/', hostedRoutes());
   app.route('/widget', widgetRoutes());
   app.route('/', healthRoutes());
 
