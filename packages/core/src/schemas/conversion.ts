@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Metadata, MinorUnits, Money, Timestamp, TimestampInput } from './common.js';
+import { Day } from './reports.js';
 
 export const ConversionStatus = {
   pending: 'pending',
@@ -83,6 +84,10 @@ export type ConversionUpdate = z.input<typeof ConversionUpdate>;
 export const ConversionListQuery = z.object({
   enrollmentId: Id.optional(),
   status: z.enum(statuses).optional(),
+  /** Sales on or after this UTC day (`occurredAt`). */
+  from: Day.optional(),
+  /** Sales on or before this UTC day. */
+  to: Day.optional(),
 });
 
 /** The most conversions one batch request may carry. */

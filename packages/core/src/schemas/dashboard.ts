@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
 import { Currency, Id, Money, Page, SignedMoney, Timestamp } from './common.js';
-import { DashboardPayout, DashboardSeries } from './reports.js';
+import { DashboardPayout, DashboardSeries, Day } from './reports.js';
 
 /** Totals of one enrollment, all in the offer's currency. */
 export const DashboardTotals = z.object({
@@ -90,4 +90,8 @@ export type Dashboard = z.infer<typeof Dashboard>;
 
 export const DashboardConversionQuery = z.object({
   status: z.enum(['pending', 'approved', 'rejected', 'reversed']).optional(),
+  /** Sales on or after this UTC day. */
+  from: Day.optional(),
+  /** Sales on or before this UTC day. */
+  to: Day.optional(),
 });

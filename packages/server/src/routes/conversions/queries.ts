@@ -10,7 +10,13 @@ const { sql } = pg;
 export interface ConversionFilter {
   enrollmentId?: string | undefined;
   status?: ConversionStatus | undefined;
+  /** UTC days, both included, on `occurred_at`. */
+  from?: string | undefined;
+  to?: string | undefined;
 }
+
+const DAY_MS = 86_400_000;
+const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** Conversions newest first (by when the sale happened), as rows. */
 export async function conversionRows(
@@ -26,6 +32,8 @@ export async function conversionRows(
     WHERE c.brand_id = ${brandId}
     ${filter.enrollmentId ? sql`AND c.enrollment_id = ${filter.enrollmentId}` : sql``}
     ${filter.status ? sql`AND c.status = ${filter.status}` : sql``}
+    ${filter.from ? sql`AND c.occurred_at >= ${startOfDay(filter.from)}` : sql``}
+    ${filter.to ? sql`AND c.occurred_at < ${new Date(startOfDay(filter.to).getTime() + DAY_MS)}` : sql``}
     ${after ? sql`AND (c.occurred_at, c.id) < (${after.at}::timestamptz, ${after.id})` : sql``}
     ORDER BY c.occurred_at DESC, c.id DESC LIMIT ${page.limit + 1}`);
 }

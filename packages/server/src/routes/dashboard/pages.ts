@@ -32,7 +32,7 @@ function toDashboardConversion(c: ReturnType<typeof toConversion>): DashboardCon
 export async function dashboardConversionPage(
   db: Database,
   grant: DashboardGrant,
-  filter: Pick<ConversionFilter, 'status'>,
+  filter: Pick<ConversionFilter, 'status' | 'from' | 'to'>,
   page: PageQuery | { limit: number; cursor?: string },
 ) {
   const rows = await conversionRows(db, grant.brandId, { ...filter, enrollmentId: grant.enrollmentId }, page);
