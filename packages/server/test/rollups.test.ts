@@ -5,6 +5,10 @@ import type { Database } from '../src/index.js';
 import { backends } from './backends.js';
 import { call, useApp, type BrandClient } from './harness.js';
 
+/** A browser the tracking link counts (bots and prefetches are not counted). */
+const VISITOR = {
+  'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+};
 const { sql } = pg;
 
 interface DayRow {
@@ -113,9 +117,10 @@ async function mixedWrites(brand: BrandClient) {
   await brand.ok('POST', '/v1/payments', {
     enrollmentId: b.enrollment.id, amount: 70, currency: 'USD', method: 'wire',
   }, 201);
+  let n = 1;
   for (const e of [a, a, b]) {
     const slug = new URL(e.enrollment.trackingUrl).pathname;
-    const click = await call(brand.app, 'GET', slug);
+    const click = await call(brand.app, 'GET', slug, { headers: { ...VISITOR, 'x-forwarded-for': `203.0.113.${n++}` } });
     expect(click.status).toBe(302);
   }
   return { a: a.enrollment.id, b: b.enrollment.id };

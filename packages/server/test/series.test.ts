@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { backends } from './backends.js';
 import { call, expectError, useApp } from './harness.js';
 
+/** A browser the tracking link counts (bots and prefetches are not counted). */
+const VISITOR = {
+  'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+};
 const DAY_MS = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
@@ -20,7 +24,7 @@ describe.each(backends())('dashboard series on $name', (backend) => {
     await convert('S-4', 7_000, '2026-02-06T12:00:00Z');
     await brand.ok('PATCH', `/v1/conversions/${a.body.id}`, { status: 'approved' }, 200);
     await brand.ok('PATCH', `/v1/conversions/${c.body.id}`, { status: 'rejected', reason: 'Returned' }, 200);
-    await call(brand.app, 'GET', new URL(enrollment.trackingUrl).pathname);
+    await call(brand.app, 'GET', new URL(enrollment.trackingUrl).pathname, { headers: VISITOR });
     return { brand, enrollment, token: await brand.token(enrollment.id) };
   }
 

@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { DashboardConversionQuery, DayRange, PageQuery } from '@affdash/core';
+import { DashboardConversionQuery, DayRange, Month, PageQuery } from '@affdash/core';
+import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { dashboardToken } from '../../middleware/dashboard-token/index.js';
+import { csvHeaders } from './csv.js';
+import { conversionsCsv, paymentsCsv, statement, statementCsv } from './export.js';
 import { firstScreen } from './first-screen.js';
 import { checkEnrollmentReadable, dashboardConversionPage, dashboardPaymentPage } from './pages.js';
 import { assertReadable } from './readable.js';
@@ -59,5 +62,38 @@ export function dashboardRoutes() {
       assertReadable(enrollment?.status);
       c.header('Cache-Control', 'private, no-store');
       return c.json({ ...range, currency: enrollment!.currency, points });
+    })
+    .get(
+      '/enrollments/:enrollmentId/conversions.csv',
+      validate('query', DashboardConversionQuery),
+      async (c) => {
+        const { db } = c.get('deps');
+        const grant = c.get('dashboard');
+        await checkEnrollmentReadable(db, grant);
+        const body = conversionsCsv(db, grant, c.req.valid('query'));
+        return c.body(body, 200, csvHeaders(`conversions-${grant.enrollmentId}.csv`));
+      },
+    )
+    .get('/enrollments/:enrollmentId/payments.csv', async (c) => {
+      const { db } = c.get('deps');
+      const grant = c.get('dashboard');
+      await checkEnrollmentReadable(db, grant);
+      return c.body(paymentsCsv(db, grant), 200, csvHeaders(`payments-${grant.enrollmentId}.csv`));
+    })
+    .get('/enrollments/:enrollmentId/statements/:month', async (c) => {
+      const { db } = c.get('deps');
+      const grant = c.get('dashboard');
+      const [, month = '', csv] = /^(.*?)(\.csv)?$/.exec(c.req.param('month')) ?? [];
+      if (!Month.safeParse(month).success) {
+        throw new ApiError('validation_failed', 'month: a month is YYYY-MM', {
+          issues: [{ path: 'month', message: 'a month is YYYY-MM' }],
+        });
+      }
+      const enrollment = await enrollmentCurrency(db, grant);
+      assertReadable(enrollment?.status);
+      const s = await statement(db, grant, month, enrollment!.currency);
+      if (csv) return c.body(statementCsv(s), 200, csvHeaders(`statement-${grant.enrollmentId}-${month}.csv`));
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(s);
     });
 }
