@@ -6,7 +6,12 @@ import {
   DashboardConversions,
   DashboardEnrollments,
   DashboardPayments,
+  DashboardReports,
   type Dashboard,
+  type DashboardConversionExportParams,
+  type DashboardSeries,
+  type DashboardSeriesParams,
+  type DashboardStatement,
 } from './resources/dashboard.js';
 
 /** Returns a fresh dashboard token, e.g. from your backend or the hosted page's refresh path. */
@@ -68,6 +73,7 @@ export class DashboardClient {
   readonly conversions: DashboardConversions;
   readonly payments: DashboardPayments;
   readonly #enrollments: DashboardEnrollments;
+  readonly #reports: DashboardReports;
 
   constructor(options: DashboardClientOptions) {
     const { token, tokenProvider } = options;
@@ -84,10 +90,39 @@ export class DashboardClient {
     this.#enrollments = new DashboardEnrollments(http, enrollment);
     this.conversions = new DashboardConversions(http, enrollment);
     this.payments = new DashboardPayments(http, enrollment);
+    this.#reports = new DashboardReports(http, enrollment);
   }
 
   /** The whole first screen (offer, terms, code, link, totals, first pages) in one request. */
   retrieve(enrollmentId?: string, options?: RequestOptions): Promise<Dashboard> {
     return this.#enrollments.retrieve(enrollmentId, options);
+  }
+
+  /** Daily clicks, conversions, sales and commission (default: the last 30 days, UTC). */
+  series(params?: DashboardSeriesParams, options?: RequestOptions): Promise<DashboardSeries> {
+    return this.#reports.series(params, options);
+  }
+
+  /**
+   * The member's conversions as CSV text. For a download in a browser:
+   * `URL.createObjectURL(new Blob([csv], { type: 'text/csv' }))`.
+   */
+  exportConversionsCsv(params?: DashboardConversionExportParams, options?: RequestOptions): Promise<string> {
+    return this.#reports.conversionsCsv(params, options);
+  }
+
+  /** The payments made to the member as CSV text. */
+  exportPaymentsCsv(enrollmentId?: string, options?: RequestOptions): Promise<string> {
+    return this.#reports.paymentsCsv(enrollmentId, options);
+  }
+
+  /** One month's statement (`YYYY-MM`): opening balance, approved, reversed, payments, closing. */
+  statement(month: string, enrollmentId?: string, options?: RequestOptions): Promise<DashboardStatement> {
+    return this.#reports.statement(month, enrollmentId, options);
+  }
+
+  /** One month's statement as CSV text. */
+  statementCsv(month: string, enrollmentId?: string, options?: RequestOptions): Promise<string> {
+    return this.#reports.statementCsv(month, enrollmentId, options);
   }
 }

@@ -3,6 +3,10 @@ import {
   DashboardConversion,
   DashboardConversionQuery,
   DashboardPayment,
+  DashboardSeries,
+  DashboardStatement,
+  DayRange,
+  Month,
   Page,
   PageQuery,
   type ConversionStatus,
@@ -10,7 +14,7 @@ import {
 import type { Http, RequestOptions } from '../http.js';
 import type { PagePromise } from '../pagination.js';
 import { APIResource, type ListParams } from '../resource.js';
-import { path, valid } from '../validate.js';
+import { path, valid, type Schema } from '../validate.js';
 
 export type { Dashboard, DashboardConversion, DashboardPayment };
 
@@ -62,5 +66,67 @@ export class DashboardPayments extends DashboardResource {
       path: path`v1/dashboard/enrollments/${await this._enrollment(params.enrollmentId)}/payments`,
       query: valid(PageQuery, params, 'list parameters'),
     }), options);
+  }
+}
+
+export type { DashboardSeries, DashboardStatement };
+
+export interface DashboardSeriesParams extends DayRange {
+  /** Defaults to the enrollment the token was minted for. */
+  enrollmentId?: string;
+}
+export interface DashboardConversionExportParams extends DayRange {
+  enrollmentId?: string;
+  status?: ConversionStatus;
+}
+
+/** A response body that is CSV text. */
+const CsvText: Schema<string> = {
+  safeParse: (data) =>
+    typeof data === 'string'
+      ? { success: true, data }
+      : { success: false, error: { issues: [{ path: [], message: 'expected CSV text' }] } },
+};
+
+/** Daily series, CSV exports and monthly statements of one enrollment. */
+export class DashboardReports extends DashboardResource {
+  async series(params: DashboardSeriesParams = {}, options?: RequestOptions): Promise<DashboardSeries> {
+    const { enrollmentId, ...range } = params;
+    const query = valid(DayRange, range, 'series parameters');
+    return (await this._http.request({
+      method: 'GET',
+      path: path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}/series`,
+      query,
+      schema: DashboardSeries,
+      options,
+    })).data;
+  }
+
+  async conversionsCsv(params: DashboardConversionExportParams = {}, options?: RequestOptions): Promise<string> {
+    const { enrollmentId, ...filter } = params;
+    const query = valid(DashboardConversionQuery, filter, 'export parameters');
+    return (await this._http.request({
+      method: 'GET',
+      path: path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}/conversions.csv`,
+      query,
+      schema: CsvText,
+      options,
+    })).data;
+  }
+
+  async paymentsCsv(enrollmentId?: string, options?: RequestOptions): Promise<string> {
+    return this._get(path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}/payments.csv`, CsvText, options);
+  }
+
+  async statement(month: string, enrollmentId?: string, options?: RequestOptions): Promise<DashboardStatement> {
+    valid(Month, month, 'month');
+    const base = path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}/statements`;
+    return this._get(`${base}/${month}`, DashboardStatement, options);
+  }
+
+  async statementCsv(month: string, enrollmentId?: string, options?: RequestOptions): Promise<string> {
+    valid(Month, month, 'month');
+    const base = path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}/statements`;
+    return this._get(`${base}/${month}.csv`, CsvText, options);
   }
 }
