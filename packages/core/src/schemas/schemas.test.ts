@@ -80,16 +80,18 @@ describe('CommissionStructure', () => {
 describe('ConversionCreate', () => {
   const base = { orderId: 'A-1', amount: 1_000 };
 
-  it('takes exactly one of promoCode or enrollmentId', () => {
+  it('takes a promo code and/or a click id, or an enrollment id alone', () => {
     expect(ConversionCreate.parse({ ...base, promoCode: ' maya10 ' })).toEqual({
       ...base,
       promoCode: 'maya10',
       metadata: {},
     });
     expect(ConversionCreate.safeParse({ ...base, enrollmentId: 'enr_abc' }).success).toBe(true);
-    expect(issues(ConversionCreate.safeParse(base))).toEqual(['promoCode: give exactly one of promoCode or enrollmentId']);
+    expect(ConversionCreate.safeParse({ ...base, clickId: 'clk_abc' }).success).toBe(true);
+    expect(ConversionCreate.safeParse({ ...base, promoCode: 'X10', clickId: 'clk_abc' }).success).toBe(true);
+    expect(issues(ConversionCreate.safeParse(base))).toEqual(['promoCode: give a promoCode, a clickId, or an enrollmentId']);
     expect(issues(ConversionCreate.safeParse({ ...base, promoCode: 'X10', enrollmentId: 'enr_abc' }))).toEqual([
-      'promoCode: give exactly one of promoCode or enrollmentId',
+      'enrollmentId: enrollmentId cannot be combined with promoCode or clickId',
     ]);
   });
 
@@ -142,6 +144,7 @@ describe('offers, enrollments, payments, tokens, pages', () => {
       codePrefix: 'GLOW',
       payoutMinimum: 0,
       payoutSchedule: 'monthly',
+      attribution: 'promo_code_first',
       status: 'active',
       metadata: {},
     });
