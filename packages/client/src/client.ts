@@ -1,5 +1,6 @@
 import { Http } from './http.js';
 import { connection, invalidOption, type ConnectionOptions } from './options.js';
+import { Brand } from './resources/brand.js';
 import { Conversions } from './resources/conversions.js';
 import { DashboardKeys } from './resources/dashboard-keys.js';
 import { DashboardTokens } from './resources/dashboard-tokens.js';
@@ -36,6 +37,8 @@ export class Affdash {
   readonly dashboardTokens: DashboardTokens;
   readonly dashboardKeys: DashboardKeys;
   readonly emails: Emails;
+  /** The brand's own settings: `brand.allowedOrigins`. */
+  readonly brand: Brand;
 
   constructor(options: AffdashOptions) {
     const { apiKey } = options;
@@ -49,5 +52,6 @@ export class Affdash {
     this.dashboardTokens = new DashboardTokens(http);
     this.dashboardKeys = new DashboardKeys(http);
     this.emails = new Emails(http);
+    this.brand = new Brand(http);
   }
 }

@@ -34,7 +34,7 @@ export interface HttpOptions {
 export type Query = Record<string, string | number | undefined>;
 
 export interface Call<T> {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   schema: Schema<T>;
   query?: Query | undefined;
@@ -76,10 +76,10 @@ export class Http {
 
   async #send<T>(call: Call<T>, bearer: string): Promise<Reply<T>> {
     const { options = {} } = call;
-    const idempotent = call.method === 'GET' || call.idempotent === true || options.idempotencyKey !== undefined;
+    const idempotent = call.method === 'GET' || call.method === 'PUT' || call.idempotent === true || options.idempotencyKey !== undefined;
     const retry: RetryOptions = {
       limit: idempotent ? this.#options.maxRetries : 0,
-      methods: ['get', 'post', 'patch', 'delete'],
+      methods: ['get', 'post', 'put', 'patch', 'delete'],
       statusCodes: [408, 429, 500, 502, 503, 504],
       afterStatusCodes: [429, 503],
       retryOnTimeout: idempotent,

@@ -31,6 +31,10 @@ export abstract class APIResource {
     return (await this._http.request({ method: 'POST', path, body, schema, options, idempotent })).data;
   }
 
+  protected async _put<T>(path: string, body: unknown, schema: Schema<T>, options?: RequestOptions): Promise<T> {
+    return (await this._http.request({ method: 'PUT', path, body, schema, options })).data;
+  }
+
   protected async _patch<T>(path: string, body: unknown, schema: Schema<T>, options?: RequestOptions): Promise<T> {
     return (await this._http.request({ method: 'PATCH', path, body, schema, options })).data;
   }

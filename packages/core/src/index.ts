@@ -8,6 +8,7 @@ export * from './schemas/conversion.js';
 export * from './schemas/payment.js';
 export * from './schemas/token.js';
 export * from './schemas/dashboard.js';
+export * from './schemas/embedding.js';
 export * from './schemas/reports.js';
 export { nextPayoutAt, payoutRemaining } from './payout.js';
 export * from './commission/index.js';

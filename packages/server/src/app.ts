@@ -3,8 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorResponse } from './http/errors.js';
+import { embeddingCors } from './middleware/embedding-cors/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
+import { brandRoutes } from './routes/brand/index.js';
 import { conversionRoutes } from './routes/conversions/index.js';
 import { dashboardKeyRoutes } from './routes/dashboard-keys/index.js';
 import { dashboardTokenRoutes } from './routes/dashboard-tokens/index.js';
@@ -47,6 +49,10 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // before the dashboard routes: it decides CORS per brand once the token is verified
+  app.use('/v1/dashboard/*', embeddingCors());
+
+  app.route('/v1/brand', brandRoutes());
   app.route('/v1/offers/:offerId/emails', offerEmailRoutes());
   app.route('/v1/offers', offerRoutes());
   app.route('/v1/members', memberRoutes());

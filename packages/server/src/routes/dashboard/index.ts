@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { DashboardConversionQuery, DayRange, Month, PageQuery } from '@affdash/core';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
@@ -12,19 +11,10 @@ import { checkEnrollmentReadable, dashboardConversionPage, dashboardPaymentPage 
 import { assertReadable } from './readable.js';
 import { enrollmentCurrency, resolveRange, seriesPoints } from './series.js';
 
-/** `/v1/dashboard`: what a member's dashboard reads with its token. CORS open. */
+/** `/v1/dashboard`: what a member's dashboard reads with its token. CORS per brand
+ * (`embeddingCors`, mounted in `app.ts`). */
 export function dashboardRoutes() {
   const app = new Hono<AppEnv>();
-  app.use(
-    '*',
-    cors({
-      origin: '*',
-      allowMethods: ['GET', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['X-Request-Id'],
-      maxAge: 600,
-    }),
-  );
   app.use('/enrollments/:enrollmentId', dashboardToken());
   app.use('/enrollments/:enrollmentId/*', dashboardToken());
   return app

@@ -7,6 +7,7 @@ import { mintServerToken } from '../../keys/dashboard-tokens.js';
 import { hashSecret } from '../../keys/random.js';
 import { noticePage, page } from '../../pages/layout.js';
 import { WIDGET_PATH } from '../widget/index.js';
+import { allowedOrigins, frameAncestors } from '../../embedding/allowed-origins.js';
 import { clearSessionCookie, readSession, setSessionCookie, verifySession } from './session.js';
 
 const { sql } = pg;
@@ -80,15 +81,19 @@ function mint(c: Context<AppEnv>, target: LinkTarget) {
  * The dashboard page. Its script first takes the link out of the address bar (the session
  * cookie now stands for it), then hands the widget its token and a way to refresh it. If a
  * browser withholds the cookie (a cross-site frame), the refresh falls back to the link,
- * which the script keeps in memory only.
+ * which the script keeps in memory only. The page may be framed by the brand's allowed origins
+ * (by any, when it lists none).
  */
 async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
-  const token = await mint(c, target);
+  const [token, origins] = await Promise.all([
+    mint(c, target),
+    allowedOrigins(c.get('deps').db, target.brand_id),
+  ]);
   const nonce = randomBytes(16).toString('base64');
   c.header(
     'Content-Security-Policy',
     `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self' 'unsafe-inline'; ` +
-      `img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'self'; base-uri 'none'`,
+      `img-src 'self' https: data:; connect-src 'self'; frame-ancestors ${frameAncestors(origins)}; base-uri 'none'`,
   );
   const title = `${target.offer_name} · ${target.brand_name}`;
   const body = html`<main>

@@ -36,7 +36,7 @@ export async function recordClick(
     await db.query(sql`
       INSERT INTO clicks (brand_id, id, enrollment_id, visitor_hash, created_at)
       VALUES (${target.brand_id}, ${clickId}, ${target.id}, ${hash}, ${now})`);
-    await applyTotals(db, target.brand_id, target.id, { clicks: 1 });
+    await applyTotals(db, target.brand_id, target.id, { clicks: 1 }, now);
     return clickId;
   });
 }

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** How many origins a brand may list. */
+export const MAX_ALLOWED_ORIGINS = 50;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+/**
+ * Reads `value` as a web origin (`https://shop.example`, `http://localhost:5173`): scheme, host
+ * and port only, no path, query, fragment or credentials; normalized as browsers send `Origin`
+ * (lower case, default port dropped, punycode host). https, or http for
+ * localhost / 127.0.0.1. Returns the normalized origin, or null.
+ */
+export function parseOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.origin === 'null' || url.username || url.password) return null;
+  if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(value)) return null;
+  if (url.protocol === 'https:') return url.origin;
+  if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return url.origin;
+  return null;
+}
+
+/** One allowed origin: sent as typed, stored and returned normalized. */
+export const AllowedOrigin = z
+  .string()
+  .max(200)
+  .transform((value, ctx) => {
+    const origin = parseOrigin(value);
+    if (origin === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an origin like https://shop.example (http only for localhost and 127.0.0.1)',
+      });
+      return z.NEVER;
+    }
+    return origin;
+  });
+
+/**
+ * The origins a brand embeds its members' dashboards on. Only they may call the dashboard API
+ * from a browser and frame the hosted page; none listed means any (for development).
+ */
+export const AllowedOrigins = z.object({
+  origins: z
+    .array(AllowedOrigin)
+    .max(MAX_ALLOWED_ORIGINS, `at most ${MAX_ALLOWED_ORIGINS} origins`)
+    .transform((origins) => [...new Set(origins)]),
+});
+export type AllowedOrigins = z.infer<typeof AllowedOrigins>;
+export type AllowedOriginsUpdate = z.input<typeof AllowedOrigins>;

@@ -1,0 +1,59 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../http/context.js';
+import { allowedOrigins, originAllowed } from '../../embedding/allowed-origins.js';
+
+export interface EmbeddingCorsOptions {
+  /** Methods a browser may use. */
+  allowMethods?: string[];
+  /** Request headers a browser may send. */
+  allowHeaders?: string[];
+  /** Response headers a page may read. */
+  exposeHeaders?: string[];
+  /** Seconds a browser may keep a preflight answer. */
+  maxAge?: number;
+}
+
+/**
+ * CORS for the dashboard API, per brand. A preflight carries no token, so it is answered for
+ * any origin (`*`). The actual request carries one: when the token's brand lists allowed
+ * origins, only an `Origin` among them gets `Access-Control-Allow-Origin: <origin>`; any other
+ * origin gets none, so the browser keeps the answer from the page. A brand that lists none, and
+ * answers without a verified token (401s, so a widget can tell an expired token from a network
+ * failure), get `*`. Every answer says `Vary: Origin`.
+ *
+ * Mount it outside the routes' own handlers: it reads the `dashboard` grant the token
+ * middleware sets, after the route has answered.
+ *
+ * @example
+ * app.use('/v1/dashboard/*', embeddingCors({ allowHeaders: ['Authorization'] }));
+ */
+export function embeddingCors(options: EmbeddingCorsOptions = {}) {
+  const {
+    allowMethods = ['GET', 'OPTIONS'],
+    allowHeaders = ['Authorization', 'Content-Type'],
+    exposeHeaders = ['X-Request-Id'],
+    maxAge = 600,
+  } = options;
+  return createMiddleware<AppEnv>(async function embeddingCorsMiddleware(c, next) {
+    const origin = c.req.header('origin');
+    if (c.req.method === 'OPTIONS') {
+      const headers = new Headers({
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': allowMethods.join(', '),
+        'Access-Control-Allow-Headers': allowHeaders.join(', '),
+        'Access-Control-Max-Age': String(maxAge),
+        Vary: 'Origin',
+      });
+      return new Response(null, { status: 204, headers });
+    }
+    await next();
+    const headers = c.res.headers;
+    headers.delete('Access-Control-Allow-Origin');
+    headers.set('Access-Control-Expose-Headers', exposeHeaders.join(', '));
+    headers.append('Vary', 'Origin');
+    const grant = c.get('dashboard');
+    const origins = grant ? await allowedOrigins(c.get('deps').db, grant.brandId) : [];
+    if (origins.length === 0) headers.set('Access-Control-Allow-Origin', '*');
+    else if (origin && originAllowed(origins, origin)) headers.set('Access-Control-Allow-Origin', origin);
+  });
+}

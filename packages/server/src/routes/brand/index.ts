@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { AllowedOrigins } from '@affdash/core';
+import type { AppEnv } from '../../http/context.js';
+import { validate } from '../../http/validate.js';
+import { apiKey } from '../../middleware/api-key/index.js';
+import { allowedOrigins, replaceAllowedOrigins } from '../../embedding/allowed-origins.js';
+
+/** `/v1/brand`: settings of the brand the API key belongs to. */
+export function brandRoutes() {
+  return new Hono<AppEnv>()
+    .use(apiKey())
+    .get('/allowed-origins', async (c) => {
+      const origins = await allowedOrigins(c.get('deps').db, c.get('brandId'));
+      return c.json({ origins: [...origins] } satisfies AllowedOrigins);
+    })
+    .put('/allowed-origins', validate('json', AllowedOrigins), async (c) => {
+      const { origins } = c.req.valid('json');
+      const saved = await replaceAllowedOrigins(c.get('deps').db, c.get('brandId'), origins);
+      return c.json({ origins: [...saved] } satisfies AllowedOrigins);
+    });
+}
