@@ -22,3 +22,4 @@ export {
 } from './money.js';
 export * from './schemas/email.js';
 export * from './schemas/bulk-enrollment.js';
+export * from './schemas/webhook.js';

@@ -19,6 +19,7 @@ import { memberRoutes } from './routes/members/index.js';
 import { offerRoutes } from './routes/offers/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
 import { trackingRoutes } from './routes/tracking/index.js';
+import { webhookDeliveryRoutes, webhookEndpointRoutes } from './routes/webhooks/index.js';
 import { widgetRoutes } from './routes/widget/index.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -62,6 +63,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/emails', emailMessageRoutes());
   app.route('/v1/dashboard-tokens', dashboardTokenRoutes());
   app.route('/v1/dashboard-keys', dashboardKeyRoutes());
+  app.route('/v1/webhook-endpoints', webhookEndpointRoutes());
+  app.route('/v1/webhook-deliveries', webhookDeliveryRoutes());
   app.route('/v1/dashboard', dashboardRoutes());
   app.route('/t', trackingRoutes());
   app.route('/', hostedRoutes());

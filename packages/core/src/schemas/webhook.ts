@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common.js';
+
+/** The events a webhook endpoint can subscribe to. */
+export const WebhookEventTypes = [
+  'enrollment.created',
+  'conversion.created',
+  'conversion.status_changed',
+  'payment.created',
+] as const;
+export const WebhookEventType = z.enum(WebhookEventTypes);
+export type WebhookEventType = z.infer<typeof WebhookEventType>;
+
+/** `'*'` for every event, or event names. */
+export const WebhookEventFilter = z
+  .array(z.union([z.literal('*'), WebhookEventType]))
+  .min(1, 'subscribe to at least one event, or "*"')
+  .max(WebhookEventTypes.length + 1)
+  .transform((events) => [...new Set(events)]);
+
+/** Where events are POSTed: an http(s) URL. */
+export const WebhookUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+  .max(2000);
+
+export const WebhookEndpoint = z.object({
+  id: Id,
+  url: z.string(),
+  events: z.array(z.string()),
+  description: z.string().nullable(),
+  createdAt: Timestamp,
+  /** Set when the endpoint is disabled: no events are delivered to it. */
+  disabledAt: Timestamp.nullable(),
+});
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
+
+/** A new endpoint, with its signing secret: returned once, on creation. */
+export const WebhookEndpointWithSecret = WebhookEndpoint.extend({
+  /** `whsec_…`: verifies the `affdash-signature` header. Shown only once. */
+  secret: z.string(),
+});
+export type WebhookEndpointWithSecret = z.infer<typeof WebhookEndpointWithSecret>;
+
+export const WebhookEndpointCreate = z.object({
+  url: WebhookUrl,
+  events: WebhookEventFilter.default(['*']),
+  description: z.string().trim().max(200).nullable().optional(),
+});
+export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreate>;
+
+export const WebhookEndpointUpdate = z
+  .object({
+    url: WebhookUrl.optional(),
+    events: WebhookEventFilter.optional(),
+    description: z.string().trim().max(200).nullable().optional(),
+    /** `true` stops deliveries to the endpoint; `false` resumes them. */
+    disabled: z.boolean().optional(),
+  })
+  .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to update');
+export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>;
+
+/** The answer to deleting an endpoint. */
+export const WebhookEndpointDeleted = z.object({ id: Id, deleted: z.literal(true) });
+export type WebhookEndpointDeleted = z.infer<typeof WebhookEndpointDeleted>;
+
+/** The body POSTed to an endpoint: `data` is the API's object (enrollment, conversion, payment). */
+export const WebhookEvent = z.object({
+  id: Id,
+  type: WebhookEventType,
+  createdAt: Timestamp,
+  data: z.record(z.string(), z.unknown()),
+});
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+export const WebhookDeliveryStatus = z.enum(['queued', 'delivered', 'failed']);
+export type WebhookDeliveryStatus = z.infer<typeof WebhookDeliveryStatus>;
+
+/** One event sent to one endpoint, and what became of it. */
+export const WebhookDelivery = z.object({
+  id: Id,
+  endpointId: Id,
+  eventId: Id,
+  eventType: WebhookEventType,
+  status: WebhookDeliveryStatus,
+  attempts: z.number().int(),
+  nextAttemptAt: Timestamp.nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  deliveredAt: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
