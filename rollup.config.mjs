@@ -150,4 +150,12 @@ export default [
     ],
     output: { file: join(widget, 'dist/index.js'), format: 'es', sourcemap: true },
   },
+  // The React wrapper: React, @lit/react and the element (./index.js) stay imports.
+  {
+    input: join(widget, 'src/react.ts'),
+    onwarn,
+    external: (id) => id === './index.js' || /^(react|@lit\/react)(\/|$)/.test(id),
+    plugins: [typescript()],
+    output: { file: join(widget, 'dist/react.js'), format: 'es', sourcemap: true },
+  },
 ];
