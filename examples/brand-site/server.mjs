@@ -11,11 +11,27 @@ import { renderPortal } from './page.mjs';
 /**
  * Starts the brand site. In a real site the signed-in member's session tells which enrollment
  * to mint a token for; here one member is always signed in.
+ *
+ * `reactApp`, when given, is a connect-style handler `(req, res, next)` for the React example,
+ * mounted at `/react/`: Vite's dev middleware, or `serveStatic(dir)` for its build.
  */
-export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName, brandName, port = 8788, host = '127.0.0.1' }) {
+export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName, brandName, port = 8788, host = '127.0.0.1', reactApp }) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      if (reactApp && req.method === 'GET' && (url.pathname === '/react' || url.pathname.startsWith('/react/'))) {
+        const notFound = () => {
+          res.writeHead(404, { 'content-type': 'text/plain' });
+          res.end('Not found');
+        };
+        if (url.pathname === '/react') {
+          res.writeHead(301, { location: '/react/' });
+          res.end();
+          return;
+        }
+        await reactApp(req, res, notFound);
+        return;
+      }
       if (req.method === 'GET' && url.pathname === '/') {
         res.writeHead(200, {
           'content-type': 'text/html; charset=utf-8',
@@ -33,7 +49,8 @@ export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName,
           ttlSeconds: 10 * 60,
         });
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(JSON.stringify(token));
+        // …and tells the page where the affdash API is.
+        res.end(JSON.stringify({ ...token, apiBase: apiUrl }));
         return;
       }
       res.writeHead(404, { 'content-type': 'text/plain' });
