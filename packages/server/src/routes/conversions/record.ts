@@ -14,13 +14,11 @@ import { newId } from '../../keys/random.js';
 import { applyTotals, conversionContribution, lockTotals } from '../../totals/queries.js';
 import { attribute } from './attribution.js';
 import { recordEvent } from './events.js';
-import { toConversion, type ConversionRow } from './rows.js';
+import { emitEvent } from '../../webhooks/events.js';
+import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
 const DAY_MS = 86_400_000;
-
-/** Joined columns of conversions with their enrollment. */
-const conversionColumns = sql`c.*, e.offer_id, e.member_id`;
 
 export async function findConversionByOrder(
   db: Database,
@@ -114,8 +112,9 @@ export async function recordConversion(
         occurredAt,
       );
     }
-    const row = await findConversionByOrder(db, brandId, input.orderId);
-    return { conversion: toConversion(row!), created: Boolean(inserted) };
+    const conversion = toConversion((await findConversionByOrder(db, brandId, input.orderId))!);
+    if (inserted) await emitEvent(db, brandId, 'conversion.created', conversion);
+    return { conversion, created: Boolean(inserted) };
   });
 }
 

@@ -1,4 +1,10 @@
+import pg from '@databases/pg';
 import type { CommissionStructure, Conversion, ConversionStatus } from '@affdash/core';
+
+const { sql } = pg;
+
+/** Joined columns of conversions (`c`) with their enrollment (`e`): a `ConversionRow`. */
+export const conversionColumns = sql`c.*, e.offer_id, e.member_id`;
 
 export interface ConversionRow {
   brand_id: string;

@@ -3,6 +3,7 @@ import type { Conversion, ConversionStatus } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { applyTotals, contributionChange, conversionContribution } from '../../totals/queries.js';
+import { emitConversionEvent } from '../../webhooks/events.js';
 import { recordEvent, type Actor } from './events.js';
 import { conversionColumns } from './record.js';
 import { toConversion, type ConversionRow } from './rows.js';
@@ -60,7 +61,8 @@ export async function changeConversionStatus(
 /**
  * Applies an allowed status change to a conversion locked by the caller's transaction: its
  * status and reason, an event with who made it, and the move of its commission between the
- * enrollment's totals. Manual changes and automatic approval both go through here.
+ * enrollment's totals, and a `conversion.status_changed` webhook event. Manual changes,
+ * reversals and automatic approval all go through here.
  */
 export async function moveStatus(
   db: Database,
@@ -84,4 +86,5 @@ export async function moveStatus(
     ),
     row.occurred_at,
   );
+  await emitConversionEvent(db, row.brand_id, row.id, 'conversion.status_changed', { previousStatus: row.status });
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../http/errors.js';
 import { updateSet } from '../../http/update-set.js';
 import { hashSecret, newId } from '../../keys/random.js';
 import { dashboardLinkSecret, type ServerKeys } from '../../keys/server-keys.js';
+import { emitEvent } from '../../webhooks/events.js';
 import { generatePromoCode, generateTrackingSlug } from './promo-code.js';
 
 const { sql } = pg;
@@ -68,7 +69,7 @@ export interface NewEnrollment {
 
 /**
  * Enrolls a member in an offer with a unique promo code, tracking slug and dashboard link,
- * and opens its totals row, in one transaction. A generated code that collides is drawn
+ * opens its totals row and emits `enrollment.created`, in one transaction. A generated code that collides is drawn
  * again; a chosen code that is taken, or a second enrollment of the pair, is a 409.
  */
 export async function insertEnrollment(
@@ -108,7 +109,11 @@ export async function tryInsertEnrollment(
     if (row) {
       await db.query(sql`
         INSERT INTO enrollment_totals (brand_id, enrollment_id) VALUES (${brandId}, ${id})`);
-      return { enrollment: toEnrollment(row, ctx) };
+      const enrollment = toEnrollment(row, ctx);
+      // the dashboard link carries a secret that is never stored: the event leaves it out
+      const { dashboardUrl: _secret, ...data } = enrollment;
+      await emitEvent(db, brandId, 'enrollment.created', data);
+      return { enrollment };
     }
     const [existing] = await db.query<{ id: string }>(sql`
       SELECT id FROM enrollments

@@ -6,6 +6,7 @@ import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/curso
 import { ApiError, notFound } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
 import { applyTotals, lockTotals } from '../../totals/queries.js';
+import { emitEvent } from '../../webhooks/events.js';
 
 const { sql } = pg;
 
@@ -33,7 +34,10 @@ export function toPayment(row: PaymentRow): Payment {
   };
 }
 
-/** Records a payment to a member and adds it to the enrollment's paid total, in one transaction. */
+/**
+ * Records a payment to a member and adds it to the enrollment's paid total, with a
+ * `payment.created` webhook event, in one transaction.
+ */
 export async function insertPayment(
   db: Database,
   brandId: string,
@@ -55,7 +59,9 @@ export async function insertPayment(
               ${p.reference ?? null}, ${p.paidAt ? new Date(p.paidAt) : new Date()})
       RETURNING *`);
     await applyTotals(db, brandId, p.enrollmentId, { paid: p.amount }, row!.paid_at);
-    return toPayment(row!);
+    const payment = toPayment(row!);
+    await emitEvent(db, brandId, 'payment.created', payment);
+    return payment;
   });
 }
 

@@ -1,0 +1,64 @@
+import pg from '@databases/pg';
+import type { WebhookEvent, WebhookEventType } from '@affdash/core';
+import type { Database } from '../db/index.js';
+import { newId } from '../keys/random.js';
+import { conversionColumns, toConversion, type ConversionRow } from '../routes/conversions/rows.js';
+
+const { sql } = pg;
+
+/** The event's `data`, or a function reading it: called only when an endpoint subscribes. */
+export type EventData = object | (() => Promise<object | null>);
+
+/**
+ * Writes an event to the webhook outbox and queues one delivery to each of the brand's
+ * enabled endpoints that subscribes to it. Call it inside the transaction of the change it
+ * reports: the event then exists exactly when the change committed. A brand without
+ * endpoints costs one primary-key probe, and `data` is then never read.
+ */
+export async function emitEvent(
+  db: Database,
+  brandId: string,
+  type: WebhookEventType,
+  data: EventData,
+): Promise<void> {
+  const endpoints = await db.query<{ id: string }>(sql`
+    SELECT id FROM webhook_endpoints
+    WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
+      AND (${type} = ANY (events) OR '*' = ANY (events))`);
+  if (!endpoints.length) return;
+  const body = typeof data === 'function' ? await data() : data;
+  if (!body) return;
+  const id = newId('evt');
+  const createdAt = new Date();
+  const payload: WebhookEvent = { id, type, createdAt: createdAt.toISOString(), data: { ...body } };
+  await db.query(sql`
+    INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
+    VALUES (${brandId}, ${id}, ${type}, ${JSON.stringify(payload)}, ${createdAt})`);
+  const rows = endpoints.map(
+    (e) => sql`(${brandId}, ${newId('whd')}, ${e.id}, ${id}, 'queued', now())`,
+  );
+  await db.query(sql`
+    INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at)
+    VALUES ${sql.join(rows, sql`, `)}`);
+}
+
+/**
+ * Emits a conversion event with the conversion as the API returns it, read inside the
+ * caller's transaction (only when an endpoint subscribes). `conversion.status_changed` also
+ * carries `previousStatus`.
+ */
+export async function emitConversionEvent(
+  db: Database,
+  brandId: string,
+  conversionId: string,
+  type: 'conversion.created' | 'conversion.status_changed',
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await emitEvent(db, brandId, type, async () => {
+    const [row] = await db.query<ConversionRow>(sql`
+      SELECT ${conversionColumns} FROM conversions c
+      JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
+      WHERE c.brand_id = ${brandId} AND c.id = ${conversionId}`);
+    return row ? { ...toConversion(row), ...extra } : null;
+  });
+}
