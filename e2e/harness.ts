@@ -22,8 +22,13 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Handler for the brand site's `/react/` (the React example), see examples/brand-site/server.mjs. */
+  reactApp?: (req: unknown, res: unknown, next: () => void) => unknown;
+}
+
 /** The whole product as a user gets it: API + demo data + the example brand site + Chromium. */
-export async function startStack(): Promise<Stack> {
+export async function startStack({ reactApp }: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'affdash-e2e-'));
   const db = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
   await migrate(db);
@@ -38,6 +43,7 @@ export async function startStack(): Promise<Stack> {
     memberName: demo.showcase.memberName,
     brandName: 'Glow & Co.',
     port: 0,
+    reactApp,
   });
   const browser = await puppeteer.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
