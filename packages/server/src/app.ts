@@ -15,6 +15,7 @@ import { emailMessageRoutes, offerEmailRoutes } from './routes/emails/index.js';
 import { enrollmentRoutes } from './routes/enrollments/index.js';
 import { healthRoutes } from './routes/health/index.js';
 import { hostedRoutes } from './routes/hosted/index.js';
+import { jwksRoutes } from './routes/jwks/index.js';
 import { memberRoutes } from './routes/members/index.js';
 import { offerRoutes } from './routes/offers/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', hostedRoutes());
   app.route('/widget', widgetRoutes());
   app.route('/', healthRoutes());
+  app.route('/', jwksRoutes());
 
   app.notFound((c) => errorResponse(new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => errorResponse(err, c));
