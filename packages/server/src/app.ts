@@ -18,6 +18,7 @@ import { hostedRoutes } from './routes/hosted/index.js';
 import { jwksRoutes } from './routes/jwks/index.js';
 import { memberRoutes } from './routes/members/index.js';
 import { offerRoutes } from './routes/offers/index.js';
+import { openApiRoutes } from './routes/openapi/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
 import { trackingRoutes } from './routes/tracking/index.js';
 import { webhookDeliveryRoutes, webhookEndpointRoutes } from './routes/webhooks/index.js';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/widget', widgetRoutes());
   app.route('/', healthRoutes());
   app.route('/', jwksRoutes());
+  app.route('/', openApiRoutes());
 
   app.notFound((c) => errorResponse(new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`), c));
   app.onError((err, c) => errorResponse(err, c));
