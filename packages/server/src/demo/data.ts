@@ -10,6 +10,7 @@ export interface DemoConversion {
 
 interface DemoEnrollment {
   offer: string;
+  /** Clicks on the tracking link, spread over the last 90 days. */
   clicks: number;
   conversions: DemoConversion[];
   payments: { amount: number; method: string; reference: string; daysAgo: number }[];
@@ -80,13 +81,13 @@ export const demoData = {
       enrollments: [
         {
           offer: 'skincare',
-          clicks: 37,
+          clicks: 260,
           conversions: history('GLW', 16, 30, 3),
           payments: [{ amount: 3_000, method: 'PayPal', reference: 'PP-7781-2291', daysAgo: 40 }],
         },
         {
           offer: 'creators',
-          clicks: 22,
+          clicks: 120,
           conversions: history('CRT', 9, 14, 5),
           payments: [],
         },
@@ -95,13 +96,13 @@ export const demoData = {
     {
       create: { name: 'Jonah Park', email: 'jonah@example.com', externalId: 'creator-1002' },
       enrollments: [
-        { offer: 'skincare', clicks: 12, conversions: history('JPK', 5, 30, 7), payments: [] },
+        { offer: 'skincare', clicks: 60, conversions: history('JPK', 5, 30, 7), payments: [] },
       ] satisfies DemoEnrollment[],
     },
     {
       create: { name: 'Aiko Tanaka', email: null, externalId: 'creator-1003' },
       enrollments: [
-        { offer: 'creators', clicks: 4, conversions: [], payments: [] },
+        { offer: 'creators', clicks: 9, conversions: [], payments: [] },
       ] satisfies DemoEnrollment[],
     },
   ],

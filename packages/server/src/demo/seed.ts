@@ -4,11 +4,15 @@ import type { App } from '../app.js';
 import { createApiKey, ensureBrand, revokeApiKeys } from '../brands.js';
 import type { Database } from '../db/index.js';
 import type { AppDeps } from '../http/context.js';
+import { recordClick } from '../routes/tracking/clicks.js';
+import { visitorHash } from '../routes/tracking/visitor.js';
 import { demoData, type DemoConversion } from './data.js';
 
 const { sql } = pg;
 export const DEMO_BRAND_ID = 'brd_demo';
 const DAY_MS = 86_400_000;
+const CLICK_DAYS = 90;
+const BROWSER = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1';
 
 export interface DemoResult {
   apiKey: string;
@@ -46,7 +50,7 @@ export async function seedDemo(db: Database, deps: AppDeps, app: App): Promise<D
     sql`SELECT count(*)::int AS count FROM offers WHERE brand_id = ${DEMO_BRAND_ID}`,
   ) as [{ count: number }];
   const seeded = count === 0;
-  if (seeded) await seed(api);
+  if (seeded) await seed(api, db, deps);
 
   const dashboardKey = await deps.dashboardKeys.create(DEMO_BRAND_ID);
   const members = await api<{ data: { id: string; name: string }[] }>('GET', '/v1/members?limit=100');
@@ -65,7 +69,7 @@ export async function seedDemo(db: Database, deps: AppDeps, app: App): Promise<D
 
 type Api = ReturnType<typeof client>;
 
-async function seed(api: Api): Promise<void> {
+async function seed(api: Api, db: Database, deps: AppDeps): Promise<void> {
   const now = Date.now();
   const offers = new Map<string, Offer>();
   for (const offer of demoData.offers) {
@@ -78,9 +82,7 @@ async function seed(api: Api): Promise<void> {
         offerId: offers.get(e.offer)!.id,
         memberId: member.id,
       });
-      for (let i = 0; i < e.clicks; i++) {
-        await api('GET', new URL(enrollment.trackingUrl).pathname).catch(() => undefined);
-      }
+      await recordDemoClicks(db, deps, enrollment, e.clicks, now);
       for (const c of e.conversions) await recordDemoConversion(api, enrollment, c, now);
       for (const p of e.payments) {
         await api('POST', '/v1/payments', {
@@ -93,6 +95,20 @@ async function seed(api: Api): Promise<void> {
         });
       }
     }
+  }
+}
+
+/**
+ * Past clicks, more of them in recent weeks, each from its own visitor. The redirect route
+ * records clicks as they happen; these are recorded as at their time, rollups included.
+ */
+async function recordDemoClicks(db: Database, deps: AppDeps, enrollment: Enrollment, count: number, now: number) {
+  for (let i = 0; i < count; i++) {
+    const daysAgo = Math.floor(CLICK_DAYS * (1 - Math.sqrt((i + 0.5) / count)));
+    const at = new Date(now - daysAgo * DAY_MS - ((i * 7_919) % DAY_MS));
+    const ip = `198.51.100.${i % 250}`;
+    const hashAt = (day: Date) => visitorHash(deps.keys.visitorKey, `${ip}:${i}`, BROWSER, day);
+    await recordClick(db, { brand_id: DEMO_BRAND_ID, id: enrollment.id }, hashAt, at);
   }
 }
 

@@ -12,14 +12,15 @@ export const CLICK_DEDUPE_MS = 30 * 60_000;
  * Records a click on an enrollment's link, or returns the id of the same visitor's click on it
  * in the last 30 minutes. `hashAt(day)` is the visitor hash with the salt of `day`'s UTC date:
  * a window that spans midnight looks for both days' hashes. A transaction-scoped advisory lock
- * per visitor and link makes simultaneous repeats count once too.
+ * per visitor and link makes simultaneous repeats count once too. `now` is when the click
+ * happened (an import of past clicks passes their time).
  */
 export async function recordClick(
   db: Database,
   target: { brand_id: string; id: string },
   hashAt: (at: Date) => string,
+  now = new Date(),
 ): Promise<string> {
-  const now = new Date();
   const since = new Date(now.getTime() - CLICK_DEDUPE_MS);
   const hash = hashAt(now);
   const hashes = [...new Set([hash, hashAt(since)])];
