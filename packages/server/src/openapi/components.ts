@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { bodySchemas, responseSchemas, sharedSchemas, type BodyName } from './schemas.js';
+
+export type Json = Record<string, unknown>;
+
+const COMPONENTS = '#/components/schemas/';
+export const ref = (name: string) => ({ $ref: `${COMPONENTS}${name}` });
+
+/** A body schema's component name: its own, unless a response already has that name. */
+export const inputName = (name: BodyName) => (name in responseSchemas ? `${name}Input` : name);
+
+/**
+ * An answer may gain fields without a new API version, so answers do not forbid unknown
+ * properties (zod's output form of a plain object would); `.strict()` objects still do.
+ */
+const openObjects: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = ({ zodSchema, jsonSchema }) => {
+  const def = zodSchema._zod.def;
+  if (def.type === 'object' && !def.catchall && jsonSchema.additionalProperties === false) {
+    delete jsonSchema.additionalProperties;
+  }
+};
+
+/**
+ * JSON Schema (2020-12, as OpenAPI 3.1 takes it) for every named schema: request bodies as
+ * zod reads them (`io: 'input'`: fields with defaults optional), responses as the API sends
+ * them (`io: 'output'`). A named schema inside another of the same pass becomes a `$ref`.
+ */
+export function componentSchemas(): Record<string, Json> {
+  const schemas: Record<string, Json> = {};
+  const passes = [
+    { io: 'output' as const, named: Object.entries({ ...sharedSchemas, ...responseSchemas }) },
+    { io: 'input' as const, named: Object.entries(bodySchemas).map(([n, s]) => [inputName(n as BodyName), s] as const) },
+  ];
+  for (const { io, named } of passes) {
+    const registry = z.registry<{ id: string }>();
+    for (const [id, schema] of named) registry.add(schema, { id });
+    const { schemas: generated } = z.toJSONSchema(registry, {
+      io,
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      uri: (id) => `${COMPONENTS}${id}`,
+      ...(io === 'output' ? { override: openObjects } : {}),
+    });
+    for (const [id, schema] of Object.entries(generated)) {
+      const { $schema: _schema, $id: _id, ...rest } = schema as Json;
+      schemas[id] = rest;
+    }
+  }
+  return schemas;
+}
+
+/** Names of the components `value` refers to, directly or through other components. */
+export function referenced(value: unknown, schemas: Record<string, Json>, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referenced(item, schemas, found);
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string' && item.startsWith(COMPONENTS)) {
+        const name = item.slice(COMPONENTS.length);
+        if (!found.has(name)) {
+          found.add(name);
+          referenced(schemas[name], schemas, found);
+        }
+      } else {
+        referenced(item, schemas, found);
+      }
+    }
+  }
+  return found;
+}
