@@ -3,10 +3,13 @@
 //
 // Standalone: AFFDASH_API_URL=… AFFDASH_DASHBOARD_KEY_ID=… AFFDASH_DASHBOARD_KEY_SECRET=…
 //             AFFDASH_ENROLLMENT_ID=… PORT=8788 node examples/brand-site/server.mjs
+// (it serves the React example's build, examples/react-app/dist, at /react/ when there is one)
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mintDashboardToken } from '@affdash/client';
 import { renderPortal } from './page.mjs';
+import { serveStatic } from './static.mjs';
 
 /**
  * Starts the brand site. In a real site the signed-in member's session tells which enrollment
@@ -75,6 +78,7 @@ export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName,
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const env = process.env;
+  const reactBuild = fileURLToPath(new URL('../react-app/dist/', import.meta.url));
   const site = await startBrandSite({
     apiUrl: env.AFFDASH_API_URL ?? 'http://localhost:8787',
     dashboardKey: { id: env.AFFDASH_DASHBOARD_KEY_ID, secret: env.AFFDASH_DASHBOARD_KEY_SECRET },
@@ -82,6 +86,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     memberName: env.MEMBER_NAME ?? 'Partner',
     brandName: env.BRAND_NAME ?? 'Our brand',
     port: Number(env.PORT ?? 8788),
+    reactApp: existsSync(reactBuild) ? serveStatic(reactBuild, { base: '/react/' }) : undefined,
   });
-  console.log(`brand site on ${site.url}`);
+  console.log(`brand site on ${site.url}${existsSync(reactBuild) ? `, the React example on ${site.url}/react/` : ''}`);
 }

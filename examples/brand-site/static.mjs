@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -15,7 +15,7 @@ const types = {
  * `base`: files by path; a page without a file gets index.html.
  */
 export function serveStatic(dir, { base = '/' } = {}) {
-  const root = normalize(dir);
+  const root = resolve(dir);
   return async (req, res, next) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (!pathname.startsWith(base)) return next();
