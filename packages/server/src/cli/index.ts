@@ -7,6 +7,7 @@ import { seedDemo } from '../demo/seed.js';
 import { startEmailDelivery } from '../email/delivery.js';
 import { startAutoApproval } from '../routes/conversions/approval.js';
 import { describeStorage, openRuntime } from '../runtime.js';
+import { startWebhookDelivery } from '../webhooks/delivery.js';
 import { serve } from '../serve.js';
 import { brandCommands, brandUsage, runBrandCommand } from './brand-commands.js';
 import { printDemo } from './print.js';
@@ -14,7 +15,7 @@ import { printDemo } from './print.js';
 const usage = `affdash — affiliate dashboard API
 
 Usage:
-  affdash serve                 start the API, email delivery and auto-approval (PORT, HOST, PUBLIC_URL, DATABASE_URL,
+  affdash serve                 start the API, email and webhook delivery and auto-approval (PORT, HOST, PUBLIC_URL, DATABASE_URL,
                                 AFFDASH_DATA_DIR, AFFDASH_SECRET, SMTP_URL, EMAIL_FROM)
   affdash migrate               apply pending database migrations
   affdash demo [--serve]        seed the demo brand and print its links (and keep serving with --serve)
@@ -65,11 +66,13 @@ async function main(argv: string[]): Promise<void> {
       const running = await serve(deps, { port: config.port, host: config.host });
       const delivery = startEmailDelivery(runtime);
       const approval = startAutoApproval(db);
+      const webhooks = startWebhookDelivery(runtime);
       console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
       console.log(`member email: ${delivery.description}`);
       const stop = async () => {
         await running.close();
         await delivery.stop();
+        await webhooks.stop();
         await approval.stop();
         await db.close();
         process.exit(0);

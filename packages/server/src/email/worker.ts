@@ -1,4 +1,5 @@
 import pg from '@databases/pg';
+import { backoffSeconds } from '../backoff.js';
 import type { Database } from '../db/index.js';
 import type { LinkContext } from '../routes/enrollments/queries.js';
 import type { Mailer } from './mailer.js';
@@ -37,11 +38,7 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** The delay before attempt `attempts + 1`: exponential, capped, with ±20 % jitter. */
-export function backoffSeconds(attempts: number, base = 30, cap = 3600): number {
-  const delay = Math.min(cap, base * 2 ** Math.max(0, attempts - 1));
-  return Math.round(delay * (0.8 + Math.random() * 0.4));
-}
+export { backoffSeconds };
 
 /**
  * Claims due messages with `FOR UPDATE SKIP LOCKED` (so workers never take the same one),

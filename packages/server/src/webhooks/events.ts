@@ -1,5 +1,5 @@
 import pg from '@databases/pg';
-import type { WebhookEvent, WebhookEventType } from '@affdash/core';
+import type { WebhookEventType } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { newId } from '../keys/random.js';
 import { conversionColumns, toConversion, type ConversionRow } from '../routes/conversions/rows.js';
@@ -30,7 +30,8 @@ export async function emitEvent(
   if (!body) return;
   const id = newId('evt');
   const createdAt = new Date();
-  const payload: WebhookEvent = { id, type, createdAt: createdAt.toISOString(), data: { ...body } };
+  // the `WebhookEvent` of @affdash/core
+  const payload = { id, type, createdAt: createdAt.toISOString(), data: body };
   await db.query(sql`
     INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
     VALUES (${brandId}, ${id}, ${type}, ${JSON.stringify(payload)}, ${createdAt})`);
