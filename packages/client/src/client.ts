@@ -9,6 +9,7 @@ import { Enrollments } from './resources/enrollments.js';
 import { Members } from './resources/members.js';
 import { Offers } from './resources/offers.js';
 import { Payments } from './resources/payments.js';
+import { WebhookEndpoints } from './resources/webhook-endpoints.js';
 
 export interface AffdashOptions extends ConnectionOptions {
   /** The brand's secret API key. Keep it on your server. */
@@ -37,6 +38,8 @@ export class Affdash {
   readonly dashboardTokens: DashboardTokens;
   readonly dashboardKeys: DashboardKeys;
   readonly emails: Emails;
+  /** Where the brand's events are POSTed, and each delivery. */
+  readonly webhookEndpoints: WebhookEndpoints;
   /** The brand's own settings: `brand.allowedOrigins`. */
   readonly brand: Brand;
 
@@ -52,6 +55,7 @@ export class Affdash {
     this.dashboardTokens = new DashboardTokens(http);
     this.dashboardKeys = new DashboardKeys(http);
     this.emails = new Emails(http);
+    this.webhookEndpoints = new WebhookEndpoints(http);
     this.brand = new Brand(http);
   }
 }

@@ -80,6 +80,13 @@ export class InvalidInputError extends AffdashError {}
 /** A response did not match the API's schema (a server/SDK version mismatch). */
 export class InvalidResponseError extends AffdashError {}
 
+/**
+ * A webhook request that does not verify: `code` is `missing_signature`,
+ * `malformed_signature`, `timestamp_out_of_tolerance`, `signature_mismatch` or (for
+ * `constructWebhookEvent`) `invalid_payload`. Answer such a request with a 400 and drop it.
+ */
+export class WebhookSignatureError extends AffdashError {}
+
 type ErrorClass<E extends AffdashError> = abstract new (...args: never[]) => E;
 const guard =
   <E extends AffdashError>(cls: ErrorClass<E>) =>
@@ -99,3 +106,4 @@ export const isInternalServerError = guard(InternalServerError);
 export const isConnectionError = guard(ConnectionError);
 export const isInvalidInputError = guard(InvalidInputError);
 export const isInvalidResponseError = guard(InvalidResponseError);
+export const isWebhookSignatureError = guard(WebhookSignatureError);

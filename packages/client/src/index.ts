@@ -5,6 +5,8 @@ export { DashboardClient } from './dashboard-client.js';
 export type { DashboardClientOptions, TokenProvider } from './dashboard-client.js';
 export { mintDashboardToken } from './tokens.js';
 export type { MintDashboardTokenParams } from './tokens.js';
+export { WEBHOOK_SIGNATURE_HEADER, constructWebhookEvent, verifyWebhookSignature } from './webhook-signature.js';
+export type { VerifyWebhookSignatureParams, WebhookEvent } from './webhook-signature.js';
 export { PagePromise } from './pagination.js';
 export type { RequestOptions } from './http.js';
 export type { ListParams } from './resource.js';
@@ -24,6 +26,7 @@ export {
   RateLimitError,
   TokenExpiredError,
   UnprocessableEntityError,
+  WebhookSignatureError,
   isAffdashError,
   isAuthenticationError,
   isBadRequestError,
@@ -37,6 +40,7 @@ export {
   isRateLimitError,
   isTokenExpiredError,
   isUnprocessableEntityError,
+  isWebhookSignatureError,
 } from './errors.js';
 export type { AffdashErrorInit, ErrorDetails } from './errors.js';
 
@@ -92,3 +96,16 @@ export type {
   MembersMessageEmail,
   TrackingItemsEmail,
 } from './resources/emails.js';
+export { WebhookDeliveries, WebhookEndpoints } from './resources/webhook-endpoints.js';
+export type {
+  WebhookDelivery,
+  WebhookDeliveryListParams,
+  WebhookDeliveryStatus,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointDeleted,
+  WebhookEndpointListParams,
+  WebhookEndpointUpdate,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
+} from './resources/webhook-endpoints.js';

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.js';
+import { Conversion } from './conversion.js';
+import { Enrollment } from './enrollment.js';
+import { Payment } from './payment.js';
 
 /** The events a webhook endpoint can subscribe to. */
 export const WebhookEventTypes = [
@@ -63,13 +66,19 @@ export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>;
 export const WebhookEndpointDeleted = z.object({ id: Id, deleted: z.literal(true) });
 export type WebhookEndpointDeleted = z.infer<typeof WebhookEndpointDeleted>;
 
-/** The body POSTed to an endpoint: `data` is the API's object (enrollment, conversion, payment). */
-export const WebhookEvent = z.object({
-  id: Id,
-  type: WebhookEventType,
-  createdAt: Timestamp,
-  data: z.record(z.string(), z.unknown()),
-});
+const eventOf = <T extends WebhookEventType, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ id: Id, type: z.literal(type), createdAt: Timestamp, data });
+
+/**
+ * The body POSTed to an endpoint: `data` is the API's object. An enrollment's event leaves
+ * out `dashboardUrl` (its secret is never stored); a status change adds `previousStatus`.
+ */
+export const WebhookEvent = z.discriminatedUnion('type', [
+  eventOf('enrollment.created', Enrollment.omit({ dashboardUrl: true })),
+  eventOf('conversion.created', Conversion),
+  eventOf('conversion.status_changed', Conversion.extend({ previousStatus: Conversion.shape.status })),
+  eventOf('payment.created', Payment),
+]);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
 export const WebhookDeliveryStatus = z.enum(['queued', 'delivered', 'failed']);
