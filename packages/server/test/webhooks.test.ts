@@ -1,8 +1,11 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from '@databases/pg';
-import { describe, expect, it } from 'vitest';
-import { approveDue } from '../src/index.js';
+import { constructWebhookEvent, verifyWebhookSignature } from '@affdash/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveDue, deliverWebhooks, deriveServerKeys, startWebhookDelivery, type WebhookDeliveryOptions } from '../src/index.js';
 import { backends } from './backends.js';
-import { call, expectError, useApp, type BrandClient } from './harness.js';
+import { SECRET, call, expectError, useApp, type BrandClient } from './harness.js';
 
 const { sql } = pg;
 
@@ -222,5 +225,252 @@ describe.each(backends())('webhook events on $name', (backend) => {
     const sale = (await brand.convert({ orderId: 'R-1', amount: 1_000, enrollmentId: enrollment.id })).body;
     expectError(await brand.call('PATCH', `/v1/conversions/${sale.id}`, { status: 'reversed', reason: 'Refunded' }), 409, 'conflict');
     expect(await typesOf(brand)).toEqual([...before, 'conversion.created']);
+  });
+});
+
+interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** Whether the SDK verified the signature with the endpoint's secret. */
+  verified: boolean;
+}
+
+/**
+ * A real HTTP receiver on 127.0.0.1, port 0. Each path answers with the statuses queued for
+ * it (then 200); `hang` never answers. Signatures are checked with the SDK.
+ */
+async function startReceiver() {
+  const received: Received[] = [];
+  const answers = new Map<string, number[]>();
+  const secrets = new Map<string, string>();
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    const path = req.url ?? '/';
+    let verified = false;
+    try {
+      await verifyWebhookSignature({ payload: body, header: req.headers['affdash-signature'], secret: secrets.get(path) ?? '' });
+      verified = true;
+    } catch {
+      verified = false;
+    }
+    received.push({ path, headers: req.headers, body, verified });
+    if (path.startsWith('/hang')) return;
+    const status = answers.get(path)?.shift() ?? 200;
+    res.writeHead(status, status === 302 ? { location: '/elsewhere' } : { 'content-type': 'text/plain' });
+    res.end(status >= 400 ? `receiver says ${status}` : 'ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path: string) => `http://127.0.0.1:${port}${path}`,
+    received,
+    at: (path: string) => received.filter((r) => r.path === path),
+    answer(path: string, ...statuses: number[]) {
+      answers.set(path, statuses);
+    },
+    trust(path: string, secret: string) {
+      secrets.set(path, secret);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port nothing listens on: one the system just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.each(backends())('webhook delivery on $name', (backend) => {
+  const t = useApp(backend);
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const keys = deriveServerKeys(SECRET);
+  const deliver = (options: WebhookDeliveryOptions = {}) => deliverWebhooks({ db: t.db, keys }, options);
+  const seconds = (n: number) => new Date(Date.now() + n * 1_000);
+
+  beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+  afterAll(() => receiver?.close());
+
+  /** A brand with an endpoint at `path` of the receiver, which trusts its secret. */
+  async function brandWithEndpoint(path: string, events: string[] = ['*']) {
+    const brand = await t.brand();
+    const endpoint = await brand.ok('POST', '/v1/webhook-endpoints', { url: receiver.url(path), events }, 201);
+    receiver.trust(path, endpoint.secret);
+    return { brand, endpoint };
+  }
+  const deliveries = async (brand: BrandClient, endpointId: string) =>
+    (await brand.ok('GET', `/v1/webhook-endpoints/${endpointId}/deliveries?limit=100`, undefined, 200)).data;
+
+  it('POSTs each event once, signed, to a real receiver that verifies it with the SDK', async () => {
+    const { brand, endpoint } = await brandWithEndpoint('/ok', ['conversion.created', 'payment.created']);
+    const { enrollment } = await brand.setup({ currency: 'EUR' });
+    const sale = (await brand.convert({ orderId: 'D-1', amount: 12_345, enrollmentId: enrollment.id })).body;
+
+    expect(await deliver()).toEqual({ delivered: 1, retrying: 0, failed: 0 });
+    expect(await deliver()).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    const [request] = receiver.at('/ok');
+    expect(receiver.at('/ok')).toHaveLength(1);
+    expect(request!.verified).toBe(true);
+    expect(request!.headers).toMatchObject({
+      'content-type': 'application/json',
+      'user-agent': 'affdash-webhooks/1',
+      'affdash-event-type': 'conversion.created',
+      'affdash-event-id': expect.stringMatching(/^evt_/),
+      'affdash-signature': expect.stringMatching(/^t=\d+,v1=[0-9a-f]{64}$/),
+    });
+    const event = await constructWebhookEvent({
+      payload: request!.body,
+      header: request!.headers['affdash-signature'],
+      secret: endpoint.secret,
+    });
+    expect(event).toMatchObject({ id: request!.headers['affdash-event-id'], type: 'conversion.created', data: sale });
+    if (event.type !== 'conversion.created') throw new Error('expected a conversion event');
+    expect(event.data.commission).toEqual(sale.commission);
+
+    const [log] = await deliveries(brand, endpoint.id);
+    expect(log).toMatchObject({
+      eventId: event.id,
+      eventType: 'conversion.created',
+      status: 'delivered',
+      attempts: 1,
+      lastStatusCode: 200,
+      lastError: null,
+      nextAttemptAt: null,
+      deliveredAt: expect.any(String),
+    });
+    expect(await brand.ok('GET', `/v1/webhook-deliveries/${log.id}`, undefined, 200)).toEqual(log);
+    expectError(await (await t.brand('Other')).call('GET', `/v1/webhook-deliveries/${log.id}`), 404, 'not_found');
+  });
+
+  it('retries a 500 after a backoff with jitter, and delivers once the receiver answers 200', async () => {
+    const { brand, endpoint } = await brandWithEndpoint('/flaky');
+    receiver.answer('/flaky', 500);
+    await brand.createMember();
+    const offer = await brand.createOffer();
+    const member = await brand.createMember({ name: 'Flaky' });
+    await brand.enroll(offer.id, member.id);
+
+    const start = new Date();
+    expect(await deliver({ now: start })).toMatchObject({ delivered: 0, retrying: 1 });
+    let [log] = await deliveries(brand, endpoint.id);
+    expect(log).toMatchObject({ status: 'queued', attempts: 1, lastStatusCode: 500, lastError: 'HTTP 500: receiver says 500' });
+    const wait = (Date.parse(log.nextAttemptAt) - start.getTime()) / 1_000;
+    expect(wait).toBeGreaterThanOrEqual(24);
+    expect(wait).toBeLessThanOrEqual(36);
+
+    // not due before its time, whatever the number of rounds
+    expect(await deliver({ now: new Date(start.getTime() + 20_000) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    expect(receiver.at('/flaky')).toHaveLength(1);
+
+    expect(await deliver({ now: new Date(start.getTime() + 40_000) })).toMatchObject({ delivered: 1 });
+    expect(await deliver({ now: new Date(start.getTime() + 4_000_000) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+    [log] = await deliveries(brand, endpoint.id);
+    expect(log).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
+    const sent = receiver.at('/flaky');
+    expect(sent).toHaveLength(2);
+    expect(sent.every((r) => r.verified)).toBe(true);
+    expect(new Set(sent.map((r) => r.headers['affdash-event-id'])).size).toBe(1);
+    expect(sent[1]!.body).toBe(sent[0]!.body);
+  });
+
+  it('gives up after the last attempt, recording timeouts, refused connections and redirects', async () => {
+    const { brand, endpoint } = await brandWithEndpoint('/down');
+    receiver.answer('/down', 503, 503, 503);
+    const hang = await brand.ok('POST', '/v1/webhook-endpoints', { url: receiver.url('/hang') }, 201);
+    const closed = await brand.ok('POST', '/v1/webhook-endpoints', { url: `http://127.0.0.1:${await closedPort()}/closed` }, 201);
+    const moved = await brand.ok('POST', '/v1/webhook-endpoints', { url: receiver.url('/moved') }, 201);
+    receiver.answer('/moved', 302);
+    await brand.setup();
+
+    const options = { maxAttempts: 2, timeoutMs: 300 };
+    expect(await deliver({ ...options, now: seconds(0) })).toEqual({ delivered: 0, retrying: 4, failed: 0 });
+    const [hung] = await deliveries(brand, hang.id);
+    expect(hung).toMatchObject({ status: 'queued', attempts: 1, lastStatusCode: null, lastError: 'timed out after 0.3 s' });
+    const [refused] = await deliveries(brand, closed.id);
+    expect(refused).toMatchObject({ lastStatusCode: null, lastError: expect.stringMatching(/ECONNREFUSED/) });
+    const [redirected] = await deliveries(brand, moved.id);
+    expect(redirected).toMatchObject({ lastStatusCode: 302, lastError: expect.stringContaining('redirects are not followed') });
+
+    expect(await deliver({ ...options, now: seconds(3_600) })).toEqual({ delivered: 1, retrying: 0, failed: 3 });
+    const [down] = await deliveries(brand, endpoint.id);
+    expect(down).toMatchObject({ status: 'failed', attempts: 2, lastStatusCode: 503, nextAttemptAt: null, deliveredAt: null });
+    expect((await deliveries(brand, hang.id))[0]).toMatchObject({ status: 'failed', attempts: 2, lastError: 'timed out after 0.3 s' });
+    expect((await deliveries(brand, moved.id))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect(receiver.at('/down')).toHaveLength(2);
+    expect(await deliver({ ...options, now: seconds(90_000) })).toEqual({ delivered: 0, retrying: 0, failed: 0 });
+  });
+
+  it('replays a delivery: sent again with the same event; refused for a disabled endpoint, 404 for another brand', async () => {
+    const { brand, endpoint } = await brandWithEndpoint('/replay');
+    await brand.setup();
+    await deliver();
+    const [first] = await deliveries(brand, endpoint.id);
+    expect(first.status).toBe('delivered');
+
+    const replayed = await brand.ok('POST', `/v1/webhook-deliveries/${first.id}/replay`, undefined, 200);
+    expect(replayed).toMatchObject({ id: first.id, status: 'queued', attempts: 0, deliveredAt: first.deliveredAt });
+    expect(await deliver()).toMatchObject({ delivered: 1 });
+    const sent = receiver.at('/replay');
+    expect(sent).toHaveLength(2);
+    expect(sent.every((r) => r.verified)).toBe(true);
+    expect(sent[1]!.headers['affdash-event-id']).toBe(sent[0]!.headers['affdash-event-id']);
+    expect(sent[1]!.body).toBe(sent[0]!.body);
+    expect((await deliveries(brand, endpoint.id))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
+
+    expectError(await (await t.brand('Other')).call('POST', `/v1/webhook-deliveries/${first.id}/replay`), 404, 'not_found');
+    await brand.ok('PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { disabled: true }, 200);
+    expectError(await brand.call('POST', `/v1/webhook-deliveries/${first.id}/replay`), 409, 'conflict');
+    expect(receiver.at('/replay')).toHaveLength(2);
+  });
+
+  it('sends nothing to a disabled or deleted endpoint, including what was queued before', async () => {
+    const { brand, endpoint } = await brandWithEndpoint('/off');
+    const gone = await brand.ok('POST', '/v1/webhook-endpoints', { url: receiver.url('/gone') }, 201);
+    await brand.setup();
+    await brand.ok('PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { disabled: true }, 200);
+    await brand.ok('DELETE', `/v1/webhook-endpoints/${gone.id}`, undefined, 200);
+    await brand.createOffer({ name: 'Another' }).then((o) => brand.createMember({ name: 'Zed' }).then((m) => brand.enroll(o.id, m.id)));
+
+    await deliver();
+    expect(receiver.at('/off')).toEqual([]);
+    expect(receiver.at('/gone')).toEqual([]);
+    const [queuedBefore, ...rest] = await deliveries(brand, endpoint.id);
+    expect(rest).toEqual([]);
+    expect(queuedBefore).toMatchObject({ status: 'failed', lastError: 'not sent: the endpoint is disabled', deliveredAt: null });
+    const [stored] = await t.db.query<{ status: string; last_error: string }>(sql`
+      SELECT status, last_error FROM webhook_deliveries WHERE brand_id = ${brand.brandId} AND endpoint_id = ${gone.id}`);
+    expect(stored).toEqual({ status: 'failed', last_error: 'the endpoint was deleted' });
+
+    // enabled again, it hears new events
+    await brand.ok('PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { disabled: false }, 200);
+    await brand.createMember({ name: 'Late' }).then(async (m) => brand.enroll((await brand.createOffer({ name: 'Late' })).id, m.id));
+    await deliver();
+    expect(receiver.at('/off')).toHaveLength(1);
+    expect(receiver.at('/off')[0]!.verified).toBe(true);
+  });
+
+  it('delivers in the background with startWebhookDelivery', async () => {
+    const { brand } = await brandWithEndpoint('/background');
+    const worker = startWebhookDelivery({ db: t.db, deps: { keys } }, { intervalMs: 20, onError: () => {} });
+    try {
+      await brand.setup();
+      for (let i = 0; i < 200 && !receiver.at('/background').length; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(receiver.at('/background')).toHaveLength(1);
+      expect(receiver.at('/background')[0]!.verified).toBe(true);
+    } finally {
+      await worker.stop();
+    }
   });
 });
