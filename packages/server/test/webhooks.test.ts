@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebhookEvent } from '@affdash/core';
 import pg from '@databases/pg';
 import { constructWebhookEvent, verifyWebhookSignature } from '@affdash/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,8 @@ describe.each(backends())('webhook events on $name', (backend) => {
       SELECT type, payload FROM webhook_events WHERE brand_id = ${brand.brandId} ORDER BY created_at, id`);
     for (const r of rows) {
       expect(r.payload).toEqual({ id: expect.stringMatching(/^evt_/), type: r.type, createdAt: expect.any(String), data: expect.any(Object) });
+      // what the SDK's constructWebhookEvent parses, with nothing left out
+      expect(WebhookEvent.parse(r.payload)).toEqual(r.payload);
     }
     return rows.map((r) => [r.type, r.payload.data] as [string, any]);
   }
