@@ -53,10 +53,8 @@ const layout = css`
   .problem__title { margin-top: 0; font-size: 1.14em; }
   .problem .button { margin-top: var(--_s3); }
   .skeleton .card, .skeleton .stat { gap: var(--_s2); }
-`;
 
-/** Narrow containers: the columns that matter least step aside. */
-const narrow = css`
+  /* Narrow containers: the columns that matter least step aside. */
   @container (max-width: 559px) {
     .root, .card { padding: var(--_s3); }
     .copy { min-width: 88px; padding: 0 var(--_s2); }
@@ -64,4 +62,4 @@ const narrow = css`
   }
 `;
 
-export default [tokens, base, layout, narrow];
+export default [tokens, base, layout];

@@ -18,15 +18,11 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-
-  get detail(): DashboardErrorDetail {
-    return { status: this.status, code: this.code, message: this.message };
-  }
 }
 
 export function toErrorDetail(error: unknown): DashboardErrorDetail {
-  if (error instanceof ApiError) return error.detail;
-  return { status: 0, code: 'unknown', message: error instanceof Error ? error.message : String(error) };
+  const { status = 0, code = 'unknown' } = error instanceof ApiError ? error : {};
+  return { status, code, message: error instanceof Error ? error.message : String(error) };
 }
 
 export type Query = Record<string, string | number | undefined>;

@@ -24,7 +24,7 @@ export default css`
   :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
 
   .button, .chip {
-    display: inline-flex; align-items: center; justify-content: center; gap: 6px; min-height: 36px;
+    display: inline-flex; align-items: center; justify-content: center; min-height: 36px;
     padding: 0 var(--_s3); border: 1px solid var(--_border); border-radius: var(--_radius);
     background: var(--_surface); color: var(--_text); font: inherit; cursor: pointer;
   }

@@ -108,16 +108,18 @@ export class DashboardController implements ReactiveController {
   }
 
   loadMoreConversions(): Promise<void> {
-    const { cursor } = this.conversions;
-    if (!cursor || this.conversions.loading) return Promise.resolve();
-    const status = this.conversionStatus;
-    return this.conversions.load(() => this.#get<Page<DashboardConversion>>('/conversions', { status, cursor }), true);
+    return this.#more(this.conversions, '/conversions', { status: this.conversionStatus });
   }
 
   loadMorePayments(): Promise<void> {
-    const { cursor } = this.payments;
-    if (!cursor || this.payments.loading) return Promise.resolve();
-    return this.payments.load(() => this.#get<Page<DashboardPayment>>('/payments', { cursor }), true);
+    return this.#more(this.payments, '/payments');
+  }
+
+  /** Appends a list's next page, unless it has none or one is loading. */
+  #more<T>(list: PagedList<T>, path: string, query: Query = {}): Promise<void> {
+    const { cursor } = list;
+    if (!cursor || list.loading) return Promise.resolve();
+    return list.load(() => this.#get<Page<T>>(path, { ...query, cursor }), true);
   }
 
   /** GETs a dashboard path; on `token_expired` asks the provider once and tries again once. */

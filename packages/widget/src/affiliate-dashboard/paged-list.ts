@@ -14,10 +14,13 @@ export class PagedList<T> {
   #generation = 0;
   #last: (() => Promise<void>) | undefined;
 
-  constructor(
-    private readonly changed: () => void,
-    private readonly failed: (error: unknown) => void,
-  ) {}
+  readonly #changed: () => void;
+  readonly #failed: (error: unknown) => void;
+
+  constructor(changed: () => void, failed: (error: unknown) => void) {
+    this.#changed = changed;
+    this.#failed = failed;
+  }
 
   /** Starts over from a page already at hand (the one the first screen brought). */
   reset(page: Page<T>): void {
@@ -39,7 +42,7 @@ export class PagedList<T> {
         this.items = [];
         this.cursor = null;
       }
-      this.changed();
+      this.#changed();
       try {
         const page = await fetchPage();
         if (generation !== this.#generation) return;
@@ -48,10 +51,10 @@ export class PagedList<T> {
       } catch (error) {
         if (generation !== this.#generation) return;
         this.error = toErrorDetail(error);
-        this.failed(error);
+        this.#failed(error);
       }
       this.loading = false;
-      this.changed();
+      this.#changed();
     };
     this.#last = run;
     return run();

@@ -11,10 +11,8 @@ export function readToken(token: string): TokenClaims | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
-    // Only ASCII claims are read, so the bytes need no UTF-8 decoding.
-    const claims: unknown = JSON.parse(atob(padded));
+    // atob() takes base64 without its padding. Only ASCII claims are read: no UTF-8 decoding.
+    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
     if (!claims || typeof claims !== 'object') return undefined;
     const { sub, exp } = claims as Record<string, unknown>;
     if (typeof sub !== 'string' || sub === '') return undefined;

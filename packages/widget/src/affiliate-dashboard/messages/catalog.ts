@@ -63,9 +63,6 @@ risingOrders|{0}, rising to {1} from order {2} {3}|{0}, y {1} desde el pedido {2
 risingSales|{0}, rising to {1} once your sales reach {2} {3}|{0}, y {1} cuando tus ventas lleguen a {2} {3}|{0}, puis {1} dès {2} de ventes {3}|{0}, ab {2} Umsatz {3}: {1}|{0}, e {1} quando suas vendas chegarem a {2} {3}
 ordersTier|Orders {0} {1}|Pedidos {0} {1}|Commandes {0} {1}|Bestellungen {0} {1}|Pedidos {0} {1}
 salesTier|Sales {0} {1}|Ventas {0} {1}|Ventes {0} {1}|Umsatz {0} {1}|Vendas {0} {1}
-month|this month|este mes|ce mois-ci|diesen Monat|este mês
-quarter|this quarter|este trimestre|ce trimestre|dieses Quartal|este trimestre
-year|this year|este año|cette année|dieses Jahr|este ano
 lifetime|in total|en total|au total|insgesamt|no total
 hold|Commissions are approved {0} after the sale.|Las comisiones se aprueban {0} después de la venta.|Les commissions sont approuvées {0} après la vente.|Provisionen werden {0} nach dem Verkauf bestätigt.|As comissões são aprovadas {0} após a venda.
 holdNone|Commissions are approved as soon as the sale is confirmed.|Las comisiones se aprueban al confirmarse la venta.|Les commissions sont approuvées dès la vente confirmée.|Provisionen werden mit dem Verkauf bestätigt.|As comissões são aprovadas com a venda confirmada.

@@ -11,9 +11,9 @@ export type MessageKey =
   | 'expected' | 'paid' | 'balance' | 'stillPending' | 'reversedAfterPayout' | 'notYetPaid'
   | 'date' | 'order' | 'sale' | 'commission' | 'status' | 'all' | 'pending' | 'approved'
   | 'rejected' | 'reversed' | 'until' | 'noConversions' | 'firstConversion' | 'more'
-  | 'payments' | 'amount' | 'method' | 'reference' | 'noPayments' | 'paidOutHere' | 'forMember'
-  | 'active' | 'paused' | 'ended' | 'percent' | 'flat' | 'risingOrders' | 'risingSales'
-  | 'ordersTier' | 'salesTier' | 'month' | 'quarter' | 'year' | 'lifetime' | 'hold' | 'holdNone';
+  | 'payments' | 'amount' | 'method' | 'reference' | 'noPayments' | 'paidOutHere'
+  | 'forMember' | 'active' | 'paused' | 'ended' | 'percent' | 'flat' | 'risingOrders' | 'risingSales'
+  | 'ordersTier' | 'salesTier' | 'lifetime' | 'hold' | 'holdNone';
 export type Messages = Record<MessageKey, string>;
 
 const rows = catalog.trim().split('\n').map((line) => line.split('|'));

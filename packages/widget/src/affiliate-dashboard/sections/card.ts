@@ -15,5 +15,5 @@ export function emptyState(title: string, text: string) {
 
 /** A status in a word and a colour (never the colour alone). */
 export function pill(tone: string, label: string) {
-  return html`<span class="pill pill--${tone}"><span class="dot" aria-hidden="true"></span>${label}</span>`;
+  return html`<span class="pill pill--${tone}"><span class="dot"></span>${label}</span>`;
 }

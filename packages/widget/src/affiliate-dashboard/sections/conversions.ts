@@ -21,7 +21,7 @@ const filters = [undefined, 'pending', 'approved', 'rejected', 'reversed'] as co
 function filterBar({ status, onFilter }: ConversionsOptions, f: Formatter) {
   return html`<div class="filters" role="group" aria-label=${f.m.status}>
     ${filters.map(
-      (s) => html`<button class="chip" type="button" aria-pressed=${s === status} @click=${() => onFilter(s)}>${f.m[s ?? 'all']}</button>`,
+      (s) => html`<button class="chip" aria-pressed=${s === status} @click=${() => onFilter(s)}>${f.m[s ?? 'all']}</button>`,
     )}
   </div>`;
 }

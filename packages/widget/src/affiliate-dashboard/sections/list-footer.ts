@@ -9,12 +9,12 @@ export function renderListFooter<T>(list: PagedList<T>, f: Formatter, onMore: ()
   if (list.error) {
     return html`<div class="list-footer">
       <p class="inline-error" role="alert">${errorMessage(m, list.error)}</p>
-      <button class="button" type="button" @click=${() => list.retry()}>${m.retry}</button>
+      <button class="button" @click=${() => list.retry()}>${m.retry}</button>
     </div>`;
   }
   if (!list.cursor && !(list.loading && list.items.length)) return nothing;
   return html`<div class="list-footer">
-    <button class="button" type="button" ?disabled=${list.loading} @click=${onMore}>
+    <button class="button" ?disabled=${list.loading} @click=${onMore}>
       ${list.loading ? m.loading : m.more}
     </button>
   </div>`;

@@ -8,7 +8,7 @@ export function renderProblem(f: Formatter, title: string, message: string, code
       <h2 class="problem__title">${title}</h2>
       <p class="muted">${message}</p>
       ${code ? html`<p class="problem__code">${code}</p>` : nothing}
-      ${onRetry ? html`<button class="button primary" type="button" @click=${onRetry}>${f.m.retry}</button>` : nothing}
+      ${onRetry ? html`<button class="button primary" @click=${onRetry}>${f.m.retry}</button>` : nothing}
     </div>
   `;
 }

@@ -26,7 +26,7 @@ function item(kind: CopyKind, value: string, shown: unknown, f: Formatter, { cop
       <button
         part="copy-button"
         class="button primary copy"
-        type="button"
+       
         id="${kind}-copy"
         aria-labelledby="${kind}-copy ${kind}-label"
         @click=${() => onCopy(kind, value)}

@@ -18,7 +18,8 @@ export function localTerms(offer: Offer, f: Formatter): DashboardTerms {
   const rate = (t: TierCommission) => (t.type === 'percent' ? fill(m.percent, f.percent(t.rateBps)) : fill(m.flat, money(t.amount)));
   const holdPeriod = holdDays ? fill(m.hold, f.days(holdDays)) : m.holdNone;
   if (c.type !== 'tiered') return { summary: rate(c), holdPeriod, tiers: null, currentTier: null };
-  const when = m[c.period];
+  // "this month", "este trimestre", "dieses Jahr": Intl has the words; only "in total" is ours.
+  const when = c.period === 'lifetime' ? m.lifetime : new Intl.RelativeTimeFormat(f.locale, { numeric: 'auto' }).format(0, c.period);
   const orders = c.basis === 'conversions';
   const top = c.tiers[c.tiers.length - 1]!;
   const tiers = c.tiers.map((tier, i) => {
@@ -42,7 +43,7 @@ function tierTable({ tiers, currentTier }: DashboardTerms, f: Formatter) {
       <tbody>
         ${tiers.map((tier, i) => {
           const current = i === currentTier;
-          return html`<tr class=${current ? 'is-current' : ''} aria-current=${current ? 'true' : 'false'}>
+          return html`<tr class=${current ? 'is-current' : ''} aria-current=${current}>
             <td>${tier.range}${current ? html` <span class="badge">${m.yourTier}</span>` : nothing}</td>
             <td class="num">${tier.rate}</td>
           </tr>`;
