@@ -1,6 +1,7 @@
 import pg from '@databases/pg';
 import { backoffSeconds } from '../backoff.js';
 import type { Database } from '../db/index.js';
+import { startPoller, type Poller } from '../jobs/poller.js';
 import type { LinkContext } from '../routes/enrollments/queries.js';
 import type { Mailer } from './mailer.js';
 import type { EmailMessageRow } from './outbox.js';
@@ -159,12 +160,8 @@ export async function deliverEmails(ctx: DeliveryContext, options: DeliveryOptio
   }
 }
 
-export interface EmailWorker {
-  /** Delivers what is due now, once; waits for a round already running first. */
-  runOnce(options?: DeliveryOptions): Promise<DeliveryReport>;
-  /** Stops polling and waits for the round in progress. */
-  stop(): Promise<void>;
-}
+/** `runOnce(options?)` delivers what is due now; `stop()` ends polling. */
+export type EmailWorker = Poller<DeliveryOptions, DeliveryReport>;
 
 /**
  * Polls the outbox every `intervalMs` and delivers what is due. One round at a time per
@@ -175,35 +172,5 @@ export function startEmailWorker(
   options: DeliveryOptions & { intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): EmailWorker {
   const { intervalMs = 5_000, onError = (e) => console.error('[email]', e) } = options;
-  let running: Promise<DeliveryReport> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-
-  const runOnce = async (once: DeliveryOptions = {}): Promise<DeliveryReport> => {
-    while (running) await running.catch(() => {});
-    running = deliverEmails(ctx, { ...options, ...once });
-    try {
-      return await running;
-    } finally {
-      running = undefined;
-    }
-  };
-  const tick = () => {
-    timer = undefined;
-    runOnce()
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, 0).unref();
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => {});
-    },
-  };
+  return startPoller((once: DeliveryOptions = {}) => deliverEmails(ctx, { ...options, ...once }), { intervalMs, onError });
 }

@@ -1,6 +1,7 @@
 import pg from '@databases/pg';
 import { backoffSeconds } from '../backoff.js';
 import type { Database } from '../db/index.js';
+import { startPoller, type Poller } from '../jobs/poller.js';
 import { decryptSecret, type ServerKeys } from '../keys/server-keys.js';
 import { postEvent, type PostResult } from './post.js';
 
@@ -155,12 +156,8 @@ export async function deliverWebhooks(
   }
 }
 
-export interface WebhookWorker {
-  /** Delivers what is due now, once; waits for a round already running first. */
-  runOnce(options?: WebhookDeliveryOptions): Promise<WebhookDeliveryReport>;
-  /** Stops polling and waits for the round in progress. */
-  stop(): Promise<void>;
-}
+/** `runOnce(options?)` sends what is due now; `stop()` ends polling. */
+export type WebhookWorker = Poller<WebhookDeliveryOptions, WebhookDeliveryReport>;
 
 /**
  * Polls the webhook deliveries every `intervalMs` and sends what is due. One round at a time
@@ -171,35 +168,8 @@ export function startWebhookWorker(
   options: WebhookDeliveryOptions & { intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): WebhookWorker {
   const { intervalMs = 2_000, onError = (e) => console.error('[webhooks]', e) } = options;
-  let running: Promise<WebhookDeliveryReport> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-
-  const runOnce = async (once: WebhookDeliveryOptions = {}): Promise<WebhookDeliveryReport> => {
-    while (running) await running.catch(() => {});
-    running = deliverWebhooks(ctx, { ...options, ...once });
-    try {
-      return await running;
-    } finally {
-      running = undefined;
-    }
-  };
-  const tick = () => {
-    timer = undefined;
-    runOnce()
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, 0).unref();
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => {});
-    },
-  };
+  return startPoller((once: WebhookDeliveryOptions = {}) => deliverWebhooks(ctx, { ...options, ...once }), {
+    intervalMs,
+    onError,
+  });
 }

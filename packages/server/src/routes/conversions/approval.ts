@@ -1,5 +1,6 @@
 import pg from '@databases/pg';
 import type { Database } from '../../db/index.js';
+import { startPoller, type Poller } from '../../jobs/poller.js';
 import { AUTO_APPROVAL } from './events.js';
 import { conversionColumns } from './record.js';
 import type { ConversionRow } from './rows.js';
@@ -43,12 +44,8 @@ export async function approveDue(db: Database, now: Date = new Date(), options: 
   }
 }
 
-export interface ApprovalWorker {
-  /** Approves what is due now, once; waits for a round already running first. */
-  runOnce(now?: Date): Promise<number>;
-  /** Stops polling and waits for the round in progress. */
-  stop(): Promise<void>;
-}
+/** `runOnce(now?)` approves what is due now; `stop()` ends polling. */
+export type ApprovalWorker = Poller<Date, number>;
 
 /**
  * Runs `approveDue` every `intervalMs` (a minute by default) in this process: `affdash serve`,
@@ -59,35 +56,5 @@ export function startAutoApproval(
   options: ApprovalOptions & { intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): ApprovalWorker {
   const { intervalMs = 60_000, onError = (e) => console.error('[auto-approval]', e) } = options;
-  let running: Promise<number> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-
-  const runOnce = async (now?: Date): Promise<number> => {
-    while (running) await running.catch(() => {});
-    running = approveDue(db, now ?? new Date(), options);
-    try {
-      return await running;
-    } finally {
-      running = undefined;
-    }
-  };
-  const tick = () => {
-    timer = undefined;
-    runOnce()
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
-  timer = setTimeout(tick, 0).unref();
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => {});
-    },
-  };
+  return startPoller((now?: Date) => approveDue(db, now ?? new Date(), options), { intervalMs, onError });
 }
