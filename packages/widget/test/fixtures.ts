@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardConversion, DashboardPayment, Page } from '@affdash/core';
+import type { Dashboard, DashboardConversion, DashboardPayment, DashboardSeries, Page } from '@affdash/core';
 
 export const API_BASE = 'https://api.affdash.test';
 export const ENROLLMENT_ID = 'enr_7Hq2Lx9PmW';
@@ -24,6 +24,7 @@ export const conversions: DashboardConversion[] = [
     occurredAt: '2026-11-20T14:32:00.000Z',
     expectedApprovalAt: '2026-12-20T14:32:00.000Z',
     statusReason: null,
+    original: null,
   },
   {
     id: 'cnv_2Lp0Qx7TbA',
@@ -34,6 +35,7 @@ export const conversions: DashboardConversion[] = [
     occurredAt: '2026-10-02T09:10:00.000Z',
     expectedApprovalAt: null,
     statusReason: null,
+    original: null,
   },
   {
     id: 'cnv_8Rt4Vn1YcE',
@@ -44,6 +46,7 @@ export const conversions: DashboardConversion[] = [
     occurredAt: '2026-09-28T18:45:00.000Z',
     expectedApprovalAt: null,
     statusReason: 'Order cancelled by the customer',
+    original: null,
   },
   {
     id: 'cnv_4Hs6Wm3ZdK',
@@ -54,6 +57,7 @@ export const conversions: DashboardConversion[] = [
     occurredAt: '2026-09-12T11:05:00.000Z',
     expectedApprovalAt: null,
     statusReason: 'Refunded after delivery',
+    original: null,
   },
 ];
 
@@ -68,6 +72,7 @@ export const olderConversions: Page<DashboardConversion> = {
       occurredAt: '2026-08-30T16:20:00.000Z',
       expectedApprovalAt: null,
       statusReason: null,
+      original: null,
     },
   ],
   nextCursor: null,
@@ -77,6 +82,16 @@ export const payments: DashboardPayment[] = [
   { id: 'pay_5Gh7Jk9LmN', amount: usd(15_000), method: 'PayPal', reference: 'PP-88213-X', paidAt: '2026-11-01T10:00:00.000Z' },
   { id: 'pay_3Qw5Er7TyU', amount: usd(9_000), method: 'bank_transfer', reference: null, paidAt: '2026-10-01T10:00:00.000Z' },
 ];
+
+/** One point per day from `from` to `to` (UTC, both included); `commission(i)` for the i-th day. */
+export function makeSeries(from: string, to: string, commission = (i: number) => (i % 3 ? 0 : 100 * (i + 1))): DashboardSeries {
+  const points: DashboardSeries['points'] = [];
+  for (let t = Date.parse(from), i = 0; t <= Date.parse(to); t += 86_400_000, i++) {
+    const c = commission(i);
+    points.push({ day: new Date(t).toISOString().slice(0, 10), clicks: 10 + i, conversions: c ? 1 : 0, sales: c * 10, commission: c });
+  }
+  return { from, to, currency: 'USD', points };
+}
 
 /** A member's whole first screen, as the API answers it. */
 export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
@@ -127,6 +142,13 @@ export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
     },
     conversions: { data: conversions, nextCursor: 'cur_conv_2' },
     payments: { data: payments, nextCursor: null },
+    series: makeSeries('2026-10-27', '2026-11-25'),
+    payout: {
+      minimum: usd(5_000),
+      schedule: 'monthly',
+      nextPayoutAt: '2026-12-01T00:00:00.000Z',
+      remaining: usd(0),
+    },
     generatedAt: '2026-11-25T10:00:00.000Z',
     ...overrides,
   };

@@ -157,7 +157,7 @@ export class AffiliateDashboard extends LitElement {
           },
           f,
         )}
-        ${renderPayments(data.payments, f, () => void data.loadMorePayments())}
+        ${renderPayments(d, data.payments, f, () => void data.loadMorePayments())}
       </div>
     `;
   }

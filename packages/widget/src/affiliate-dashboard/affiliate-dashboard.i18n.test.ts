@@ -39,7 +39,7 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['Cómo ganas', 'de cada venta', 'Pedidos 1–10 este mes', 'Tu nivel', 'Las comisiones se aprueban 30 días después de la venta.'],
     stats: ['Clics', 'Ventas', '1234,56 €'],
     conversions: ['Conversiones', 'Pendiente', 'hasta el', 'Rechazada'],
-    payments: ['Pagos', 'Importe'],
+    payments: ['Pagos', 'Importe', 'Próximo pago el'],
     header: ['Para Maya Chen', 'Activa'],
   },
   'fr-FR': {
@@ -47,7 +47,7 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['Comment vous gagnez', 'de chaque vente', 'puis', 'Commandes 11+ ce mois-ci', '30 jours après la vente'],
     stats: ['Clics', 'Ventes', '1 234,56 €'],
     conversions: ['Conversions', 'En attente', 'jusqu’au', 'Refusée'],
-    payments: ['Paiements', 'Montant'],
+    payments: ['Paiements', 'Montant', 'Prochain paiement le'],
     header: ['Pour Maya Chen', 'Active'],
   },
   'de-DE': {
@@ -55,7 +55,7 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['So verdienst du', '10 % je Verkauf', 'ab Bestellung 11 diesen Monat: 15 % je Verkauf', 'Deine Stufe', '30 Tage nach dem Verkauf'],
     stats: ['Klicks', 'Umsatz', '1.234,56 €'],
     conversions: ['Conversions', 'Ausstehend', 'bis', 'Abgelehnt', 'Storniert'],
-    payments: ['Zahlungen', 'Betrag'],
+    payments: ['Zahlungen', 'Betrag', 'Nächste Auszahlung am'],
     header: ['Für Maya Chen', 'Aktiv'],
   },
   'pt-BR': {
@@ -63,7 +63,7 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['Como você ganha', 'de cada venda', 'Pedidos 1–10 este mês', 'Seu nível', '30 dias após a venda'],
     stats: ['Cliques', 'Vendas', 'R$', '€ 1.234,56'],
     conversions: ['Conversões', 'Pendente', 'até', 'Rejeitada'],
-    payments: ['Pagamentos', 'Valor'],
+    payments: ['Pagamentos', 'Valor', 'Próximo pagamento em'],
     header: ['Para Maya Chen', 'Ativa'],
   },
 };
@@ -127,6 +127,24 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
     expect(terms).to.contain('5,00 € pro Bestellung, ab 1.000,00 € Umsatz dieses Quartal: 12,5 % je Verkauf');
     expect(terms).to.contain('Umsatz 0,00 €–1.000,00 € dieses Quartal').and.contain('Umsatz 1.000,00 €+ dieses Quartal');
     expect(terms).to.contain('1 Tag nach dem Verkauf');
+  });
+
+  it('names the tier period in the reader’s language: this year (from Intl) or in total', async () => {
+    const words: Record<string, [string, string]> = {
+      'es-ES': ['este año', 'en total'],
+      'fr-FR': ['cette année', 'au total'],
+      'de-DE': ['dieses Jahr', 'insgesamt'],
+      'pt-BR': ['este ano', 'no total'],
+    };
+    for (const [locale, [year, lifetime]] of Object.entries(words)) {
+      for (const [period, word] of [['year', year], ['lifetime', lifetime]] as const) {
+        const d = euroDashboard();
+        if (d.offer.commission.type === 'tiered') d.offer.commission.period = period;
+        serveDashboard(d);
+        const el = await mount({ locale });
+        expect(part(el, 'terms'), `${period} in ${locale}`).to.contain(word);
+      }
+    }
   });
 
   it('takes the language from <html lang> when no locale is set, English when it has none', async () => {

@@ -45,6 +45,7 @@ const layout = css`
   .stat { gap: 2px; padding: var(--_s3) var(--_s4); background: var(--_surface); }
   .stat__value { font-size: 20px; line-height: 28px; overflow-wrap: anywhere; }
 
+  progress { width: 100%; accent-color: var(--_accent); }
   .filters { gap: var(--_s1); }
   .status-note { display: block; margin-bottom: 0; }
   .empty-state { align-items: center; gap: var(--_s1); padding: var(--_s6) var(--_s4); border: 1px dashed var(--_border); border-radius: var(--_radius); text-align: center; }

@@ -291,6 +291,42 @@ describe('<affiliate-dashboard>', () => {
     expect(text(shadow(el))).to.contain('Loading…');
   });
 
+  it('shows the balance on its way to the payout minimum and the next payout date', async () => {
+    const d = makeDashboard();
+    d.totals.balance = { amount: 2_000, currency: 'USD' };
+    d.payout.remaining = { amount: 3_000, currency: 'USD' };
+    serveDashboard(d);
+    const el = await mount();
+    const payments = shadow(el).querySelector('[part=payments]')!;
+    expect(text(payments)).to.contain(`Next payout on ${date('2026-12-01T00:00:00.000Z')}`).and.contain('$20.00 / $50.00');
+    const progress = payments.querySelector('progress')!;
+    expect(progress.position).to.equal(0.4);
+    // Named by its label: the date and the amounts.
+    expect(text(progress.labels[0])).to.contain('Next payout on').and.contain('$20.00 / $50.00');
+  });
+
+  it('shows a full payout bar once the minimum is reached, and an empty one below zero', async () => {
+    serveDashboard();
+    const el = await mount();
+    const progress = () => shadow(el).querySelector<HTMLProgressElement>('[part=payments] progress')!;
+    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('$111.80 / $50.00');
+    expect(progress().position).to.equal(1);
+    const d = makeDashboard();
+    d.totals.balance = { amount: -1_290, currency: 'USD' };
+    serveDashboard(d);
+    await el.reload();
+    await el.updateComplete;
+    expect(progress().position).to.equal(0);
+    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('-$12.90 / $50.00');
+  });
+
+  it('shows payout progress even before the first payment', async () => {
+    serveDashboard(makeDashboard({ payments: { data: [], nextCursor: null } }));
+    const el = await mount();
+    const payments = text(shadow(el).querySelector('[part=payments]'));
+    expect(payments).to.contain('Next payout on').and.contain('No payments yet');
+  });
+
   it('shows a balance below zero after a reversal of paid commission', async () => {
     const d = makeDashboard();
     d.totals.balance = { amount: -1_290, currency: 'USD' };

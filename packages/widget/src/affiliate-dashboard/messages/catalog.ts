@@ -52,6 +52,7 @@ amount|Amount|Importe|Montant|Betrag|Valor
 method|Method|Método|Moyen|Methode|Método
 reference|Reference|Referencia|Référence|Referenz|Referência
 noPayments|No payments yet|Aún no hay pagos|Aucun paiement pour l’instant|Noch keine Zahlungen|Ainda não há pagamentos
+nextPayout|Next payout on {0}|Próximo pago el {0}|Prochain paiement le {0}|Nächste Auszahlung am {0}|Próximo pagamento em {0}
 paidOutHere|Approved commission is paid out here.|La comisión aprobada se paga aquí.|La commission approuvée est versée ici.|Bestätigte Provision wird hier ausgezahlt.|A comissão aprovada é paga aqui.
 forMember|For {0}|Para {0}|Pour {0}|Für {0}|Para {0}
 active|Active|Activa|Active|Aktiv|Ativa

@@ -11,7 +11,7 @@ export type MessageKey =
   | 'expected' | 'paid' | 'balance' | 'stillPending' | 'reversedAfterPayout' | 'notYetPaid'
   | 'date' | 'order' | 'sale' | 'commission' | 'status' | 'all' | 'pending' | 'approved'
   | 'rejected' | 'reversed' | 'until' | 'noConversions' | 'firstConversion' | 'more'
-  | 'payments' | 'amount' | 'method' | 'reference' | 'noPayments' | 'paidOutHere'
+  | 'payments' | 'amount' | 'method' | 'reference' | 'noPayments' | 'nextPayout' | 'paidOutHere'
   | 'forMember' | 'active' | 'paused' | 'ended' | 'percent' | 'flat' | 'risingOrders' | 'risingSales'
   | 'ordersTier' | 'salesTier' | 'lifetime' | 'hold' | 'holdNone';
 export type Messages = Record<MessageKey, string>;

@@ -1,34 +1,48 @@
 import { html } from 'lit';
-import type { DashboardPayment } from '@affdash/core';
+import type { Dashboard, DashboardPayment } from '@affdash/core';
 import { humanize, type Formatter } from '../format.js';
+import { fill } from '../messages/index.js';
 import type { PagedList } from '../paged-list.js';
 import { renderListFooter } from './list-footer.js';
 import { card, emptyState } from './card.js';
 
-/** Payments made to the member, newest first. */
-export function renderPayments(list: PagedList<DashboardPayment>, f: Formatter, onMore: () => void) {
+/**
+ * The balance on its way to the payout minimum: a progress bar labelled with the next payout
+ * date, and the balance against the minimum in words.
+ */
+function payout({ payout: { minimum, nextPayoutAt }, totals: { balance } }: Dashboard, f: Formatter) {
+  const progress = `${f.money(balance)} / ${f.money(minimum)}`;
+  // The head's row wraps: the date and the amounts on one line, the full-width bar under them.
+  return html`<label class="card__head">
+    <span>${fill(f.m.nextPayout, f.date(nextPayoutAt))}</span><span class="strong">${progress}</span>
+    <progress max=${minimum.amount} value=${balance.amount}></progress>
+  </label>`;
+}
+
+/** Progress toward the next payout, then the payments made to the member, newest first. */
+export function renderPayments(d: Dashboard, list: PagedList<DashboardPayment>, f: Formatter, onMore: () => void) {
   const { m } = f;
-  if (!list.items.length && !list.cursor && !list.error) {
-    return card('payments', m.payments, emptyState(m.noPayments, m.paidOutHere));
-  }
   return card(
     'payments',
     m.payments,
-    html`<table class="table" aria-labelledby="payments-title">
-        <thead>
-          <tr><th scope="col">${m.date}</th><th scope="col" class="num">${m.amount}</th><th scope="col">${m.method}</th><th scope="col" class="wide">${m.reference}</th></tr>
-        </thead>
-        <tbody>
-          ${list.items.map(
-            (p) => html`<tr>
-              <td class="nowrap">${f.date(p.paidAt)}</td>
-              <td class="num strong">${f.money(p.amount)}</td>
-              <td>${humanize(p.method)}</td>
-              <td class="mono wide">${p.reference ?? '—'}</td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-      ${renderListFooter(list, f, onMore)}`,
+    html`${payout(d, f)}
+    ${!list.items.length && !list.cursor && !list.error
+      ? emptyState(m.noPayments, m.paidOutHere)
+      : html`<table class="table" aria-labelledby="payments-title">
+            <thead>
+              <tr><th scope="col">${m.date}</th><th scope="col" class="num">${m.amount}</th><th scope="col">${m.method}</th><th scope="col" class="wide">${m.reference}</th></tr>
+            </thead>
+            <tbody>
+              ${list.items.map(
+                (p) => html`<tr>
+                  <td class="nowrap">${f.date(p.paidAt)}</td>
+                  <td class="num strong">${f.money(p.amount)}</td>
+                  <td>${humanize(p.method)}</td>
+                  <td class="mono wide">${p.reference ?? '—'}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+          ${renderListFooter(list, f, onMore)}`}`,
   );
 }
