@@ -17,7 +17,15 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** The sender address of member email (`EMAIL_FROM`); the brand's name is shown with it. */
   emailFrom: string;
+  /**
+   * Whether webhooks may be delivered to this host and private networks
+   * (`AFFDASH_WEBHOOK_PRIVATE_NETWORKS=allow|deny`); allowed by default only when `PUBLIC_URL`
+   * is local (a development server), where a brand tests with a receiver on its own machine.
+   */
+  webhookPrivateNetworks: boolean;
 }
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * Reads the configuration from the environment. Without `AFFDASH_SECRET`, a secret is
@@ -31,7 +39,23 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   const secret = env.AFFDASH_SECRET ?? (await localSecret(dataDir));
   const smtpUrl = env.SMTP_URL || undefined;
   const emailFrom = env.EMAIL_FROM || `no-reply@${new URL(publicUrl).hostname}`;
-  return { publicUrl, secret, dataDir, databaseUrl: env.DATABASE_URL || undefined, port, host, smtpUrl, emailFrom };
+  const local = LOCAL_HOSTS.has(new URL(publicUrl).hostname);
+  const privateNetworks = env.AFFDASH_WEBHOOK_PRIVATE_NETWORKS;
+  if (privateNetworks !== undefined && privateNetworks !== 'allow' && privateNetworks !== 'deny') {
+    throw new Error('AFFDASH_WEBHOOK_PRIVATE_NETWORKS must be "allow" or "deny"');
+  }
+  const webhookPrivateNetworks = privateNetworks ? privateNetworks === 'allow' : local;
+  return {
+    publicUrl,
+    secret,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    port,
+    host,
+    smtpUrl,
+    emailFrom,
+    webhookPrivateNetworks,
+  };
 }
 
 async function localSecret(dataDir: string): Promise<string> {

@@ -298,7 +298,9 @@ describe.each(backends())('webhook delivery on $name', (backend) => {
   const t = useApp(backend);
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   const keys = deriveServerKeys(SECRET);
-  const deliver = (options: WebhookDeliveryOptions = {}) => deliverWebhooks({ db: t.db, keys }, options);
+  // the receiver is on this host: a private address the worker refuses unless allowed
+  const deliver = (options: WebhookDeliveryOptions = {}) =>
+    deliverWebhooks({ db: t.db, keys }, { allowPrivateNetworks: true, ...options });
   const seconds = (n: number) => new Date(Date.now() + n * 1_000);
 
   beforeAll(async () => {
@@ -464,9 +466,26 @@ describe.each(backends())('webhook delivery on $name', (backend) => {
     expect(receiver.at('/off')[0]!.verified).toBe(true);
   });
 
+  it('refuses private addresses unless allowed, by IP and by a name that resolves to one', async () => {
+    const { brand, endpoint } = await brandWithEndpoint('/private');
+    const named = await brand.ok('POST', '/v1/webhook-endpoints', { url: receiver.url('/private').replace('127.0.0.1', 'localhost') }, 201);
+    await brand.setup();
+    expect(await deliver({ allowPrivateNetworks: false })).toEqual({ delivered: 0, retrying: 2, failed: 0 });
+    expect(receiver.at('/private')).toHaveLength(0);
+    const [byIp] = (await brand.ok('GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`, undefined, 200)).data;
+    expect(byIp).toMatchObject({ status: 'queued', lastStatusCode: null, lastError: '127.0.0.1 is a private address' });
+    const [byName] = (await brand.ok('GET', `/v1/webhook-endpoints/${named.id}/deliveries`, undefined, 200)).data;
+    expect(byName.lastError).toMatch(/^localhost resolves to (127\.0\.0\.1|::1), a private address$/);
+
+    // allowed (a development server), the retry goes through
+    expect(await deliver({ allowPrivateNetworks: true, now: seconds(7200) })).toEqual({ delivered: 2, retrying: 0, failed: 0 });
+    expect(receiver.at('/private')).toHaveLength(2);
+  });
+
   it('delivers in the background with startWebhookDelivery', async () => {
     const { brand } = await brandWithEndpoint('/background');
-    const worker = startWebhookDelivery({ db: t.db, deps: { keys } }, { intervalMs: 20, onError: () => {} });
+    const config = { webhookPrivateNetworks: true };
+    const worker = startWebhookDelivery({ db: t.db, deps: { keys }, config }, { intervalMs: 20, onError: () => {} });
     try {
       await brand.setup();
       for (let i = 0; i < 200 && !receiver.at('/background').length; i++) await new Promise((r) => setTimeout(r, 25));

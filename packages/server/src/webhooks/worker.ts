@@ -19,6 +19,11 @@ export interface WebhookDeliveryOptions {
   maxBackoffSeconds?: number;
   /** How long an endpoint has to answer. */
   timeoutMs?: number;
+  /**
+   * Whether endpoints may be on this host or a private network. Off by default: a brand's URL
+   * must not reach into the network the server runs in (metadata services, databases).
+   */
+  allowPrivateNetworks?: boolean;
   /** Deliver what is due at this time (tests use it to skip a backoff). Signatures use the clock. */
   now?: Date;
 }
@@ -87,7 +92,7 @@ async function deliverOne(
   options: WebhookDeliveryOptions,
 ): Promise<Outcome> {
   const { db } = ctx;
-  const { maxAttempts = 12, timeoutMs = 10_000 } = options;
+  const { maxAttempts = 12, timeoutMs = 10_000, allowPrivateNetworks = false } = options;
   const where = sql`brand_id = ${row.brand_id} AND id = ${row.id}`;
   if (row.deleted_at || row.disabled_at) {
     const reason = `not sent: the endpoint is ${row.deleted_at ? 'deleted' : 'disabled'}`;
@@ -106,6 +111,7 @@ async function deliverOne(
       eventType: row.event_type,
       body: JSON.stringify(row.payload),
       timeoutMs,
+      allowPrivateNetworks,
     });
   } catch (error) {
     // the secret does not decrypt: the server secret changed since the endpoint was made
