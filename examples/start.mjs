@@ -3,7 +3,7 @@
 // /react/ through Vite's dev middleware, so no build at start). Prints the URLs to open.
 import { fileURLToPath } from 'node:url';
 import { createServer as createVite } from 'vite';
-import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery, startAutoApproval } from '@affdash/server';
+import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery, startAutoApproval, startWebhookDelivery } from '@affdash/server';
 import { startBrandSite } from './brand-site/server.mjs';
 
 const runtime = await openRuntime();
@@ -12,6 +12,7 @@ const demo = await seedDemo(db, deps, createApp(deps));
 const api = await serve(deps, { port: config.port, host: config.host });
 const delivery = startEmailDelivery(runtime);
 const approval = startAutoApproval(db);
+const webhooks = startWebhookDelivery(runtime);
 const showcase = demo.showcase.enrollments[0];
 const reactApp = await createVite({
   root: fileURLToPath(new URL('./react-app/', import.meta.url)),
@@ -43,6 +44,7 @@ const stop = async () => {
   await Promise.allSettled([site.close(), api.close(), reactApp.close()]);
   await delivery.stop();
   await approval.stop();
+  await webhooks.stop();
   await db.close();
   process.exit(0);
 };
