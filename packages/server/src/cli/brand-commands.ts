@@ -4,6 +4,7 @@ import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult,
 import { createApp } from '../app.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
+import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { csvLine, csvRecords } from './csv.js';
 
@@ -19,7 +20,7 @@ Brand commands (run against the configured database with a brand's API key: --ap
                                 preview (default) or queue the email; prints each rendered message or what was queued
   affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
   affdash email message ID      one message's status
-  affdash deliver               deliver the due messages of the outbox once (SMTP_URL, else .eml files)
+  affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks
 `;
 
 export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver']);
@@ -85,10 +86,15 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
           links: { keys: runtime.deps.keys, publicUrl: runtime.deps.config.publicUrl },
           fromAddress: runtime.config.emailFrom,
         });
-        out(`sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed} (${mailer.description})`);
+        out(`email: sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed} (${mailer.description})`);
       } finally {
         mailer.close();
       }
+      const hooks = await deliverWebhooks(
+        { db: runtime.db, keys: runtime.deps.keys },
+        { allowPrivateNetworks: runtime.config.webhookPrivateNetworks },
+      );
+      out(`webhooks: delivered ${hooks.delivered}, retrying ${hooks.retrying}, failed ${hooks.failed}`);
       return;
     }
     const apiKey = values['api-key'] ?? process.env.AFFDASH_API_KEY;
