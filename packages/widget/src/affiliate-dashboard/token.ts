@@ -12,9 +12,8 @@ export function readToken(token: string): TokenClaims | undefined {
   if (!payload) return undefined;
   try {
     // atob() takes base64 without its padding. Only ASCII claims are read: no UTF-8 decoding.
-    const claims: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
-    if (!claims || typeof claims !== 'object') return undefined;
-    const { sub, exp } = claims as Record<string, unknown>;
+    // A payload that is not an object has no string `sub` (and `null` throws here).
+    const { sub, exp } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
     if (typeof sub !== 'string' || sub === '') return undefined;
     return typeof exp === 'number' ? { sub, exp } : { sub };
   } catch {

@@ -14,7 +14,7 @@ function payout({ payout: { minimum, nextPayoutAt }, totals: { balance } }: Dash
   const progress = `${f.money(balance)} / ${f.money(minimum)}`;
   // The head's row wraps: the date and the amounts on one line, the full-width bar under them.
   return html`<label class="card__head">
-    <span>${fill(f.m.nextPayout, f.date(nextPayoutAt))}</span><span class="strong">${progress}</span>
+    ${fill(f.m.nextPayout, f.date(nextPayoutAt))}<span class="strong">${progress}</span>
     <progress max=${minimum.amount} value=${balance.amount}></progress>
   </label>`;
 }
