@@ -64,6 +64,16 @@ describe('hosted dashboard', () => {
     await page.close();
   });
 
+  it('speaks German with the words the server sends with the first screen', async () => {
+    const [skincare] = stack.demo.showcase.enrollments;
+    const page = await open(skincare!.dashboardUrl);
+    await expectDashboard(page, skincare!.promoCode, '12% of every sale');
+    await page.evaluate(() => document.querySelector('affiliate-dashboard')!.setAttribute('locale', 'de'));
+    const text = await waitForText(page, ['Teilen', 'So verdienst du', '12 % je Verkauf', 'Zahlungen', 'Ausstehend']);
+    expect(text).not.toContain('Payments');
+    await page.close();
+  });
+
   it('gives the same member a different dashboard per offer', async () => {
     const [skincare, creators] = stack.demo.showcase.enrollments;
     expect(creators!.dashboardUrl).not.toBe(skincare!.dashboardUrl);

@@ -23,3 +23,16 @@ export {
 export * from './schemas/email.js';
 export * from './schemas/bulk-enrollment.js';
 export * from './schemas/webhook.js';
+export {
+  dashboardMessages,
+  earlyKeys,
+  languages,
+  messageKeys,
+  messageLanguage,
+  messagesFor,
+  type EarlyKey,
+  type EarlyMessages,
+  type Language,
+  type MessageKey,
+  type Messages,
+} from './messages/index.js';

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
+import { dashboardMessages } from '@affdash/core/messages';
 import { API_BASE, ENROLLMENT_ID, makeDashboard } from './fixtures.js';
 
 export const worker = setupWorker();
@@ -26,9 +27,17 @@ export function apiError(status: number, code: string, message: string) {
   return HttpResponse.json({ error: { code, message, requestId: 'req_test' } }, { status });
 }
 
-/** Answers the first-screen request with `body` (a fresh dashboard by default). */
+/**
+ * Answers the first-screen request with `body` (a fresh dashboard by default) and, as the
+ * server does, the words of the language asked for with `?locale=`.
+ */
 export function serveDashboard(body: JsonBodyType = makeDashboard()) {
-  worker.use(http.get(dashboardPath, () => HttpResponse.json(body)));
+  worker.use(
+    http.get(dashboardPath, ({ request }) => {
+      const messages = dashboardMessages(new URL(request.url).searchParams.get('locale') ?? undefined);
+      return HttpResponse.json(messages ? { ...(body as object), messages } : body);
+    }),
+  );
 }
 
 export { http, HttpResponse };

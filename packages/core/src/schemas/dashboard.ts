@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
 import { Currency, Id, Money, Page, SignedMoney, Timestamp } from './common.js';
 import { DashboardPayout, DashboardSeries, Day } from './reports.js';
+import { messageKeys } from '../messages/keys.js';
 
 /** Totals of one enrollment, all in the offer's currency. */
 export const DashboardTotals = z.object({
@@ -58,6 +59,26 @@ export const DashboardTerms = z.object({
 });
 export type DashboardTerms = z.infer<typeof DashboardTerms>;
 
+/** A BCP 47 language tag as a reader's browser gives it: `de`, `de-AT`, `zh-Hant-TW`. */
+export const LanguageTag = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag, e.g. de-AT');
+
+/** The words of a built-in language other than English, every message of the dashboard. */
+export const DashboardMessages = z.object({
+  /** The language: the primary subtag of the tag asked for. */
+  locale: z.enum(['es', 'fr', 'de', 'pt']),
+  words: z.record(z.enum(messageKeys), z.string()),
+});
+export type DashboardMessages = z.infer<typeof DashboardMessages>;
+
+export const DashboardQuery = z.object({
+  /** The reader's language; the answer carries its words when it is built in and not English. */
+  locale: LanguageTag.optional(),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
 /** Everything the dashboard's first screen shows, in one response. */
 export const Dashboard = z.object({
   enrollment: z.object({
@@ -85,6 +106,8 @@ export const Dashboard = z.object({
   series: DashboardSeries,
   payout: DashboardPayout,
   generatedAt: Timestamp,
+  /** The words of the reader's language (`?locale=`), when it is built in and not English. */
+  messages: DashboardMessages.optional(),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

@@ -242,7 +242,8 @@ export const routes: RouteDoc[] = [
     errors: ['not_found', 'conflict'],
   }),
 
-  dashboard('get', '/v1/dashboard/enrollments/{enrollmentId}', 'The whole first screen of the dashboard in one request', {
+  dashboard('get', '/v1/dashboard/enrollments/{enrollmentId}', 'The whole first screen of the dashboard in one request, with the words of `locale`', {
+    query: 'DashboardQuery',
     responses: [ok('Dashboard')],
   }),
   dashboard('get', '/v1/dashboard/enrollments/{enrollmentId}/conversions', "The member's conversions", {

@@ -12,6 +12,7 @@ import {
   Dashboard,
   DashboardConversion,
   DashboardConversionQuery,
+  DashboardQuery,
   DashboardKey,
   DashboardKeyWithSecret,
   DashboardPayment,
@@ -98,6 +99,7 @@ export const querySchemas = {
   EmailMessageListQuery: PageQuery.extend(EmailMessageListQuery.shape),
   DashboardConversionQuery: PageQuery.extend(DashboardConversionQuery.shape),
   DashboardConversionCsvQuery: DashboardConversionQuery,
+  DashboardQuery,
   DayRange,
 } satisfies Record<string, z.ZodObject>;
 export type QueryName = keyof typeof querySchemas;

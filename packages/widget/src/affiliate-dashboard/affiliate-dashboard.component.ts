@@ -1,4 +1,5 @@
 import { html, LitElement, type PropertyDeclarations } from 'lit';
+import type { Dashboard } from '@affdash/core';
 import { copyText } from './copy.js';
 import { DashboardController } from './dashboard-controller.js';
 import { Formatter } from './format.js';
@@ -92,6 +93,7 @@ export class AffiliateDashboard extends LitElement {
   readonly #data = new DashboardController(this);
   #format = new Formatter('en');
   #lang = '';
+  #words: Dashboard['messages'];
   #source = '';
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -115,13 +117,18 @@ export class AffiliateDashboard extends LitElement {
   }
 
   protected override willUpdate(): void {
+    const data = this.#data;
     const lang = this.locale || document.documentElement.lang || navigator.language;
-    if (lang !== this.#lang) this.#format = new Formatter((this.#lang = lang));
+    const words = data.dashboard?.messages;
+    if (lang !== this.#lang || words !== this.#words) this.#format = new Formatter((this.#lang = lang), (this.#words = words));
+    data.locale = this.#format.locale;
     const source = `${this.apiBase}\n${this.token}\n${this.tokenProvider ? 1 : 0}`;
     if (source !== this.#source) {
       this.#source = source;
-      this.#data.sync();
+      data.sync();
     }
+    // Another language: its words come with the first screen, so that is loaded again.
+    data.relocalize();
   }
 
   protected override render() {

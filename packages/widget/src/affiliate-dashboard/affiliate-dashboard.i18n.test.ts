@@ -3,8 +3,8 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Dashboard } from '@affdash/core';
 import './affiliate-dashboard.js';
 import type { AffiliateDashboard } from './affiliate-dashboard.component.js';
-import { languages, messagesFor, type MessageKey } from './messages/index.js';
-import catalog from './messages/catalog.js';
+import { earlyKeys, en, languages, messageKeys, messagesFor as wordsOf } from '@affdash/core/messages';
+import { messagesFor } from './messages/index.js';
 import { API_BASE, makeDashboard, makeToken } from '../../test/fixtures.js';
 import { dashboardPath, http, HttpResponse, requests, resetApi, serveDashboard, startApi, worker } from '../../test/mock-api.js';
 
@@ -72,19 +72,56 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
   before(startApi);
   afterEach(resetApi);
 
-  it('has every message in every language, with the same placeholders', () => {
-    // Exhaustive by type: a key missing here or in the catalog fails the check below.
-    const keys: Record<MessageKey, true> = Object.fromEntries(
-      catalog.trim().split('\n').map((line) => [line.split('|')[0], true]),
-    ) as Record<MessageKey, true>;
-    for (const line of catalog.trim().split('\n')) {
-      const [key, ...texts] = line.split('|');
-      expect(texts, key).to.have.length(languages.length);
-      const placeholders = (t: string) => (t.match(/\{\d\}/g) ?? []).sort().join();
-      for (const t of texts) expect(placeholders(t), `${key}: ${t}`).to.equal(placeholders(texts[0]!));
+  it('carries English, and in every language only the words shown before the first screen', () => {
+    for (const lang of languages) {
+      const m = messagesFor(`${lang}-XX`);
+      expect(Object.keys(m), lang).to.have.members([...messageKeys]);
+      for (const key of messageKeys) {
+        expect(m[key], `${lang} ${key}`).to.equal((earlyKeys.includes(key as never) ? wordsOf(lang) : en)[key]);
+      }
     }
-    for (const lang of languages) expect(Object.keys(messagesFor(lang))).to.deep.equal(Object.keys(keys));
-    expect(messagesFor('it-IT').share).to.equal('Share');
+    expect(messagesFor('it-IT')).to.deep.equal(en);
+  });
+
+  it('asks for the first screen in the reader’s language and shows the words it brings', async () => {
+    serveDashboard();
+    const el = await mount({ locale: 'de-AT' });
+    expect(requests).to.have.length(1);
+    expect(new URL(requests[0]!.url).searchParams.get('locale')).to.equal('de-AT');
+    expect(part(el, 'share')).to.contain('Teilen');
+  });
+
+  it('speaks the reader’s language before any data: loading and errors', async () => {
+    worker.use(http.get(dashboardPath, () => new Promise(() => {})));
+    const loading = await fixture<AffiliateDashboard>(html`<affiliate-dashboard api-base=${API_BASE} locale="fr-FR" .token=${makeToken()}></affiliate-dashboard>`);
+    expect(text(shadow(loading))).to.contain('Chargement…');
+    resetApi();
+    worker.use(http.get(dashboardPath, () => HttpResponse.json({ error: { code: 'internal', message: 'boom' } }, { status: 500 })));
+    const failed = await mount({ locale: 'pt-BR' });
+    const alert = text(shadow(failed).querySelector('[role=alert]'));
+    expect(alert).to.contain('Não foi possível carregar seu painel').and.contain('Algo deu errado do nosso lado.').and.contain('Tentar de novo');
+    await expect(failed).to.be.accessible();
+  });
+
+  it('reads English throughout when the first screen brings no words', async () => {
+    worker.use(http.get(dashboardPath, () => HttpResponse.json(euroDashboard())));
+    const el = await mount({ locale: 'es-ES' });
+    expect(part(el, 'share')).to.contain('Share');
+    expect(part(el, 'terms')).to.contain(makeDashboard().offer.terms.summary);
+    expect(part(el, 'stats')).to.contain('1234,56 €');
+  });
+
+  it('loads the first screen again when the language changes, not when only the region does', async () => {
+    serveDashboard();
+    const el = await mount({ locale: 'en-US' });
+    el.locale = 'fr-FR';
+    await waitUntil(() => part(el, 'share').includes('Partager'), 'no French after the change');
+    expect(requests.map((r) => new URL(r.url).searchParams.get('locale'))).to.deep.equal(['en-US', 'fr-FR']);
+    el.locale = 'fr-CA';
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.root')!.getAttribute('lang')).to.equal('fr-CA');
+    expect(part(el, 'share')).to.contain('Partager');
+    expect(requests).to.have.length(2);
   });
 
   for (const [locale, parts] of Object.entries(expected)) {

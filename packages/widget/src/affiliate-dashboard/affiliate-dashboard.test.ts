@@ -42,7 +42,7 @@ describe('<affiliate-dashboard>', () => {
     const root = shadow(el);
 
     expect(requests).to.have.length(1);
-    expect(requests[0]!.url).to.equal(dashboardPath);
+    expect(requests[0]!.url).to.equal(`${dashboardPath}?locale=en-US`);
     expect(requests[0]!.headers.get('authorization')).to.equal(`Bearer ${token}`);
 
     expect(text(root.querySelector('[part=header]'))).to.contain('Northwind Coffee').and.contain('Spring Espresso Partners').and.contain('Maya Chen').and.contain('Active');
@@ -89,7 +89,8 @@ describe('<affiliate-dashboard>', () => {
     serveDashboard(d);
     const el = await mount();
     el.locale = 'de-DE';
-    await el.updateComplete;
+    // Another language: the first screen comes again, with its words.
+    await waitUntil(() => text(shadow(el).querySelector('[part=stats]')).includes('Klicks'));
     expect(text(shadow(el).querySelector('[part=stats]'))).to.contain('412.350 ¥').and.contain('176,00 $');
   });
 

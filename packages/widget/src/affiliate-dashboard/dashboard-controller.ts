@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Dashboard, DashboardConversion, DashboardPayment, Page } from '@affdash/core';
+import { messageLanguage } from '@affdash/core/messages';
 import { ApiError, dashboardUrl, getJson, toErrorDetail, type DashboardErrorDetail, type Query } from './api.js';
 import { PagedList } from './paged-list.js';
 import { readToken, type TokenClaims } from './token.js';
@@ -29,12 +30,16 @@ export class DashboardController implements ReactiveController {
   conversionStatus: ConversionStatus | undefined;
   readonly conversions: PagedList<DashboardConversion>;
   readonly payments: PagedList<DashboardPayment>;
+  /** The reader's language (BCP 47): the first screen is asked for in it and brings its words. */
+  locale = '';
 
   #host: ReactiveControllerHost & HTMLElement & DashboardSource;
   #token = '';
   #claims: TokenClaims | undefined;
   #apiBase = '';
   #generation = 0;
+  /** The language the first screen was last asked for in. */
+  #asked: string | undefined;
   #refreshing: Promise<boolean> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -76,15 +81,21 @@ export class DashboardController implements ReactiveController {
     void this.load();
   }
 
-  /** Loads the whole first screen in one request. */
+  /** Loads the first screen again when `locale` reads another language than it was asked for in. */
+  relocalize(): void {
+    if (this.#asked !== undefined && messageLanguage(this.locale) !== messageLanguage(this.#asked)) void this.load();
+  }
+
+  /** Loads the whole first screen, with the words of the reader's language, in one request. */
   async load(): Promise<void> {
     const generation = ++this.#generation;
+    const locale = (this.#asked = this.locale);
     this.phase = 'loading';
     this.error = undefined;
     this.#host.requestUpdate();
     try {
       if (!this.#token && this.#host.tokenProvider) await this.#refresh();
-      const dashboard = await this.#get<Dashboard>('');
+      const dashboard = await this.#get<Dashboard>('', { locale });
       if (generation !== this.#generation) return;
       this.dashboard = dashboard;
       this.conversionStatus = undefined;

@@ -1,4 +1,5 @@
-import type { Money } from '@affdash/core';
+import type { DashboardMessages, Money } from '@affdash/core';
+import { messageLanguage } from '@affdash/core/messages';
 import { messagesFor, type Messages } from './messages/index.js';
 
 /**
@@ -9,16 +10,18 @@ export class Formatter {
   /** The BCP 47 tag in use (the runtime's default when Intl refused the one asked for). */
   readonly locale: string;
   readonly m: Messages;
+  /** Whether the words are English (the server's own sentences can then be shown as they are). */
+  readonly english: boolean;
   readonly #cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-  constructor(locale?: string) {
+  /**
+   * `words` are those the first screen brought; they are used when they are the locale's
+   * language, else only the widget's own (English, and what shows before any data).
+   */
+  constructor(locale?: string, words?: DashboardMessages) {
     this.locale = supportedLocale(locale) ?? new Intl.NumberFormat().resolvedOptions().locale;
-    this.m = messagesFor(this.locale);
-  }
-
-  /** Whether the words are English (the server's own sentences can then be shown as they are). */
-  get english(): boolean {
-    return this.m === messagesFor('en');
+    this.english = words?.locale !== messageLanguage(this.locale);
+    this.m = { ...messagesFor(this.locale), ...(this.english ? {} : words!.words) };
   }
 
   /** `{ amount: 123450, currency: 'USD' }` → "$1,234.50" (in the locale's way). */

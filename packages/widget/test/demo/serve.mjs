@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { dashboardMessages } from '@affdash/core/messages';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const { outputFiles } = await build({
@@ -39,7 +40,9 @@ createServer(async (req, res) => {
     if (url.pathname.endsWith('/conversions')) return json(res, 200, fixtures.olderConversions);
     if (url.pathname.endsWith('/payments')) return json(res, 200, { data: [], nextCursor: null });
     const empty = { data: [], nextCursor: null };
-    return json(res, 200, state === 'empty' ? fixtures.makeDashboard({ conversions: empty, payments: empty }) : fixtures.makeDashboard());
+    const messages = dashboardMessages(url.searchParams.get('locale') ?? undefined);
+    const dashboard = fixtures.makeDashboard(state === 'empty' ? { conversions: empty, payments: empty } : {});
+    return json(res, 200, messages ? { ...dashboard, messages } : dashboard);
   }
   res.writeHead(404).end();
 }).listen(Number(process.argv[2] ?? 8787), () => console.log('demo on http://localhost:' + (process.argv[2] ?? 8787)));

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { DashboardConversionQuery, DayRange, Month, PageQuery } from '@affdash/core';
+import { dashboardMessages, DashboardConversionQuery, DashboardQuery, DayRange, Month, PageQuery } from '@affdash/core';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
@@ -18,11 +18,13 @@ export function dashboardRoutes() {
   app.use('/enrollments/:enrollmentId', dashboardToken());
   app.use('/enrollments/:enrollmentId/*', dashboardToken());
   return app
-    .get('/enrollments/:enrollmentId', async (c) => {
+    .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
       const { db, keys, config } = c.get('deps');
       const dashboard = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'));
+      // The reader's words, unless English (which the widget carries): no second request.
+      const messages = dashboardMessages(c.req.valid('query').locale);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(dashboard);
+      return c.json(messages ? { ...dashboard, messages } : dashboard);
     })
     .get(
       '/enrollments/:enrollmentId/conversions',

@@ -1,28 +1,16 @@
+import { deEarly, en, esEarly, frEarly, messageLanguage, ptEarly, type Messages } from '@affdash/core/messages';
 import type { DashboardErrorDetail } from '../api.js';
-import catalog from './catalog.js';
 
-/** The languages the dashboard speaks, in the catalog's column order; `pt` is Brazilian Portuguese. */
-export const languages = ['en', 'es', 'fr', 'de', 'pt'] as const;
+export type { MessageKey, Messages } from '@affdash/core/messages';
 
-export type MessageKey =
-  | 'loading' | 'loadFailed' | 'network' | 'notFound' | 'badLink' | 'inactive' | 'rateLimited'
-  | 'serverError' | 'failed' | 'expiredTitle' | 'expired' | 'retry' | 'share' | 'code' | 'link'
-  | 'copy' | 'copied' | 'copyFailed' | 'terms' | 'yourTier' | 'clicks' | 'conversions' | 'sales'
-  | 'expected' | 'paid' | 'balance' | 'stillPending' | 'reversedAfterPayout' | 'notYetPaid'
-  | 'date' | 'order' | 'sale' | 'commission' | 'status' | 'all' | 'pending' | 'approved'
-  | 'rejected' | 'reversed' | 'until' | 'noConversions' | 'firstConversion' | 'more'
-  | 'payments' | 'amount' | 'method' | 'reference' | 'noPayments' | 'nextPayout' | 'paidOutHere'
-  | 'forMember' | 'active' | 'paused' | 'ended' | 'percent' | 'flat' | 'risingOrders' | 'risingSales'
-  | 'ordersTier' | 'salesTier' | 'lifetime' | 'hold' | 'holdNone';
-export type Messages = Record<MessageKey, string>;
+const early = { en, es: esEarly, fr: frEarly, de: deEarly, pt: ptEarly };
 
-const rows = catalog.trim().split('\n').map((line) => line.split('|'));
-const built: Messages[] = [];
-
-/** The words for a BCP 47 tag by its language (`de-AT` → German); English when there are none. */
+/**
+ * The words the widget carries for a BCP 47 tag: English, with a built-in language's own words
+ * for what shows before the first screen (which brings the rest of them). `de-AT` reads German.
+ */
 export function messagesFor(tag: string): Messages {
-  const column = Math.max(languages.indexOf(tag.split('-')[0]!.toLowerCase() as 'en'), 0) + 1;
-  return (built[column] ??= Object.fromEntries(rows.map((row) => [row[0], row[column] ?? row[1]])) as Messages);
+  return { ...en, ...early[messageLanguage(tag)] };
 }
 
 /** Puts values in a message's `{0}`, `{1}`, … */
