@@ -6,10 +6,10 @@ export const messageKeys = [
   'loading', 'loadFailed', 'network', 'notFound', 'badLink', 'inactive', 'rateLimited',
   'serverError', 'failed', 'expiredTitle', 'expired', 'retry', 'share', 'code', 'link',
   'copy', 'copied', 'copyFailed', 'terms', 'yourTier', 'clicks', 'conversions', 'sales',
-  'expected', 'paid', 'balance', 'stillPending', 'reversedAfterPayout', 'notYetPaid',
+  'expected', 'paid', 'balance', 'overTime', 'stillPending', 'reversedAfterPayout', 'notYetPaid',
   'date', 'order', 'sale', 'commission', 'status', 'all', 'pending', 'approved',
   'rejected', 'reversed', 'until', 'noConversions', 'firstConversion', 'more',
-  'payments', 'amount', 'method', 'reference', 'noPayments', 'nextPayout', 'paidOutHere',
+  'payments', 'amount', 'method', 'download', 'reference', 'noPayments', 'nextPayout', 'paidOutHere',
   'forMember', 'active', 'paused', 'ended', 'percent', 'flat', 'risingOrders', 'risingSales',
   'ordersTier', 'salesTier', 'lifetime', 'hold', 'holdNone',
 ] as const;

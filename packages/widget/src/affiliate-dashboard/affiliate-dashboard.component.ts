@@ -1,10 +1,11 @@
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import type { Dashboard } from '@affdash/core';
 import { copyText } from './copy.js';
-import { DashboardController } from './dashboard-controller.js';
+import { DashboardController, type CsvKind } from './dashboard-controller.js';
 import { Formatter } from './format.js';
 import { errorMessage } from './messages/index.js';
 import styles from './affiliate-dashboard.styles.js';
+import { renderChart } from './sections/chart.js';
 import { renderConversions } from './sections/conversions.js';
 import { renderHeader } from './sections/header.js';
 import { renderPayments } from './sections/payments.js';
@@ -42,6 +43,7 @@ export type Theme = 'light' | 'dark' | 'auto';
  * @csspart copy-button - Each Copy button.
  * @csspart terms - The "How you earn" card.
  * @csspart stats - The row of figures.
+ * @csspart chart - The "Over time" card: commission per day as SVG bars, with the span toggles.
  * @csspart conversions - The conversions card.
  * @csspart payments - The payments card.
  *
@@ -150,21 +152,31 @@ export class AffiliateDashboard extends LitElement {
       return renderProblem(f, m.loadFailed, errorMessage(m, error), error.code, () => void data.load());
     }
     const d = data.dashboard;
+    const onDownload = (kind: CsvKind) => void data.downloadCsv(kind);
+    const downloadError = (kind: CsvKind) => (data.csvError?.[0] === kind ? data.csvError[1] : undefined);
     return html`
       ${renderHeader(d, f)}
       <div class="grid">
         ${renderShare(d, f, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}
         ${renderTerms(d.offer, f)} ${renderStats(d.totals, f)}
+        ${renderChart({ series: data.series, currency: d.offer.currency, span: data.span, onSpan: (days) => void data.showSpan(days) }, f)}
         ${renderConversions(
           {
             list: data.conversions,
             status: data.conversionStatus,
+            range: data.range,
             onFilter: (status) => void data.filterConversions(status),
+            downloadError: downloadError('conversions'),
             onMore: () => void data.loadMoreConversions(),
+            onDownload,
           },
           f,
         )}
-        ${renderPayments(d, data.payments, f, () => void data.loadMorePayments())}
+        ${renderPayments(
+          d,
+          { list: data.payments, downloadError: downloadError('payments'), onMore: () => void data.loadMorePayments(), onDownload },
+          f,
+        )}
       </div>
     `;
   }

@@ -5,7 +5,7 @@ import './affiliate-dashboard.js';
 import type { AffiliateDashboard } from './affiliate-dashboard.component.js';
 import { earlyKeys, en, languages, messageKeys, messagesFor as wordsOf } from '@affdash/core/messages';
 import { messagesFor } from './messages/index.js';
-import { API_BASE, makeDashboard, makeToken } from '../../test/fixtures.js';
+import { API_BASE, makeDashboard, makeSeries, makeToken } from '../../test/fixtures.js';
 import { dashboardPath, http, HttpResponse, requests, resetApi, serveDashboard, startApi, worker } from '../../test/mock-api.js';
 
 const shadow = (el: AffiliateDashboard) => el.shadowRoot!;
@@ -39,7 +39,8 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['Cómo ganas', 'de cada venta', 'Pedidos 1–10 este mes', 'Tu nivel', 'Las comisiones se aprueban 30 días después de la venta.'],
     stats: ['Clics', 'Ventas', '1234,56 €'],
     conversions: ['Conversiones', 'Pendiente', 'hasta el', 'Rechazada'],
-    payments: ['Pagos', 'Importe', 'Próximo pago el'],
+    payments: ['Pagos', 'Importe', 'Próximo pago el', 'Descargar CSV'],
+    chart: ['A lo largo del tiempo', '30 días'],
     header: ['Para Maya Chen', 'Activa'],
   },
   'fr-FR': {
@@ -47,7 +48,8 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['Comment vous gagnez', 'de chaque vente', 'puis', 'Commandes 11+ ce mois-ci', '30 jours après la vente'],
     stats: ['Clics', 'Ventes', '1 234,56 €'],
     conversions: ['Conversions', 'En attente', 'jusqu’au', 'Refusée'],
-    payments: ['Paiements', 'Montant', 'Prochain paiement le'],
+    payments: ['Paiements', 'Montant', 'Prochain paiement le', 'Télécharger le CSV'],
+    chart: ['Au fil du temps', '30 jours'],
     header: ['Pour Maya Chen', 'Active'],
   },
   'de-DE': {
@@ -55,7 +57,8 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['So verdienst du', '10 % je Verkauf', 'ab Bestellung 11 diesen Monat: 15 % je Verkauf', 'Deine Stufe', '30 Tage nach dem Verkauf'],
     stats: ['Klicks', 'Umsatz', '1.234,56 €'],
     conversions: ['Conversions', 'Ausstehend', 'bis', 'Abgelehnt', 'Storniert'],
-    payments: ['Zahlungen', 'Betrag', 'Nächste Auszahlung am'],
+    payments: ['Zahlungen', 'Betrag', 'Nächste Auszahlung am', 'CSV herunterladen'],
+    chart: ['Im Zeitverlauf', '30 Tage'],
     header: ['Für Maya Chen', 'Aktiv'],
   },
   'pt-BR': {
@@ -63,7 +66,8 @@ const expected: Record<string, Record<string, string[]>> = {
     terms: ['Como você ganha', 'de cada venda', 'Pedidos 1–10 este mês', 'Seu nível', '30 dias após a venda'],
     stats: ['Cliques', 'Vendas', 'R$', '€ 1.234,56'],
     conversions: ['Conversões', 'Pendente', 'até', 'Rejeitada'],
-    payments: ['Pagamentos', 'Valor', 'Próximo pagamento em'],
+    payments: ['Pagamentos', 'Valor', 'Próximo pagamento em', 'Baixar CSV'],
+    chart: ['Ao longo do tempo', '30 dias'],
     header: ['Para Maya Chen', 'Ativa'],
   },
 };
@@ -248,7 +252,7 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
     serveDashboard();
     worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: [], nextCursor: null })));
     const el = await mount();
-    const chips = [...shadow(el).querySelectorAll<HTMLButtonElement>('.chip')];
+    const chips = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=conversions] .chip')];
     chips[0]!.focus();
     await sendKeys({ press: 'Tab' });
     expect(shadow(el).activeElement).to.equal(chips[1]);
@@ -260,6 +264,29 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
     await sendKeys({ press: 'Space' });
     await waitUntil(() => chips[0]!.getAttribute('aria-pressed') === 'true');
     expect(getComputedStyle(chips[0]!).outlineStyle).to.equal('solid');
+  });
+
+  it('chooses the chart’s span with the keyboard, in the reader’s language', async () => {
+    serveDashboard(euroDashboard());
+    worker.use(
+      http.get(`${dashboardPath}/series`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        return HttpResponse.json(makeSeries(q.get('from')!, q.get('to')!));
+      }),
+      http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: [], nextCursor: null })),
+    );
+    const el = await mount({ locale: 'de-DE' });
+    const chips = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=chart] .chip')];
+    expect(chips.map(text)).to.deep.equal(['7 Tage', '30 Tage', '90 Tage']);
+    expect(part(el, 'chart')).to.contain('Im Zeitverlauf');
+    chips[1]!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement).to.equal(chips[2]);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).querySelectorAll('[part=chart] rect').length === 90);
+    const series = requests.map((r) => new URL(r.url)).find((u) => u.pathname.endsWith('/series'))!;
+    expect([series.searchParams.get('from'), series.searchParams.get('to')]).to.deep.equal(['2026-08-28', '2026-11-25']);
+    expect(chips[2]!.getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('copies with the keyboard, names the button and announces it in the reader’s language', async () => {
@@ -291,7 +318,7 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
     serveDashboard(d);
     const el = await mount({ locale: 'fr-FR' });
     const root = shadow(el);
-    expect(root.querySelector('img, script, b, iframe, svg')).to.equal(null);
+    expect(root.querySelector('img, script, b, iframe, svg:not([part=chart] svg)')).to.equal(null);
     expect(text(root.querySelector('.description'))).to.equal('<script>window.__pwned=1</script><b>Earn</b>');
     expect(text(root.querySelector('.eyebrow'))).to.equal('<svg onload="window.__pwned=1"></svg>Coffee');
     expect(text(root.querySelector('.member'))).to.equal('Pour <iframe src="javascript:window.__pwned=1"></iframe>Maya');

@@ -15,7 +15,7 @@ const layout = css`
   @container (min-width: 720px) {
     .root { padding: var(--_s6); }
     .grid { grid-template-columns: 1fr 1fr; }
-    .stats, .conversions, .payments { grid-column: 1 / -1; }
+    .stats, .chart, .conversions, .payments { grid-column: 1 / -1; }
     .card { padding: 20px; }
   }
 
@@ -46,6 +46,8 @@ const layout = css`
   .stat__value { font-size: 20px; line-height: 28px; overflow-wrap: anywhere; }
 
   progress { width: 100%; accent-color: var(--_accent); }
+  svg { display: block; width: 100%; height: 120px; margin-top: var(--_s2); border-bottom: 1px solid var(--_border); fill: var(--_accent); }
+  .chart__bone { height: 120px; width: 100%; }
   .filters { gap: var(--_s1); }
   .status-note { display: block; margin-bottom: 0; }
   .empty-state { align-items: center; gap: var(--_s1); padding: var(--_s6) var(--_s4); border: 1px dashed var(--_border); border-radius: var(--_radius); text-align: center; }

@@ -3,7 +3,7 @@ import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import type { Dashboard } from '@affdash/core';
 import './affiliate-dashboard.js';
 import type { AffiliateDashboard } from './affiliate-dashboard.component.js';
-import { API_BASE, makeDashboard, makeToken, olderConversions } from '../../test/fixtures.js';
+import { API_BASE, makeDashboard, makeSeries, makeToken, olderConversions } from '../../test/fixtures.js';
 import {
   apiError, dashboardPath, http, HttpResponse, requests, resetApi, serveDashboard, startApi, worker,
 } from '../../test/mock-api.js';
@@ -334,6 +334,99 @@ describe('<affiliate-dashboard>', () => {
     serveDashboard(d);
     const el = await mount();
     expect(text(shadow(el).querySelector('[part=stats]'))).to.contain('-$12.90').and.contain('Reversed after payout');
+  });
+
+  it('draws commission per day as SVG bars, named by a summary, with the days shown', async () => {
+    serveDashboard();
+    const el = await mount();
+    const chart = shadow(el).querySelector('[part=chart]')!;
+    const points = makeDashboard().series.points;
+    const total = points.reduce((sum, p) => sum + p.commission, 0);
+    const money = (n: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(n / 100);
+    const days = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(new Date('2026-10-27'), new Date('2026-11-25'));
+    expect(text(chart)).to.contain('Over time').and.contain(money(total)).and.contain(days);
+    const svg = chart.querySelector('svg')!;
+    expect(svg.getAttribute('role')).to.equal('img');
+    expect(svg.getAttribute('aria-label')).to.equal(`Commission, ${days}: ${money(total)}`);
+    const bars = [...svg.querySelectorAll('rect')];
+    expect(bars).to.have.length(30);
+    const top = Math.max(...points.map((p) => p.commission));
+    bars.forEach((bar, i) => expect(+bar.getAttribute('height')!).to.be.closeTo(points[i]!.commission / top, 1e-9));
+  });
+
+  it('loads the series for a span and filters the conversions to the same days', async () => {
+    serveDashboard();
+    worker.use(
+      http.get(`${dashboardPath}/series`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        return HttpResponse.json(makeSeries(q.get('from')!, q.get('to')!));
+      }),
+      http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: makeDashboard().conversions.data.slice(0, 1), nextCursor: null })),
+    );
+    const el = await mount();
+    const week = button(el, '7 days');
+    week.click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=chart] rect').length === 7 && shadow(el).querySelectorAll('[part=conversions] tbody tr').length === 1);
+    const sent = requests.slice(1).map((r) => new URL(r.url));
+    const series = sent.find((u) => u.pathname.endsWith('/series'))!;
+    const conversions = sent.find((u) => u.pathname.endsWith('/conversions'))!;
+    for (const u of [series, conversions]) {
+      expect(u.searchParams.get('from')).to.equal('2026-11-19');
+      expect(u.searchParams.get('to')).to.equal('2026-11-25');
+    }
+    expect(week.getAttribute('aria-pressed')).to.equal('true');
+    expect(button(el, '30 days').getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('downloads conversions and payments as CSV: the token in the Authorization header, never in a URL', async () => {
+    serveDashboard();
+    const token = makeToken();
+    worker.use(
+      http.get(`${dashboardPath}/conversions.csv`, () => new HttpResponse('id,status\ncnv_1,pending\n', { headers: { 'content-type': 'text/csv' } })),
+      http.get(`${dashboardPath}/payments.csv`, () => new HttpResponse('id,amount\n', { headers: { 'content-type': 'text/csv' } })),
+    );
+    const saved: { href: string; download: string; body: string }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    const createObjectURL = URL.createObjectURL;
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (blob: Blob) => {
+      const url = createObjectURL(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push({ href: this.href, download: this.download, body: '' });
+    };
+    try {
+      const el = await mount({ token });
+      const buttons = [...shadow(el).querySelectorAll('button')].filter((b) => text(b) === 'Download CSV');
+      expect(buttons.map((b) => b.getAttribute('aria-labelledby')!.split(' ').map((id) => text(shadow(el).getElementById(id))).join(' '))).to.deep.equal([
+        'Download CSV Conversions',
+        'Download CSV Payments',
+      ]);
+      buttons[0]!.click();
+      await waitUntil(() => saved.length === 1);
+      buttons[1]!.click();
+      await waitUntil(() => saved.length === 2);
+      expect(saved.map((s) => s.download)).to.deep.equal(['conversions-enr_7Hq2Lx9PmW.csv', 'payments-enr_7Hq2Lx9PmW.csv']);
+      expect(await blobs.get(saved[0]!.href)!.text()).to.equal('id,status\ncnv_1,pending\n');
+      const csv = requests.filter((r) => r.url.includes('.csv'));
+      expect(csv.map((r) => new URL(r.url).pathname)).to.deep.equal([`${new URL(dashboardPath).pathname}/conversions.csv`, `${new URL(dashboardPath).pathname}/payments.csv`]);
+      for (const r of csv) expect(r.headers.get('authorization')).to.equal(`Bearer ${token}`);
+      for (const url of [...requests.map((r) => r.url), ...saved.map((s) => s.href)]) expect(url).to.not.contain(token);
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+      URL.createObjectURL = createObjectURL;
+    }
+  });
+
+  it('says why a download failed beside its button', async () => {
+    serveDashboard();
+    worker.use(http.get(`${dashboardPath}/payments.csv`, () => apiError(503, 'internal', 'down')));
+    const el = await mount();
+    [...shadow(el).querySelectorAll<HTMLButtonElement>("[part=payments] button")].find((b) => text(b) === 'Download CSV')!.click();
+    await waitUntil(() => shadow(el).querySelector('[part=payments] .inline-error'));
+    expect(text(shadow(el).querySelector('[part=payments] .inline-error'))).to.contain('Something went wrong on our side');
   });
 
   it('passes an accessibility audit', async () => {

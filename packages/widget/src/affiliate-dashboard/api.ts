@@ -38,16 +38,20 @@ export function dashboardUrl(apiBase: string, enrollmentId: string, path = '', q
   return `${base}/v1/dashboard/enrollments/${encodeURIComponent(enrollmentId)}${path}${search}`;
 }
 
-/** GETs JSON with a dashboard token; anything but a 2xx becomes an {@link ApiError}. */
-export async function getJson<T>(url: string, token: string): Promise<T> {
+/**
+ * GETs JSON with a dashboard token, or with `csv` the body as a Blob; anything but a 2xx
+ * becomes an {@link ApiError}. The token only ever travels in the Authorization header.
+ */
+export async function getJson<T>(url: string, token: string, csv?: boolean): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+      headers: { authorization: `Bearer ${token}`, accept: csv ? 'text/csv' : 'application/json' },
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached');
   }
+  if (csv && response.ok) return (await response.blob()) as T;
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok && body !== undefined) return body as T;
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;

@@ -1,11 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Dashboard, DashboardConversion, DashboardPayment, Page } from '@affdash/core';
+import type { Dashboard, DashboardConversion, DashboardPayment, DashboardSeries, DayRange, Page, SeriesPoint } from '@affdash/core';
 import { messageLanguage } from '@affdash/core/messages';
 import { ApiError, dashboardUrl, getJson, toErrorDetail, type DashboardErrorDetail, type Query } from './api.js';
 import { PagedList } from './paged-list.js';
+import { saveFile } from './save-file.js';
 import { readToken, type TokenClaims } from './token.js';
 
 export type ConversionStatus = DashboardConversion['status'];
+
+/** What downloads as CSV. */
+export type CsvKind = 'conversions' | 'payments';
 
 /** What the controller reads from its element. */
 export interface DashboardSource {
@@ -30,6 +34,14 @@ export class DashboardController implements ReactiveController {
   conversionStatus: ConversionStatus | undefined;
   readonly conversions: PagedList<DashboardConversion>;
   readonly payments: PagedList<DashboardPayment>;
+  /** What the last CSV download that failed was of, and why. */
+  csvError: [CsvKind, DashboardErrorDetail] | undefined;
+  /** The chart's days: the first screen's last 30, then those of the span chosen (one page). */
+  readonly series: PagedList<SeriesPoint>;
+  /** The span shown, in days. */
+  span = 30;
+  /** The days conversions are filtered to, once a span was chosen. */
+  range: DayRange | undefined;
   /** The reader's language (BCP 47): the first screen is asked for in it and brings its words. */
   locale = '';
 
@@ -49,6 +61,7 @@ export class DashboardController implements ReactiveController {
     const failed = (error: unknown) => this.#report(error);
     this.conversions = new PagedList(changed, failed);
     this.payments = new PagedList(changed, failed);
+    this.series = new PagedList(changed, failed);
     host.addController(this);
   }
 
@@ -98,7 +111,9 @@ export class DashboardController implements ReactiveController {
       const dashboard = await this.#get<Dashboard>('', { locale });
       if (generation !== this.#generation) return;
       this.dashboard = dashboard;
-      this.conversionStatus = undefined;
+      this.conversionStatus = this.csvError = this.range = undefined;
+      this.span = 30;
+      this.series.reset({ data: dashboard.series.points, nextCursor: null });
       this.conversions.reset(dashboard.conversions);
       this.payments.reset(dashboard.payments);
       this.phase = 'ready';
@@ -115,11 +130,38 @@ export class DashboardController implements ReactiveController {
   /** Shows only conversions in one status (or all, with `undefined`), from the first page. */
   filterConversions(status: ConversionStatus | undefined): Promise<void> {
     this.conversionStatus = status;
-    return this.conversions.load(() => this.#get<Page<DashboardConversion>>('/conversions', { status }), false);
+    const query = { status, ...this.range };
+    return this.conversions.load(() => this.#get<Page<DashboardConversion>>('/conversions', query), false);
+  }
+
+  /**
+   * Shows the last `days` days up to the first screen's last one (today, UTC): the chart's
+   * series is loaded for them and the conversions are filtered to them.
+   */
+  showSpan(days: number): Promise<void> {
+    const to = this.dashboard!.series.to;
+    const range = { from: new Date(Date.parse(to) - (days - 1) * 86_400_000).toISOString().slice(0, 10), to };
+    this.span = days;
+    this.range = range;
+    void this.filterConversions(this.conversionStatus);
+    return this.series.load(async () => ({ data: (await this.#get<DashboardSeries>('/series', range)).points, nextCursor: null }), false);
+  }
+
+  /** Downloads the conversions (in the status and days shown) or the payments as a CSV file. */
+  async downloadCsv(kind: CsvKind): Promise<void> {
+    this.csvError = undefined;
+    try {
+      const query = kind === 'conversions' ? { status: this.conversionStatus, ...this.range } : {};
+      saveFile(await this.#get<Blob>(`/${kind}.csv`, query, true), `${kind}-${this.#claims!.sub}.csv`);
+    } catch (error) {
+      this.csvError = [kind, toErrorDetail(error)];
+      this.#report(error);
+    }
+    this.#host.requestUpdate();
   }
 
   loadMoreConversions(): Promise<void> {
-    return this.#more(this.conversions, '/conversions', { status: this.conversionStatus });
+    return this.#more(this.conversions, '/conversions', { status: this.conversionStatus, ...this.range });
   }
 
   loadMorePayments(): Promise<void> {
@@ -134,20 +176,20 @@ export class DashboardController implements ReactiveController {
   }
 
   /** GETs a dashboard path; on `token_expired` asks the provider once and tries again once. */
-  async #get<T>(path: string, query: Query = {}): Promise<T> {
+  async #get<T>(path: string, query: Query = {}, csv?: boolean): Promise<T> {
     const sub = this.#claims?.sub;
     if (!this.#token) throw new ApiError(0, 'missing_token', 'No dashboard token was given.');
     if (!sub) throw new ApiError(0, 'invalid_token', 'The dashboard token could not be read.');
     const url = dashboardUrl(this.#apiBase, sub, path, query);
     const used = this.#token;
     try {
-      return await getJson<T>(url, used);
+      return await getJson<T>(url, used, csv);
     } catch (error) {
       if (!(error instanceof ApiError && error.code === 'token_expired')) throw error;
       // Another request may have renewed the token meanwhile: then no need to ask again.
       if (this.#token === used) await this.#refresh();
       if (this.#token === used) throw error;
-      return getJson<T>(url, this.#token);
+      return getJson<T>(url, this.#token, csv);
     }
   }
 

@@ -53,6 +53,13 @@ export class Formatter {
     return Number.isNaN(d.getTime()) ? iso : df.format(d);
   }
 
+  /** A UTC day, "2026-11-20" → "Nov 20, 2026"; with `to`, the range: "Nov 1 – 30, 2026". */
+  day(from: string, to?: string): string {
+    let df = this.#cache.get('day') as Intl.DateTimeFormat | undefined;
+    if (!df) this.#cache.set('day', (df = new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+    return to ? df.formatRange(new Date(from), new Date(to)) : df.format(new Date(from));
+  }
+
   #number(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
     let nf = this.#cache.get(key) as Intl.NumberFormat | undefined;
     if (!nf) this.#cache.set(key, (nf = new Intl.NumberFormat(this.locale, options)));

@@ -1,10 +1,12 @@
 import { html } from 'lit';
 import type { Dashboard, DashboardPayment } from '@affdash/core';
+import type { DashboardErrorDetail } from '../api.js';
+import type { CsvKind } from '../dashboard-controller.js';
 import { humanize, type Formatter } from '../format.js';
 import { fill } from '../messages/index.js';
 import type { PagedList } from '../paged-list.js';
 import { renderListFooter } from './list-footer.js';
-import { card, emptyState } from './card.js';
+import { card, downloadButton, emptyState } from './card.js';
 
 /**
  * The balance on its way to the payout minimum: a progress bar labelled with the next payout
@@ -20,7 +22,15 @@ function payout({ payout: { minimum, nextPayoutAt }, totals: { balance } }: Dash
 }
 
 /** Progress toward the next payout, then the payments made to the member, newest first. */
-export function renderPayments(d: Dashboard, list: PagedList<DashboardPayment>, f: Formatter, onMore: () => void) {
+export interface PaymentsOptions {
+  list: PagedList<DashboardPayment>;
+  /** Why the last CSV download failed. */
+  downloadError: DashboardErrorDetail | undefined;
+  onMore: () => void;
+  onDownload: (kind: CsvKind) => void;
+}
+
+export function renderPayments(d: Dashboard, { list, downloadError, onMore, onDownload }: PaymentsOptions, f: Formatter) {
   const { m } = f;
   return card(
     'payments',
@@ -44,5 +54,6 @@ export function renderPayments(d: Dashboard, list: PagedList<DashboardPayment>, 
             </tbody>
           </table>
           ${renderListFooter(list, f, onMore)}`}`,
+    list.items.length ? downloadButton('payments', downloadError, f, onDownload) : undefined,
   );
 }
