@@ -1,7 +1,7 @@
 import { html, LitElement, type PropertyDeclarations } from 'lit';
 import type { Dashboard } from '@affdash/core';
 import { copyText } from './copy.js';
-import { DashboardController, type CsvKind } from './dashboard-controller.js';
+import { DashboardController } from './dashboard-controller.js';
 import { Formatter } from './format.js';
 import { errorMessage } from './messages/index.js';
 import styles from './affiliate-dashboard.styles.js';
@@ -152,31 +152,12 @@ export class AffiliateDashboard extends LitElement {
       return renderProblem(f, m.loadFailed, errorMessage(m, error), error.code, () => void data.load());
     }
     const d = data.dashboard;
-    const onDownload = (kind: CsvKind) => void data.downloadCsv(kind);
-    const downloadError = (kind: CsvKind) => (data.csvError?.[0] === kind ? data.csvError[1] : undefined);
     return html`
       ${renderHeader(d, f)}
       <div class="grid">
         ${renderShare(d, f, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}
-        ${renderTerms(d.offer, f)} ${renderStats(d.totals, f)}
-        ${renderChart({ series: data.series, currency: d.offer.currency, span: data.span, onSpan: (days) => void data.showSpan(days) }, f)}
-        ${renderConversions(
-          {
-            list: data.conversions,
-            status: data.conversionStatus,
-            range: data.range,
-            onFilter: (status) => void data.filterConversions(status),
-            downloadError: downloadError('conversions'),
-            onMore: () => void data.loadMoreConversions(),
-            onDownload,
-          },
-          f,
-        )}
-        ${renderPayments(
-          d,
-          { list: data.payments, downloadError: downloadError('payments'), onMore: () => void data.loadMorePayments(), onDownload },
-          f,
-        )}
+        ${renderTerms(d.offer, f)} ${renderStats(d.totals, f)} ${renderChart(data, d.offer.currency, f)}
+        ${renderConversions(data, f)} ${renderPayments(d, data, f)}
       </div>
     `;
   }

@@ -26,9 +26,10 @@ const layout = css`
   .title { font-size: 22px; line-height: 30px; overflow-wrap: anywhere; }
 
   .share__item { gap: 6px; }
-  .share__row { flex-wrap: nowrap; }
   .code, .link { flex: 1; min-width: 0; padding: var(--_s1) var(--_s3); border: 1px solid var(--_border); border-radius: var(--_radius); }
-  .code { border-style: dashed; font-size: 22px; line-height: 36px; letter-spacing: 0.06em; overflow-wrap: anywhere; }
+  /* As wide as the code (the Copy button moves under a code too long for the row): it breaks
+     inside only when wider than the card. */
+  .code { flex: 1 0 auto; max-width: 100%; border-style: dashed; font-size: 22px; line-height: 36px; letter-spacing: 0.06em; overflow-wrap: anywhere; }
   .link { flex-wrap: nowrap; gap: 0; background: var(--_tint); font-size: 13px; }
   .link__start { overflow: hidden; text-overflow: ellipsis; }
   .copy { min-width: 100px; }
@@ -46,8 +47,8 @@ const layout = css`
   .stat__value { font-size: 20px; line-height: 28px; overflow-wrap: anywhere; }
 
   progress { width: 100%; accent-color: var(--_accent); }
-  svg { display: block; width: 100%; height: 120px; margin-top: var(--_s2); border-bottom: 1px solid var(--_border); fill: var(--_accent); }
-  .chart__bone { height: 120px; width: 100%; }
+  svg, .chart__bone { display: block; width: 100%; height: 120px; }
+  svg { margin-top: var(--_s2); border-bottom: 1px solid var(--_border); fill: var(--_accent); }
   .filters { gap: var(--_s1); }
   .status-note { display: block; margin-bottom: 0; }
   .empty-state { align-items: center; gap: var(--_s1); padding: var(--_s6) var(--_s4); border: 1px dashed var(--_border); border-radius: var(--_radius); text-align: center; }
@@ -61,6 +62,7 @@ const layout = css`
   @container (max-width: 559px) {
     .root, .card { padding: var(--_s3); }
     .copy { min-width: 88px; padding: 0 var(--_s2); }
+    .code { font-size: 18px; letter-spacing: 0.02em; }
     .wide { display: none; }
   }
 `;

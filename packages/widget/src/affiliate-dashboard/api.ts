@@ -46,7 +46,7 @@ export async function getJson<T>(url: string, token: string, csv?: boolean): Pro
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: csv ? 'text/csv' : 'application/json' },
+      headers: { authorization: `Bearer ${token}` },
     });
   } catch {
     throw new ApiError(0, 'network_error', 'The server could not be reached');

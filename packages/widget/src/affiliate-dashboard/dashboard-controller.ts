@@ -34,8 +34,8 @@ export class DashboardController implements ReactiveController {
   conversionStatus: ConversionStatus | undefined;
   readonly conversions: PagedList<DashboardConversion>;
   readonly payments: PagedList<DashboardPayment>;
-  /** What the last CSV download that failed was of, and why. */
-  csvError: [CsvKind, DashboardErrorDetail] | undefined;
+  /** Why the last CSV download failed, by what it was of. */
+  csvErrors: Partial<Record<CsvKind, DashboardErrorDetail>> = {};
   /** The chart's days: the first screen's last 30, then those of the span chosen (one page). */
   readonly series: PagedList<SeriesPoint>;
   /** The span shown, in days. */
@@ -111,7 +111,8 @@ export class DashboardController implements ReactiveController {
       const dashboard = await this.#get<Dashboard>('', { locale });
       if (generation !== this.#generation) return;
       this.dashboard = dashboard;
-      this.conversionStatus = this.csvError = this.range = undefined;
+      this.conversionStatus = this.range = undefined;
+      this.csvErrors = {};
       this.span = 30;
       this.series.reset({ data: dashboard.series.points, nextCursor: null });
       this.conversions.reset(dashboard.conversions);
@@ -130,7 +131,7 @@ export class DashboardController implements ReactiveController {
   /** Shows only conversions in one status (or all, with `undefined`), from the first page. */
   filterConversions(status: ConversionStatus | undefined): Promise<void> {
     this.conversionStatus = status;
-    const query = { status, ...this.range };
+    const query = this.#conversionQuery();
     return this.conversions.load(() => this.#get<Page<DashboardConversion>>('/conversions', query), false);
   }
 
@@ -149,23 +150,28 @@ export class DashboardController implements ReactiveController {
 
   /** Downloads the conversions (in the status and days shown) or the payments as a CSV file. */
   async downloadCsv(kind: CsvKind): Promise<void> {
-    this.csvError = undefined;
+    this.csvErrors = {};
     try {
-      const query = kind === 'conversions' ? { status: this.conversionStatus, ...this.range } : {};
+      const query = kind === 'conversions' ? this.#conversionQuery() : {};
       saveFile(await this.#get<Blob>(`/${kind}.csv`, query, true), `${kind}-${this.#claims!.sub}.csv`);
     } catch (error) {
-      this.csvError = [kind, toErrorDetail(error)];
+      this.csvErrors = { [kind]: toErrorDetail(error) };
       this.#report(error);
     }
     this.#host.requestUpdate();
   }
 
   loadMoreConversions(): Promise<void> {
-    return this.#more(this.conversions, '/conversions', { status: this.conversionStatus, ...this.range });
+    return this.#more(this.conversions, '/conversions', this.#conversionQuery());
   }
 
   loadMorePayments(): Promise<void> {
     return this.#more(this.payments, '/payments');
+  }
+
+  /** The conversions shown: in the status and the days chosen. */
+  #conversionQuery(): Query {
+    return { status: this.conversionStatus, ...this.range };
   }
 
   /** Appends a list's next page, unless it has none or one is loading. */

@@ -21,7 +21,7 @@ export class Formatter {
   constructor(locale?: string, words?: DashboardMessages) {
     this.locale = supportedLocale(locale) ?? new Intl.NumberFormat().resolvedOptions().locale;
     this.english = words?.locale !== messageLanguage(this.locale);
-    this.m = { ...messagesFor(this.locale), ...(this.english ? {} : words!.words) };
+    this.m = { ...messagesFor(this.locale), ...(!this.english && words!.words) };
   }
 
   /** `{ amount: 123450, currency: 'USD' }` → "$1,234.50" (in the locale's way). */

@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import type { DashboardErrorDetail } from '../api.js';
-import type { CsvKind } from '../dashboard-controller.js';
+import type { CsvKind, DashboardController } from '../dashboard-controller.js';
 import type { Formatter } from '../format.js';
 import { errorMessage } from '../messages/index.js';
 
@@ -26,7 +25,8 @@ export function pill(tone: string, label: string) {
  * Downloads a card's rows as CSV: named "Download CSV" and the card's title; after a failure,
  * says why beside it (pressing it again retries).
  */
-export function downloadButton(kind: CsvKind, error: DashboardErrorDetail | undefined, f: Formatter, onDownload: (kind: CsvKind) => void) {
-  return html`<button class="button" id="${kind}-csv" aria-labelledby="${kind}-csv ${kind}-title" @click=${() => onDownload(kind)}>${f.m.download}</button>
+export function downloadButton(kind: CsvKind, data: DashboardController, f: Formatter) {
+  const error = data.csvErrors[kind];
+  return html`<button class="button" id="${kind}-csv" aria-labelledby="${kind}-csv ${kind}-title" @click=${() => void data.downloadCsv(kind)}>${f.m.download}</button>
     ${error ? html`<p class="inline-error" role="alert">${errorMessage(f.m, error)}</p>` : nothing}`;
 }

@@ -1,18 +1,8 @@
 import { html, svg } from 'lit';
-import type { SeriesPoint } from '@affdash/core';
-import type { PagedList } from '../paged-list.js';
+import type { DashboardController } from '../dashboard-controller.js';
 import type { Formatter } from '../format.js';
 import { card } from './card.js';
 import { renderListFooter } from './list-footer.js';
-
-export interface ChartOptions {
-  /** One point per day, oldest first. */
-  series: PagedList<SeriesPoint>;
-  currency: string;
-  /** The span shown, in days. */
-  span: number;
-  onSpan: (days: number) => void;
-}
 
 /** The spans offered, in days; the first screen brings the last 30. */
 const SPANS = [7, 30, 90];
@@ -21,8 +11,9 @@ const SPANS = [7, 30, 90];
  * Commission per day as SVG bars under the total and the days it covers; toggles choose the
  * span. Read out as one image named by its summary ("Commission, Nov 1 – 30, 2026: $176.00").
  */
-export function renderChart({ series, currency, span, onSpan }: ChartOptions, f: Formatter) {
+export function renderChart(data: DashboardController, currency: string, f: Formatter) {
   const { m } = f;
+  const { series, span } = data;
   const points = series.items;
   const money = (amount: number) => f.money({ amount, currency });
   const days = points.length ? f.day(points[0]!.day, points[points.length - 1]!.day) : '';
@@ -42,7 +33,7 @@ export function renderChart({ series, currency, span, onSpan }: ChartOptions, f:
       </svg>
       ${renderListFooter(series, f, () => {})}`,
     html`<div class="filters" role="group" aria-labelledby="chart-title">
-      ${SPANS.map((d) => html`<button class="chip" aria-pressed=${d === span} @click=${() => onSpan(d)}>${f.days(d)}</button>`)}
+      ${SPANS.map((d) => html`<button class="chip" aria-pressed=${d === span} @click=${() => void data.showSpan(d)}>${f.days(d)}</button>`)}
     </div>`,
   );
 }

@@ -1,36 +1,23 @@
 import { html, nothing } from 'lit';
-import type { DashboardConversion, DayRange } from '@affdash/core';
+import type { DashboardConversion } from '@affdash/core';
 import type { Formatter } from '../format.js';
 import type { PagedList } from '../paged-list.js';
-import type { DashboardErrorDetail } from '../api.js';
-import type { ConversionStatus, CsvKind } from '../dashboard-controller.js';
+import type { DashboardController } from '../dashboard-controller.js';
 import { renderConversionStatus } from './status.js';
 import { renderListFooter } from './list-footer.js';
 import { skeletonRows } from './skeleton.js';
 import { card, downloadButton, emptyState } from './card.js';
 
-export interface ConversionsOptions {
-  list: PagedList<DashboardConversion>;
-  status: ConversionStatus | undefined;
-  /** The days of the span chosen over the chart, if any. */
-  range: DayRange | undefined;
-  onFilter: (status: ConversionStatus | undefined) => void;
-  /** Why the last CSV download failed. */
-  downloadError: DashboardErrorDetail | undefined;
-  onMore: () => void;
-  onDownload: (kind: CsvKind) => void;
-}
-
 const filters = [undefined, 'pending', 'approved', 'rejected', 'reversed'] as const;
 
-/** Toggle buttons, one pressed: all conversions or those in one status. */
-function filterBar({ status, downloadError, onFilter, onDownload }: ConversionsOptions, f: Formatter) {
+/** Toggle buttons, one pressed: all conversions or those in one status; then the download. */
+function filterBar(data: DashboardController, f: Formatter) {
   return html`<div class="filters" role="group" aria-label=${f.m.status}>
       ${filters.map(
-        (s) => html`<button class="chip" aria-pressed=${s === status} @click=${() => onFilter(s)}>${f.m[s ?? 'all']}</button>`,
+        (s) => html`<button class="chip" aria-pressed=${s === data.conversionStatus} @click=${() => void data.filterConversions(s)}>${f.m[s ?? 'all']}</button>`,
       )}
     </div>
-    ${downloadButton('conversions', downloadError, f, onDownload)}`;
+    ${downloadButton('conversions', data, f)}`;
 }
 
 function row(c: DashboardConversion, f: Formatter) {
@@ -43,15 +30,15 @@ function row(c: DashboardConversion, f: Formatter) {
   </tr>`;
 }
 
-function body({ list }: ConversionsOptions, f: Formatter) {
+function body(list: PagedList<DashboardConversion>, f: Formatter) {
   if (list.loading && !list.items.length) return skeletonRows(3, 5);
   if (!list.items.length && !list.error) return html`<tr class="empty"><td colspan="5">${f.m.noConversions}</td></tr>`;
   return list.items.map((c) => row(c, f));
 }
 
-/** Conversions, newest first, filterable by status, a page at a time. */
-export function renderConversions(options: ConversionsOptions, f: Formatter) {
-  const { list, status, range } = options;
+/** Conversions, newest first, filterable by status and by the chart's days, a page at a time. */
+export function renderConversions(data: DashboardController, f: Formatter) {
+  const { conversions: list, conversionStatus: status, range } = data;
   const { m } = f;
   // Nothing at all yet: say what to do instead of showing an empty table.
   if (!status && !range && !list.items.length && !list.loading && !list.error && !list.cursor) {
@@ -68,9 +55,9 @@ export function renderConversions(options: ConversionsOptions, f: Formatter) {
             <th scope="col" class="num">${m.commission}</th><th scope="col">${m.status}</th>
           </tr>
         </thead>
-        <tbody>${body(options, f)}</tbody>
+        <tbody>${body(list, f)}</tbody>
       </table>
-      ${renderListFooter(list, f, options.onMore)}`,
-    filterBar(options, f),
+      ${renderListFooter(list, f, () => void data.loadMoreConversions())}`,
+    filterBar(data, f),
   );
 }

@@ -1,10 +1,8 @@
 import { html } from 'lit';
-import type { Dashboard, DashboardPayment } from '@affdash/core';
-import type { DashboardErrorDetail } from '../api.js';
-import type { CsvKind } from '../dashboard-controller.js';
+import type { Dashboard } from '@affdash/core';
+import type { DashboardController } from '../dashboard-controller.js';
 import { humanize, type Formatter } from '../format.js';
 import { fill } from '../messages/index.js';
-import type { PagedList } from '../paged-list.js';
 import { renderListFooter } from './list-footer.js';
 import { card, downloadButton, emptyState } from './card.js';
 
@@ -22,16 +20,9 @@ function payout({ payout: { minimum, nextPayoutAt }, totals: { balance } }: Dash
 }
 
 /** Progress toward the next payout, then the payments made to the member, newest first. */
-export interface PaymentsOptions {
-  list: PagedList<DashboardPayment>;
-  /** Why the last CSV download failed. */
-  downloadError: DashboardErrorDetail | undefined;
-  onMore: () => void;
-  onDownload: (kind: CsvKind) => void;
-}
-
-export function renderPayments(d: Dashboard, { list, downloadError, onMore, onDownload }: PaymentsOptions, f: Formatter) {
+export function renderPayments(d: Dashboard, data: DashboardController, f: Formatter) {
   const { m } = f;
+  const list = data.payments;
   return card(
     'payments',
     m.payments,
@@ -53,7 +44,7 @@ export function renderPayments(d: Dashboard, { list, downloadError, onMore, onDo
               )}
             </tbody>
           </table>
-          ${renderListFooter(list, f, onMore)}`}`,
-    list.items.length ? downloadButton('payments', downloadError, f, onDownload) : undefined,
+          ${renderListFooter(list, f, () => void data.loadMorePayments())}`}`,
+    list.items.length ? downloadButton('payments', data, f) : undefined,
   );
 }

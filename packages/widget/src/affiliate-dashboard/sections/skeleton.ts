@@ -21,7 +21,7 @@ export function renderSkeleton() {
       <div class="grid">
         ${[1, 2].map(() => html`<div class="card">${bone(sm)}${bone(lg)}${bone()}${bone(lg)}</div>`)}
         <div class="stats stats__grid">${Array.from({ length: 6 }, () => html`<div class="stat">${bone(sm)}${bone(lg)}</div>`)}</div>
-        <div class="card chart">${bone(sm)}${bone(lg)}<span class="bone chart__bone"></span></div>
+        <div class="card chart">${bone(sm)}${bone(lg)}${bone('chart__bone')}</div>
         <div class="card conversions">${bone(sm)}<table class="table"><tbody>${skeletonRows(4, 5)}</tbody></table></div>
         <div class="card payments">${bone(sm)}<table class="table"><tbody>${skeletonRows(2, 4)}</tbody></table></div>
       </div>
