@@ -39,6 +39,13 @@ createServer(async (req, res) => {
     if (state === 'expired') return json(res, 401, { error: { code: 'token_expired', message: 'expired' } });
     if (url.pathname.endsWith('/conversions')) return json(res, 200, fixtures.olderConversions);
     if (url.pathname.endsWith('/payments')) return json(res, 200, { data: [], nextCursor: null });
+    if (url.pathname.endsWith('/series')) {
+      return json(res, 200, fixtures.makeSeries(url.searchParams.get('from'), url.searchParams.get('to')));
+    }
+    if (url.pathname.endsWith('.csv')) {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      return res.end('id,status\r\ncnv_9f3Kd82LsQ,pending\r\n');
+    }
     const empty = { data: [], nextCursor: null };
     const messages = dashboardMessages(url.searchParams.get('locale') ?? undefined);
     const dashboard = fixtures.makeDashboard(state === 'empty' ? { conversions: empty, payments: empty } : {});
