@@ -51,6 +51,8 @@ export const demoData = {
         holdDays: 30,
         destinationUrl: 'https://glow.example.com/spring',
         codePrefix: 'GLOW',
+        payoutMinimum: 10_000,
+        payoutSchedule: 'monthly',
       } satisfies OfferCreate,
     },
     {
@@ -72,6 +74,8 @@ export const demoData = {
         holdDays: 14,
         destinationUrl: 'https://glow.example.com/creators',
         codePrefix: 'CRTR',
+        payoutMinimum: 5_000,
+        payoutSchedule: 'monthly',
       } satisfies OfferCreate,
     },
   ],
