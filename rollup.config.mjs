@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -56,12 +56,23 @@ function widgetDeclarations() {
   };
 }
 
-/** Private custom properties (`--_accent`, …) get short names; the public `--affdash-*` keep theirs. */
-const privateProperties = new Map();
-const shortProperty = (name) => {
-  if (!privateProperties.has(name)) privateProperties.set(name, `--_${privateProperties.size.toString(36)}`);
-  return privateProperties.get(name);
-};
+/**
+ * Private custom properties (`--_accent`, …) get short names; the public `--affdash-*` keep
+ * theirs. The names are given from a scan of the sources (most used first, then by name), not
+ * in the order rollup happens to transform files, so every build is byte for byte the same.
+ */
+function privatePropertyNames(dir) {
+  const counts = new Map();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+    const source = readFileSync(join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    for (const [name] of source.matchAll(/--_[\w-]+/g)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([name]) => name);
+  return new Map(names.map((name, i) => [name, `--_${i.toString(36)}`]));
+}
+const privateProperties = privatePropertyNames(join(widget, 'src'));
+const shortProperty = (name) => privateProperties.get(name) ?? name;
 
 /** Shrinks CSS in css`` and collapses line breaks in html``/svg`` static text. */
 function minifyCss(text) {
