@@ -46,7 +46,11 @@ const layout = css`
   .stat { gap: 2px; padding: var(--_s3) var(--_s4); background: var(--_surface); }
   .stat__value { font-size: 20px; line-height: 28px; overflow-wrap: anywhere; }
 
-  progress { width: 100%; accent-color: var(--_accent); }
+  progress { appearance: none; width: 100%; height: 8px; border: 0; border-radius: 4px; overflow: hidden; background: var(--_border); }
+  progress::-webkit-progress-bar { background: var(--_border); }
+  progress::-webkit-progress-value { background: var(--_accent); }
+  progress::-moz-progress-bar { background: var(--_accent); }
+  .axis { display: flex; justify-content: space-between; font-size: .85em; }
   svg, .chart__bone { display: block; width: 100%; height: 120px; }
   svg { margin-top: var(--_s2); border-bottom: 1px solid var(--_border); fill: var(--_accent); }
   .filters { gap: var(--_s1); }

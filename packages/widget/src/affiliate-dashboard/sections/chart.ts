@@ -31,6 +31,7 @@ export function renderChart(data: DashboardController, currency: string, f: Form
           return svg`<rect x=${i + 0.15} y=${1 - h} width=".7" height=${h}><title>${f.day(p.day)}: ${money(p.commission)}</title></rect>`;
         })}
       </svg>
+      ${points.length ? html`<p class="axis muted" aria-hidden="true"><span>${f.day(points[0]!.day)}</span><span>${f.day(points[points.length - 1]!.day)}</span></p>` : ''}
       ${renderListFooter(series, f, () => {})}`,
     html`<div class="filters" role="group" aria-labelledby="chart-title">
       ${SPANS.map((d) => html`<button class="chip" aria-pressed=${d === span} @click=${() => void data.showSpan(d)}>${f.days(d)}</button>`)}
