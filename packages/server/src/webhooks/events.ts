@@ -44,6 +44,43 @@ export async function emitEvent(
 }
 
 /**
+ * `emitEvent` for many events of one type, in a constant number of statements: one look-up
+ * of the subscribed endpoints (and nothing more when there is none), then the events and
+ * their deliveries. `created_at` grows by a microsecond per event, in the order given.
+ */
+export async function emitEvents(
+  db: Database,
+  brandId: string,
+  type: WebhookEventType,
+  data: readonly object[],
+): Promise<void> {
+  if (!data.length) return;
+  const endpoints = await db.query<{ id: string }>(sql`
+    SELECT id FROM webhook_endpoints
+    WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
+      AND (${type} = ANY (events) OR '*' = ANY (events))`);
+  if (!endpoints.length) return;
+  const createdAt = new Date();
+  const ids = data.map(() => newId('evt'));
+  // the `WebhookEvent` of @affdash/core
+  const payloads = data.map((body, i) =>
+    JSON.stringify({ id: ids[i], type, createdAt: createdAt.toISOString(), data: body }),
+  );
+  await db.query(sql`
+    INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
+    SELECT ${brandId}, u.id, ${type}, u.payload::jsonb,
+           ${createdAt}::timestamptz + (u.n - 1) * interval '1 microsecond'
+    FROM unnest(${ids}::text[], ${payloads}::text[]) WITH ORDINALITY AS u(id, payload, n)`);
+  const deliveries = ids.flatMap((eventId) => endpoints.map((e) => [newId('whd'), e.id, eventId] as const));
+  await db.query(sql`
+    INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at, created_at)
+    SELECT ${brandId}, u.id, u.endpoint_id, u.event_id, 'queued',
+           now() + (u.n - 1) * interval '1 microsecond', now() + (u.n - 1) * interval '1 microsecond'
+    FROM unnest(${deliveries.map((d) => d[0])}::text[], ${deliveries.map((d) => d[1])}::text[],
+                ${deliveries.map((d) => d[2])}::text[]) WITH ORDINALITY AS u(id, endpoint_id, event_id, n)`);
+}
+
+/**
  * Emits a conversion event with the conversion as the API returns it, read inside the
  * caller's transaction (only when an endpoint subscribes). `conversion.status_changed` also
  * carries `previousStatus`.

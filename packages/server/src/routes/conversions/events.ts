@@ -37,6 +37,21 @@ export async function recordEvent(
             ${event.actor})`);
 }
 
+/** Records that conversions were created pending, one event each, in one statement. */
+export async function recordCreations(
+  db: Database,
+  brandId: string,
+  conversionIds: readonly string[],
+  actor: string,
+): Promise<void> {
+  if (!conversionIds.length) return;
+  await db.query(sql`
+    INSERT INTO conversion_events (brand_id, id, conversion_id, from_status, to_status, reason, actor)
+    SELECT ${brandId}, u.id, u.conversion_id, NULL, 'pending', NULL, ${actor}
+    FROM unnest(${conversionIds.map(() => newId('cev'))}::text[], ${conversionIds}::text[])
+      AS u(id, conversion_id)`);
+}
+
 /** A conversion's status changes, oldest first. */
 export async function listEvents(db: Database, brandId: string, conversionId: string): Promise<ConversionEvent[]> {
   const rows = await db.query<EventRow>(sql`

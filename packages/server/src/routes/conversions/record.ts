@@ -2,55 +2,27 @@ import pg from '@databases/pg';
 import {
   computeCommission,
   periodStart,
-  type CommissionStructure,
   type Conversion,
   type ConversionCreate,
   type TierProgress,
 } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
+import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
 import { ApiError } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
-import { applyTotals, conversionContribution, lockTotals } from '../../totals/queries.js';
-import { attribute } from './attribution.js';
-import { recordEvent } from './events.js';
-import { emitEvent } from '../../webhooks/events.js';
+import { applyTotalsMany, conversionContribution, lockTotalsMany } from '../../totals/queries.js';
+import { emitEvents } from '../../webhooks/events.js';
+import { attribute, checkSale, findTargets, type Attribution, type AttributionTargets } from './attribution.js';
+import { recordCreations } from './events.js';
 import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
 const DAY_MS = 86_400_000;
+/** Attempts when other writers take some of a batch's order ids at the same moment. */
+const MAX_ATTEMPTS = 3;
 
-export async function findConversionByOrder(
-  db: Database,
-  brandId: string,
-  orderId: string,
-): Promise<ConversionRow | null> {
-  const [row] = await db.query<ConversionRow>(sql`
-    SELECT ${conversionColumns} FROM conversions c
-    JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
-    WHERE c.brand_id = ${brandId} AND c.order_id = ${orderId}`);
-  return row ?? null;
-}
-
-/** The member's earlier counted conversions in the tier period of `at`. */
-async function tierProgress(
-  db: Database,
-  brandId: string,
-  enrollmentId: string,
-  structure: CommissionStructure,
-  at: Date,
-): Promise<TierProgress> {
-  if (structure.type !== 'tiered') return { conversions: 0, sales: 0 };
-  const start = periodStart(structure.period, at);
-  const [row] = await db.query<{ conversions: number; sales: number }>(sql`
-    SELECT count(*)::bigint AS conversions, COALESCE(sum(sale_amount), 0)::bigint AS sales
-    FROM conversions
-    WHERE brand_id = ${brandId} AND enrollment_id = ${enrollmentId}
-      AND status IN ('pending', 'approved')
-      AND occurred_at < ${at}
-      ${start ? sql`AND occurred_at >= ${start}` : sql``}`);
-  return { conversions: row?.conversions ?? 0, sales: row?.sales ?? 0 };
-}
+/** A sale as `ConversionCreate` parses it. */
+export type SaleInput = z.output<typeof ConversionCreate>;
 
 export interface RecordResult {
   conversion: Conversion;
@@ -58,64 +30,365 @@ export interface RecordResult {
   created: boolean;
 }
 
+/** What became of one sale of a batch: recorded now or before, or refused with an error. */
+export type RecordOutcome = RecordResult | { error: ApiError };
+
+/** A sale that will be inserted, with what the insert needs. */
+interface PlannedSale {
+  /** Position among the inputs. */
+  index: number;
+  input: SaleInput;
+  attribution: Attribution;
+  id: string;
+  /** When the sale happened: milliseconds, then microseconds (a sale without `occurredAt`). */
+  at: number;
+  micros: number;
+  occurredAt: string;
+  expectedApprovalAt: string;
+  commission: number;
+}
+
+/** Another writer inserted one of the order ids after this batch looked: start again. */
+class OrderTaken extends Error {}
+
+const unstorableText = () => new ApiError('bad_request', 'Text must not contain NUL (\\u0000) characters.');
+const hasNul = (text: string | undefined) => text !== undefined && text.includes('\u0000');
+
+/** An ISO timestamp with microseconds, which PostgreSQL keeps and `Date` does not. */
+const isoWithMicros = (ms: number, micros: number) =>
+  new Date(ms).toISOString().replace('Z', `${String(micros).padStart(3, '0')}Z`);
+
+const byOrderId = (rows: readonly ConversionRow[]) => new Map(rows.map((row) => [row.order_id, row]));
+
+async function findByOrderIds(db: Database, brandId: string, orderIds: readonly string[]): Promise<ConversionRow[]> {
+  if (!orderIds.length) return [];
+  // one probe of the order id key per order id, whatever the planner thinks of the brand's size
+  return db.query<ConversionRow>(sql`
+    SELECT ${conversionColumns} FROM unnest(${[...new Set(orderIds)]}::text[]) AS u(order_id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM conversions WHERE brand_id = ${brandId} AND order_id = u.order_id LIMIT 1
+    ) AS c
+    JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id`);
+}
+
 /**
- * Records a sale once per order id: attributes it, computes and stores its commission with
- * the offer's current terms, and updates the enrollment's totals, all in one transaction.
+ * Records a sale once per order id: `recordConversions` with one sale, its refusal thrown as
+ * the error it is.
  */
 export async function recordConversion(
   db: Database,
   brandId: string,
-  input: z.output<typeof ConversionCreate>,
+  input: SaleInput,
   /** Who records it, for the conversion's events: `api_key:<id>`. */
   actor: string,
 ): Promise<RecordResult> {
-  const existing = await findConversionByOrder(db, brandId, input.orderId);
-  if (existing) return { conversion: toConversion(existing), created: false };
+  const [outcome] = await recordConversions(db, brandId, [input], actor);
+  if ('error' in outcome!) throw outcome.error;
+  return outcome!;
+}
 
-  return db.tx(async (db) => {
-    const { target, attributedBy, clickId } = await attribute(db, brandId, input);
-    if (target.enrollment_status === 'ended' || target.offer_status === 'archived') {
-      throw new ApiError('enrollment_inactive', 'This enrollment or its offer has ended.');
+/**
+ * Records sales once per order id, in order, with one outcome per sale, as if each were
+ * recorded alone one after another: an order id recorded before, or by an earlier sale of the
+ * same call, is `existing`; otherwise the sale is attributed, its commission computed with the
+ * offer's current terms (a tiered offer counts the member's earlier conversions in the
+ * period, earlier sales of the same call included) and stored, and the enrollments' totals,
+ * daily rollups, status events and webhook events written, all in one transaction and in a
+ * number of statements that does not grow with the number of sales. A sale without
+ * `occurredAt` happened when the call began, a microsecond after the sale before it.
+ */
+export async function recordConversions(
+  db: Database,
+  brandId: string,
+  inputs: readonly SaleInput[],
+  actor: string,
+): Promise<RecordOutcome[]> {
+  if (!inputs.length) return [];
+  const now = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordOnce(db, brandId, inputs, actor, now, attempt);
+    } catch (error) {
+      const code = pgErrorCode(error);
+      if (!(error instanceof OrderTaken) && code !== PgCode.uniqueViolation && code !== PgCode.deadlock) throw error;
+      if (attempt === MAX_ATTEMPTS) {
+        throw new ApiError('conflict', 'Other requests recorded the same order ids at the same moment; send it again.');
+      }
     }
-    const currency = input.currency ?? target.currency;
-    const original = input.originalAmount ?? null;
-    if (currency !== target.currency && currency !== original?.currency) {
-      throw new ApiError(
-        'currency_mismatch',
-        `The offer pays in ${target.currency}; this sale is in ${currency}. ` +
-          `Send amount in ${target.currency} and the order's own amount as originalAmount.`,
+  }
+}
+
+/** What planning made of the sales: outcomes so far, sales to insert, repeats of those. */
+interface Plan {
+  outcomes: (RecordOutcome | undefined)[];
+  planned: PlannedSale[];
+  /** Sales whose order id an earlier planned sale of the call has. */
+  repeats: number[];
+}
+
+/** Decides each sale in order, as one after another: existing, a repeat, refused or planned. */
+function planSales(
+  inputs: readonly SaleInput[],
+  existing: ReadonlyMap<string, ConversionRow>,
+  found: AttributionTargets,
+  now: number,
+): Plan {
+  const outcomes: (RecordOutcome | undefined)[] = inputs.map((input) =>
+    hasNul(input.orderId) ? { error: unstorableText() } : undefined,
+  );
+  const planned: PlannedSale[] = [];
+  const claimed = new Set<string>();
+  const repeats: number[] = [];
+  for (const [index, input] of inputs.entries()) {
+    if (outcomes[index]) continue;
+    const row = existing.get(input.orderId);
+    if (row) {
+      outcomes[index] = { conversion: toConversion(row), created: false };
+      continue;
+    }
+    if (claimed.has(input.orderId)) {
+      repeats.push(index);
+      continue;
+    }
+    try {
+      if (hasNul(input.promoCode) || hasNul(input.clickId)) throw unstorableText();
+      const attribution = attribute(input, found);
+      checkSale(attribution.target, input);
+      if (Object.entries(input.metadata).some(([k, v]) => hasNul(k) || hasNul(v))) throw unstorableText();
+      claimed.add(input.orderId);
+      planned.push(plan(index, input, attribution, now));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      outcomes[index] = { error };
+    }
+  }
+  return { outcomes, planned, repeats };
+}
+
+/**
+ * One attempt. The first looks for existing order ids before taking any lock, beside the
+ * attribution look-up; a later one (after another writer took an order id a tiered
+ * commission counted on) looks again once it holds the enrollments' locks, so writers to
+ * the same enrollments cannot get in between.
+ */
+async function recordOnce(
+  db: Database,
+  brandId: string,
+  inputs: readonly SaleInput[],
+  actor: string,
+  now: number,
+  attempt: number,
+): Promise<RecordOutcome[]> {
+  const storable = inputs.filter((input) => !hasNul(input.orderId));
+  const [existingRows, found] = await Promise.all([
+    attempt === 1 ? findByOrderIds(db, brandId, storable.map((input) => input.orderId)) : [],
+    findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId))),
+  ]);
+  let { outcomes, planned, repeats } = planSales(inputs, byOrderId(existingRows), found, now);
+  if (planned.length) {
+    const recorded = await db.tx(async (db) => {
+      await lockTotalsMany(db, brandId, planned.map((p) => p.attribution.target.enrollment_id));
+      if (attempt > 1) {
+        const existing = byOrderId(await findByOrderIds(db, brandId, planned.map((p) => p.input.orderId)));
+        ({ outcomes, planned, repeats } = planSales(inputs, existing, found, now));
+        if (!planned.length) return new Map<string, RecordResult>();
+      }
+      await computeCommissions(db, brandId, planned);
+      const inserted = new Map(
+        (await insertConversions(db, brandId, planned, attempt > 1)).map((r) => [r.order_id, r]),
       );
-    }
-    await lockTotals(db, brandId, target.enrollment_id);
-    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
-    const progress = await tierProgress(db, brandId, target.enrollment_id, target.commission, occurredAt);
-    const commission = computeCommission(target.commission, input.amount, progress);
-    const approvalAt = new Date(occurredAt.getTime() + target.hold_days * DAY_MS);
-    const [inserted] = await db.query<{ id: string }>(sql`
-      INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
-                               commission_amount, commission_terms, occurred_at,
-                               expected_approval_at, metadata, attributed_by, click_id,
-                               original_amount, original_currency)
-      VALUES (${brandId}, ${newId('cnv')}, ${target.enrollment_id}, ${input.orderId}, 'pending',
-              ${target.currency}, ${input.amount}, ${commission}, ${JSON.stringify(target.commission)},
-              ${occurredAt}, ${approvalAt}, ${JSON.stringify(input.metadata)}, ${attributedBy},
-              ${clickId}, ${original?.amount ?? null}, ${original?.currency ?? null})
-      ON CONFLICT (brand_id, order_id) DO NOTHING
-      RETURNING id`);
-    if (inserted) {
-      await recordEvent(db, brandId, inserted.id, { from: null, to: 'pending', reason: null, actor });
-      await applyTotals(
+      const created: ConversionRow[] = [];
+      const taken: string[] = [];
+      for (const p of planned) {
+        const row = inserted.get(p.input.orderId);
+        if (row) created.push(insertedRow(brandId, p, row.created_at));
+        else taken.push(p.input.orderId);
+      }
+      // a tiered commission counted a sale that is now another writer's: count again
+      if (taken.length && planned.some((p) => p.attribution.target.commission.type === 'tiered')) {
+        throw new OrderTaken();
+      }
+      await recordCreations(db, brandId, created.map((r) => r.id), actor);
+      await applyTotalsMany(
         db,
         brandId,
-        target.enrollment_id,
-        conversionContribution('pending', input.amount, commission),
-        occurredAt,
+        created.map((r) => ({
+          enrollmentId: r.enrollment_id,
+          delta: conversionContribution('pending', r.sale_amount, r.commission_amount),
+          day: r.occurred_at,
+        })),
       );
+      const results = new Map<string, RecordResult>();
+      for (const row of created) results.set(row.order_id, { conversion: toConversion(row), created: true });
+      for (const row of await findByOrderIds(db, brandId, taken)) {
+        results.set(row.order_id, { conversion: toConversion(row), created: false });
+      }
+      if (results.size < planned.length) throw new OrderTaken();
+      await emitEvents(db, brandId, 'conversion.created', created.map((r) => results.get(r.order_id)!.conversion));
+      return results;
+    });
+    for (const p of planned) outcomes[p.index] = recorded.get(p.input.orderId)!;
+    for (const index of repeats) {
+      outcomes[index] = { conversion: recorded.get(inputs[index]!.orderId)!.conversion, created: false };
     }
-    const conversion = toConversion((await findConversionByOrder(db, brandId, input.orderId))!);
-    if (inserted) await emitEvent(db, brandId, 'conversion.created', conversion);
-    return { conversion, created: Boolean(inserted) };
+  }
+  return outcomes as RecordOutcome[];
+}
+
+function plan(index: number, input: SaleInput, attribution: Attribution, now: number): PlannedSale {
+  const at = input.occurredAt ? new Date(input.occurredAt).getTime() : now;
+  const micros = input.occurredAt ? 0 : Math.min(index, 999);
+  const holdMs = attribution.target.hold_days * DAY_MS;
+  return {
+    index,
+    input,
+    attribution,
+    id: newId('cnv'),
+    at,
+    micros,
+    occurredAt: isoWithMicros(at, micros),
+    expectedApprovalAt: isoWithMicros(at + holdMs, micros),
+    commission: 0,
+  };
+}
+
+/** The row `insertConversions` wrote for a planned sale, as a read would return it. */
+function insertedRow(brandId: string, p: PlannedSale, createdAt: Date): ConversionRow {
+  const { input, attribution } = p;
+  const { target } = attribution;
+  return {
+    brand_id: brandId,
+    id: p.id,
+    enrollment_id: target.enrollment_id,
+    offer_id: target.offer_id,
+    member_id: target.member_id,
+    order_id: input.orderId,
+    status: 'pending',
+    currency: target.currency,
+    sale_amount: input.amount,
+    commission_amount: p.commission,
+    commission_terms: target.commission,
+    occurred_at: new Date(p.at),
+    expected_approval_at: new Date(p.at + target.hold_days * DAY_MS),
+    status_reason: null,
+    metadata: input.metadata,
+    attributed_by: attribution.attributedBy,
+    click_id: attribution.clickId,
+    original_amount: input.originalAmount?.amount ?? null,
+    original_currency: input.originalAmount?.currency ?? null,
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}
+
+/** Whether sale `a` happened before sale `b`. */
+const before = (a: PlannedSale, b: PlannedSale) => a.at < b.at || (a.at === b.at && a.micros < b.micros);
+
+/**
+ * Computes each planned sale's commission. A tiered offer counts the member's earlier
+ * counted conversions in the tier period of the sale: those stored (one query for all
+ * sales), plus the sales planned before it in this call that happened earlier.
+ */
+async function computeCommissions(db: Database, brandId: string, planned: PlannedSale[]): Promise<void> {
+  const tiered = planned.filter((p) => p.attribution.target.commission.type === 'tiered');
+  const starts = tiered.map((p) => {
+    const structure = p.attribution.target.commission;
+    return structure.type === 'tiered' ? periodStart(structure.period, new Date(p.at)) : null;
   });
+  const stored = new Map<PlannedSale, TierProgress>();
+  if (tiered.length) {
+    const rows = await db.query<{ n: number; conversions: number; sales: number }>(sql`
+      SELECT u.n, p.conversions, p.sales
+      FROM unnest(${tiered.map((p) => p.attribution.target.enrollment_id)}::text[],
+                  ${tiered.map((p) => p.occurredAt)}::timestamptz[],
+                  ${starts.map((s) => s?.toISOString() ?? null)}::timestamptz[])
+        WITH ORDINALITY AS u(enrollment_id, at, start, n)
+      CROSS JOIN LATERAL (
+        SELECT count(*)::bigint AS conversions, COALESCE(sum(c.sale_amount), 0)::bigint AS sales
+        FROM conversions c
+        WHERE c.brand_id = ${brandId} AND c.enrollment_id = u.enrollment_id
+          AND c.status IN ('pending', 'approved')
+          AND c.occurred_at < u.at AND c.occurred_at >= COALESCE(u.start, '-infinity')
+      ) AS p`);
+    for (const r of rows) {
+      stored.set(tiered[Number(r.n) - 1]!, { conversions: Number(r.conversions), sales: Number(r.sales) });
+    }
+  }
+  tiered.forEach((p, k) => {
+    const progress = { ...stored.get(p)! };
+    const start = starts[k]?.getTime() ?? -Infinity;
+    for (const q of tiered.slice(0, k)) {
+      if (q.attribution.target.enrollment_id === p.attribution.target.enrollment_id && before(q, p) && q.at >= start) {
+        progress.conversions += 1;
+        progress.sales += q.input.amount;
+      }
+    }
+    p.commission = computeCommission(p.attribution.target.commission, p.input.amount, progress);
+  });
+  for (const p of planned) {
+    if (p.attribution.target.commission.type !== 'tiered') {
+      p.commission = computeCommission(p.attribution.target.commission, p.input.amount);
+    }
+  }
+}
+
+/**
+ * Inserts the planned sales in one statement, in order of order id (so two batches sharing
+ * order ids never wait on each other in a cycle). An order id another writer recorded in
+ * the meantime fails the statement (the cheaper insert, for the first attempt), or with
+ * `skipTaken` is left out. Returns the order ids inserted, with their `created_at`.
+ */
+async function insertConversions(
+  db: Database,
+  brandId: string,
+  planned: readonly PlannedSale[],
+  skipTaken: boolean,
+): Promise<{ order_id: string; created_at: Date }[]> {
+  const sales = [...planned].sort((a, b) => (a.input.orderId < b.input.orderId ? -1 : 1));
+  // JSON documents shared by many sales (the offer's terms, empty metadata) are sent once
+  const documents = new Map<string, number>();
+  const document = (text: string) => {
+    let n = documents.get(text);
+    if (n === undefined) documents.set(text, (n = documents.size + 1));
+    return n;
+  };
+  const termsOf = new Map<object, number>();
+  const terms = sales.map(({ attribution: { target } }) => {
+    let n = termsOf.get(target.commission);
+    if (n === undefined) termsOf.set(target.commission, (n = document(JSON.stringify(target.commission))));
+    return n;
+  });
+  const metadata = sales.map((p) => document(JSON.stringify(p.input.metadata)));
+  const column = <T>(pick: (p: PlannedSale) => T) => sales.map(pick);
+  return db.query(sql`
+    INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
+                             commission_amount, commission_terms, occurred_at,
+                             expected_approval_at, metadata, attributed_by, click_id,
+                             original_amount, original_currency)
+    SELECT ${brandId}, u.id, u.enrollment_id, u.order_id, 'pending', u.currency, u.sale_amount,
+           u.commission_amount, d.documents[u.commission_terms], u.occurred_at,
+           u.expected_approval_at, d.documents[u.metadata], u.attributed_by, u.click_id,
+           u.original_amount, u.original_currency
+    FROM (SELECT ${[...documents.keys()]}::jsonb[] AS documents) AS d,
+         unnest(${column((p) => p.id)}::text[],
+                ${column((p) => p.attribution.target.enrollment_id)}::text[],
+                ${column((p) => p.input.orderId)}::text[],
+                ${column((p) => p.attribution.target.currency)}::text[],
+                ${column((p) => p.input.amount)}::bigint[],
+                ${column((p) => p.commission)}::bigint[],
+                ${terms}::int[],
+                ${column((p) => p.occurredAt)}::timestamptz[],
+                ${column((p) => p.expectedApprovalAt)}::timestamptz[],
+                ${metadata}::int[],
+                ${column((p) => p.attribution.attributedBy)}::text[],
+                ${column((p) => p.attribution.clickId)}::text[],
+                ${column((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
+                ${column((p) => p.input.originalAmount?.currency ?? null)}::text[])
+      AS u(id, enrollment_id, order_id, currency, sale_amount, commission_amount, commission_terms,
+           occurred_at, expected_approval_at, metadata, attributed_by, click_id, original_amount,
+           original_currency)
+    ${skipTaken ? sql`ON CONFLICT (brand_id, order_id) DO NOTHING` : sql``}
+    RETURNING order_id, created_at`);
 }
 
 export { conversionColumns };
