@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 const PAGE_PATH = '/__bench/widget.html';
 
@@ -9,7 +10,7 @@ const PAGE_PATH = '/__bench/widget.html';
  * Returns `{ skipped: reason }` when no Chromium or puppeteer-core is available.
  */
 export async function widgetRequests({ baseUrl, token, timeoutMs = 15_000 }) {
-  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const executablePath = chromiumPath;
   if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
   let puppeteer;
   try {
@@ -20,17 +21,7 @@ export async function widgetRequests({ baseUrl, token, timeoutMs = 15_000 }) {
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs,
   });
   try {
     const page = await browser.newPage();

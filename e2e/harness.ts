@@ -13,6 +13,7 @@ import {
 } from '@affdash/server';
 // @ts-expect-error plain ESM example without types
 import { startBrandSite } from '../examples/brand-site/server.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
 export interface Stack {
   apiUrl: string;
@@ -46,19 +47,10 @@ export async function startStack({ reactApp }: StackOptions = {}): Promise<Stack
     reactApp,
   });
   const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
     userDataDir: path.join(dataDir, 'chromium'),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs,
   });
   return {
     apiUrl: api.url,
