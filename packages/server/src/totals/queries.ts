@@ -66,62 +66,22 @@ export async function lockTotals(db: Database, brandId: string, enrollmentId: st
 }
 
 /**
- * Adds a delta to an enrollment's totals and to its daily rollup for `day` (the UTC day of
- * the event: a conversion's `occurred_at`, a payment's `paid_at`; the transaction's time
- * when omitted, as for a click). Call inside the transaction of the write.
+ * Adds a delta to an enrollment's totals and to its daily rollup for the UTC day of `day`
+ * (a conversion's `occurred_at`, a payment's `paid_at`, a click's time). Call inside the
+ * transaction of the write.
  */
 export async function applyTotals(
   db: Database,
   brandId: string,
   enrollmentId: string,
-  d: TotalsDelta,
-  day?: Date,
+  delta: TotalsDelta,
+  day: Date,
 ): Promise<void> {
-  await applyDaily(db, brandId, enrollmentId, d, day);
-  await db.query(sql`
-    UPDATE enrollment_totals SET
-      clicks = clicks + ${d.clicks ?? 0},
-      conversions = conversions + ${d.conversions ?? 0},
-      sales = sales + ${d.sales ?? 0},
-      commission_pending = commission_pending + ${d.pending ?? 0},
-      commission_approved = commission_approved + ${d.approved ?? 0},
-      paid = paid + ${d.paid ?? 0},
-      updated_at = now()
-    WHERE brand_id = ${brandId} AND enrollment_id = ${enrollmentId}`);
+  await applyTotalsMany(db, brandId, [{ enrollmentId, delta, day }]);
 }
 
 function isZero(d: TotalsDelta): boolean {
   return !d.clicks && !d.conversions && !d.sales && !d.pending && !d.approved && !d.reversed && !d.paid;
-}
-
-/** The UTC date of a moment, in SQL. */
-function utcDay(at: Date | undefined) {
-  return at ? sql`(${at}::timestamptz AT TIME ZONE 'UTC')::date` : sql`(now() AT TIME ZONE 'UTC')::date`;
-}
-
-/** Adds a delta to one day of an enrollment's daily rollup, creating the day if needed. */
-async function applyDaily(
-  db: Database,
-  brandId: string,
-  enrollmentId: string,
-  d: TotalsDelta,
-  day: Date | undefined,
-): Promise<void> {
-  if (isZero(d)) return;
-  await db.query(sql`
-    INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, clicks, conversions, sales,
-                                       commission_pending, commission_approved,
-                                       commission_reversed, paid)
-    VALUES (${brandId}, ${enrollmentId}, ${utcDay(day)}, ${d.clicks ?? 0}, ${d.conversions ?? 0},
-            ${d.sales ?? 0}, ${d.pending ?? 0}, ${d.approved ?? 0}, ${d.reversed ?? 0}, ${d.paid ?? 0})
-    ON CONFLICT (brand_id, enrollment_id, day) DO UPDATE SET
-      clicks = r.clicks + EXCLUDED.clicks,
-      conversions = r.conversions + EXCLUDED.conversions,
-      sales = r.sales + EXCLUDED.sales,
-      commission_pending = r.commission_pending + EXCLUDED.commission_pending,
-      commission_approved = r.commission_approved + EXCLUDED.commission_approved,
-      commission_reversed = r.commission_reversed + EXCLUDED.commission_reversed,
-      paid = r.paid + EXCLUDED.paid`);
 }
 
 export async function readTotals(
