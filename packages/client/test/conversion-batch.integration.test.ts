@@ -1,19 +1,12 @@
-import { createTestServer } from '@affdash/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Affdash, InvalidInputError } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { useSdk } from './server.js';
+import { InvalidInputError } from '../src/index.js';
 
-let server: Awaited<ReturnType<typeof createTestServer>>;
-let affdash: Affdash;
-
-beforeAll(async () => {
-  server = await createTestServer();
-  affdash = new Affdash({ apiKey: server.apiKey, baseUrl: server.url });
-});
-afterAll(() => server?.close());
+const t = useSdk();
 
 describe('conversions.batch against the affdash server', () => {
   it('records valid items, reports invalid ones by index, and answers repeats as existing', async () => {
-    const offer = await affdash.offers.create({
+    const offer = await t.affdash.offers.create({
       name: 'Batch offer',
       currency: 'EUR',
       commission: { type: 'flat', amount: 500 },
@@ -21,10 +14,10 @@ describe('conversions.batch against the affdash server', () => {
       utm: { source: 'affdash' },
     });
     expect(offer).toMatchObject({ utm: { source: 'affdash' }, attribution: 'promo_code_first' });
-    const member = await affdash.members.create({ name: 'Lin' });
-    const enrollment = await affdash.enrollments.create({ offerId: offer.id, memberId: member.id });
+    const member = await t.affdash.members.create({ name: 'Lin' });
+    const enrollment = await t.affdash.enrollments.create({ offerId: offer.id, memberId: member.id });
 
-    const { results } = await affdash.conversions.batch({
+    const { results } = await t.affdash.conversions.batch({
       conversions: [
         { orderId: 'sdk-1', amount: 2_000, promoCode: enrollment.promoCode },
         { orderId: 'sdk-2', amount: 2_000, promoCode: 'NOPE' },
@@ -40,16 +33,16 @@ describe('conversions.batch against the affdash server', () => {
     ]);
     expect(results[2]!.conversion?.original).toEqual({ amount: 1_700, currency: 'GBP' });
 
-    const again = await affdash.conversions.batch({
+    const again = await t.affdash.conversions.batch({
       conversions: [{ orderId: 'sdk-3', amount: 2_000, enrollmentId: enrollment.id }],
     });
     expect(again.results[0]).toMatchObject({ status: 'existing', conversion: { id: results[2]!.conversion!.id } });
 
-    const events = await affdash.conversions.events(results[0]!.conversion!.id);
+    const events = await t.affdash.conversions.events(results[0]!.conversion!.id);
     expect(events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'pending' })]);
   });
 
   it('refuses an empty batch before sending it', async () => {
-    await expect(affdash.conversions.batch({ conversions: [] })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(t.affdash.conversions.batch({ conversions: [] })).rejects.toBeInstanceOf(InvalidInputError);
   });
 });

@@ -1,31 +1,24 @@
-import { createTestServer } from '@affdash/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Affdash, DashboardClient, InvalidInputError } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { useSdk } from './server.js';
+import { DashboardClient, InvalidInputError } from '../src/index.js';
 
-let server: Awaited<ReturnType<typeof createTestServer>>;
-let affdash: Affdash;
-
-beforeAll(async () => {
-  server = await createTestServer();
-  affdash = new Affdash({ apiKey: server.apiKey, baseUrl: server.url });
-});
-afterAll(() => server?.close());
+const t = useSdk();
 
 describe('dashboard series, exports and statements through the SDK', () => {
   it('reads what the member can download', async () => {
-    const offer = await affdash.offers.create({
+    const offer = await t.affdash.offers.create({
       name: 'Reports', currency: 'USD', commission: { type: 'percent', rateBps: 1_000 },
       destinationUrl: 'https://shop.example/r', payoutMinimum: 5_000, payoutSchedule: 'weekly',
     });
     expect({ min: offer.payoutMinimum, schedule: offer.payoutSchedule }).toEqual({ min: 5_000, schedule: 'weekly' });
-    const member = await affdash.members.create({ name: 'Grace Hopper' });
-    const enrollment = await affdash.enrollments.create({ offerId: offer.id, memberId: member.id });
-    const conversion = await affdash.conversions.create({
+    const member = await t.affdash.members.create({ name: 'Grace Hopper' });
+    const enrollment = await t.affdash.enrollments.create({ offerId: offer.id, memberId: member.id });
+    const conversion = await t.affdash.conversions.create({
       orderId: 'SDK-R-1', amount: 20_000, enrollmentId: enrollment.id, occurredAt: '2026-03-05T10:00:00Z',
     });
-    await affdash.conversions.update(conversion.id, { status: 'approved' });
-    const { token } = await affdash.dashboardTokens.create({ enrollmentId: enrollment.id });
-    const dashboard = new DashboardClient({ token, baseUrl: server.url });
+    await t.affdash.conversions.update(conversion.id, { status: 'approved' });
+    const { token } = await t.affdash.dashboardTokens.create({ enrollmentId: enrollment.id });
+    const dashboard = new DashboardClient({ token, baseUrl: t.server.url });
 
     const first = await dashboard.retrieve();
     expect(first.series.points).toHaveLength(30);
