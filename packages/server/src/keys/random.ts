@@ -9,9 +9,21 @@ export function randomString(length: number, alphabet = BASE62): string {
   return out;
 }
 
-/** A new opaque id with a type prefix: `off_7Hq2…` (20 base62 characters, ~119 bits). */
-export function newId(prefix: string): string {
-  return `${prefix}_${randomString(20)}`;
+/** Milliseconds since 1970 in 8 base62 digits, which sort as the times do until the year 8888. */
+function timeDigits(ms: number): string {
+  let out = '';
+  for (let i = 0; i < 8; i++, ms = Math.floor(ms / 62)) out = BASE62[ms % 62] + out;
+  return out;
+}
+
+/**
+ * A new opaque id with a type prefix: `off_` and 20 base62 characters, the time it was made
+ * (8) and then random (12, ~71 bits). Ids made later sort after earlier ones, so a table's
+ * new rows go to the end of its primary-key index instead of anywhere in it: an insert
+ * touches a few index pages, not one per row.
+ */
+export function newId(prefix: string, now = Date.now()): string {
+  return `${prefix}_${timeDigits(now)}${randomString(12)}`;
 }
 
 /** A new random secret, base64url, of `bytes` bytes of entropy. */
