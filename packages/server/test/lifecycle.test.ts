@@ -96,6 +96,7 @@ describe.each(backends())('conversion lifecycle on $name', (backend) => {
       ['pending', 'approved', null],
       ['approved', 'reversed', 'Refunded'],
     ]);
+    expect(events.data[0]).toMatchObject({ id: `cev_${c.id.slice(4)}`, conversionId: c.id, at: c.createdAt });
     const key = events.data[0].actor;
     expect(events.data.every((e: any) => e.actor === key && !Number.isNaN(Date.parse(e.at)))).toBe(true);
   });

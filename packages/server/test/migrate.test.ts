@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
-import { createApp, createDeps, migrate, pendingMigrations } from '../src/index.js';
+import { createApiKey, createApp, createDeps, ensureBrand, migrate, pendingMigrations } from '../src/index.js';
 import { backends } from './backends.js';
-import { PUBLIC_URL, SECRET, read } from './harness.js';
+import { BrandClient, PUBLIC_URL, SECRET, read } from './harness.js';
 
 const { sql } = pg;
 /** Every migration file, in the order they apply. */
@@ -66,6 +66,41 @@ describe.each(backends())('migrations on $name', (backend) => {
       const results = await Promise.all([migrate(db), migrate(db)]);
       expect(results.flatMap((r) => r.applied)).toEqual(versions);
       expect(await pendingMigrations(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('007 keeps the history of conversions recorded before it, their recording now from their own row', async () => {
+    const db = await backend.open();
+    try {
+      await migrate(db, { through: '006_webhooks' });
+      expect(await pendingMigrations(db)).toEqual(versions.filter((v) => v > '006_webhooks'));
+      const brandId = await ensureBrand(db, { name: 'Before' });
+      const brand = new BrandClient(createApp(createDeps(db, { secret: SECRET, publicUrl: PUBLIC_URL })), brandId, await createApiKey(db, brandId, 'k'));
+      const { enrollment } = await brand.setup();
+      await db.query(sql`
+        INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
+                                 commission_amount, commission_terms, occurred_at, created_at)
+        VALUES (${brandId}, 'cnv_old', ${enrollment.id}, 'o-1', 'approved', 'USD', 1000, 100, '{}',
+                '2026-05-01T10:00:00Z', '2026-05-01T10:00:01Z'),
+               (${brandId}, 'cnv_imported', ${enrollment.id}, 'o-2', 'pending', 'USD', 1000, 100, '{}',
+                '2026-05-01T11:00:00Z', '2026-05-01T11:00:01Z')`);
+      await db.query(sql`
+        INSERT INTO conversion_events (brand_id, id, conversion_id, from_status, to_status, reason, actor, at)
+        VALUES (${brandId}, 'cev_a', 'cnv_old', NULL, 'pending', NULL, 'api_key:key_a', '2026-05-01T10:00:01Z'),
+               (${brandId}, 'cev_b', 'cnv_old', 'pending', 'approved', NULL, 'api_key:key_b', '2026-06-01T00:00:00Z')`);
+
+      await migrate(db);
+      const events = async (id: string) =>
+        (await brand.ok('GET', `/v1/conversions/${id}/events`, undefined, 200)).data.map((e: any) => [e.id, e.fromStatus, e.toStatus, e.actor, e.at]);
+      expect(await events('cnv_old')).toEqual([
+        ['cev_old', null, 'pending', 'api_key:key_a', '2026-05-01T10:00:01.000Z'],
+        ['cev_b', 'pending', 'approved', 'api_key:key_b', '2026-06-01T00:00:00.000Z'],
+      ]);
+      expect(await events('cnv_imported')).toEqual([
+        ['cev_imported', null, 'pending', 'system:import', '2026-05-01T11:00:01.000Z'],
+      ]);
     } finally {
       await db.close();
     }

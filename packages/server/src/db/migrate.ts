@@ -14,10 +14,14 @@ export interface MigrationResult {
 
 /**
  * Applies the numbered `.sql` files in `migrations/` that have not run yet, in order,
- * in one transaction under an advisory lock.
+ * in one transaction under an advisory lock; with `through`, only up to that version
+ * (`'006_webhooks'`), as a database of that version would have.
  */
-export async function migrate(db: Database): Promise<MigrationResult> {
-  const files = (await readdir(migrationsDir)).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+export async function migrate(db: Database, options: { through?: string } = {}): Promise<MigrationResult> {
+  const { through } = options;
+  const files = (await readdir(migrationsDir))
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f) && (through === undefined || f <= `${through}.sql`))
+    .sort();
   return db.tx(async (db) => {
     await db.query(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await db.query(sql`

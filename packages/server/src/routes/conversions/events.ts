@@ -37,26 +37,20 @@ export async function recordEvent(
             ${event.actor})`);
 }
 
-/** Records that conversions were created pending, one event each, in one statement. */
-export async function recordCreations(
-  db: Database,
-  brandId: string,
-  conversionIds: readonly string[],
-  actor: string,
-): Promise<void> {
-  if (!conversionIds.length) return;
-  await db.query(sql`
-    INSERT INTO conversion_events (brand_id, id, conversion_id, from_status, to_status, reason, actor)
-    SELECT ${brandId}, u.id, u.conversion_id, NULL, 'pending', NULL, ${actor}
-    FROM unnest(${conversionIds.map(() => newId('cev'))}::text[], ${conversionIds}::text[])
-      AS u(id, conversion_id)`);
-}
-
-/** A conversion's status changes, oldest first. */
+/**
+ * A conversion's status changes, oldest first: its recording (pending, from its own row: the
+ * event's id is the conversion's with the prefix `cev_`), then the changes after it.
+ */
 export async function listEvents(db: Database, brandId: string, conversionId: string): Promise<ConversionEvent[]> {
   const rows = await db.query<EventRow>(sql`
-    SELECT id, conversion_id, from_status, to_status, reason, actor, at FROM conversion_events
-    WHERE brand_id = ${brandId} AND conversion_id = ${conversionId}
+    SELECT * FROM (
+      SELECT 'cev_' || substr(id, 5) AS id, id AS conversion_id, NULL::text AS from_status,
+             'pending' AS to_status, NULL::text AS reason, recorded_by AS actor, created_at AS at
+      FROM conversions WHERE brand_id = ${brandId} AND id = ${conversionId}
+      UNION ALL
+      SELECT id, conversion_id, from_status, to_status, reason, actor, at FROM conversion_events
+      WHERE brand_id = ${brandId} AND conversion_id = ${conversionId}
+    ) AS e
     ORDER BY at, (from_status IS NOT NULL), id`);
   return rows.map((r) => ({
     id: r.id,

@@ -1,19 +1,12 @@
 import pg from '@databases/pg';
-import {
-  computeCommission,
-  periodStart,
-  type Conversion,
-  type ConversionCreate,
-  type TierProgress,
-} from '@affdash/core';
-import type { z } from 'zod';
+import { computeCommission, periodStart, type Conversion, type TierProgress } from '@affdash/core';
 import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
 import { ApiError } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
 import { applyTotalsMany, conversionContribution, lockTotalsMany } from '../../totals/queries.js';
 import { emitEvents } from '../../webhooks/events.js';
 import { attribute, checkSale, findTargets, type Attribution, type AttributionTargets } from './attribution.js';
-import { recordCreations } from './events.js';
+import { insertConversions, insertWithRollups, type InsertedSale, type PlannedSale, type SaleInput } from './insert.js';
 import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
@@ -21,8 +14,7 @@ const DAY_MS = 86_400_000;
 /** Attempts when other writers take some of a batch's order ids at the same moment. */
 const MAX_ATTEMPTS = 3;
 
-/** A sale as `ConversionCreate` parses it. */
-export type SaleInput = z.output<typeof ConversionCreate>;
+export type { SaleInput };
 
 export interface RecordResult {
   conversion: Conversion;
@@ -32,21 +24,6 @@ export interface RecordResult {
 
 /** What became of one sale of a batch: recorded now or before, or refused with an error. */
 export type RecordOutcome = RecordResult | { error: ApiError };
-
-/** A sale that will be inserted, with what the insert needs. */
-interface PlannedSale {
-  /** Position among the inputs. */
-  index: number;
-  input: SaleInput;
-  attribution: Attribution;
-  id: string;
-  /** When the sale happened: milliseconds, then microseconds (a sale without `occurredAt`). */
-  at: number;
-  micros: number;
-  occurredAt: string;
-  expectedApprovalAt: string;
-  commission: number;
-}
 
 /** Another writer inserted one of the order ids after this batch looked: start again. */
 class OrderTaken extends Error {}
@@ -165,11 +142,14 @@ function planSales(
   return { outcomes, planned, repeats };
 }
 
+const isTiered = (p: PlannedSale) => p.attribution.target.commission.type === 'tiered';
+
 /**
  * One attempt. The first looks for existing order ids before taking any lock, beside the
- * attribution look-up; a later one (after another writer took an order id a tiered
- * commission counted on) looks again once it holds the enrollments' locks, so writers to
- * the same enrollments cannot get in between.
+ * attribution look-up, and records sales of offers without tiers in one statement
+ * (`insertWithRollups`) unless the brand's webhooks need the transaction; a later attempt
+ * (after another writer took an order id a tiered commission counted on) looks again once it
+ * holds the enrollments' locks, so writers to the same enrollments cannot get in between.
  */
 async function recordOnce(
   db: Database,
@@ -185,54 +165,70 @@ async function recordOnce(
     findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId))),
   ]);
   let { outcomes, planned, repeats } = planSales(inputs, byOrderId(existingRows), found, now);
-  if (planned.length) {
-    const recorded = await db.tx(async (db) => {
-      await lockTotalsMany(db, brandId, planned.map((p) => p.attribution.target.enrollment_id));
-      if (attempt > 1) {
-        const existing = byOrderId(await findByOrderIds(db, brandId, planned.map((p) => p.input.orderId)));
-        ({ outcomes, planned, repeats } = planSales(inputs, existing, found, now));
-        if (!planned.length) return new Map<string, RecordResult>();
-      }
-      await computeCommissions(db, brandId, planned);
-      const inserted = new Map(
-        (await insertConversions(db, brandId, planned, attempt > 1)).map((r) => [r.order_id, r]),
-      );
-      const created: ConversionRow[] = [];
-      const taken: string[] = [];
-      for (const p of planned) {
-        const row = inserted.get(p.input.orderId);
-        if (row) created.push(insertedRow(brandId, p, row.created_at));
-        else taken.push(p.input.orderId);
-      }
-      // a tiered commission counted a sale that is now another writer's: count again
-      if (taken.length && planned.some((p) => p.attribution.target.commission.type === 'tiered')) {
-        throw new OrderTaken();
-      }
-      await recordCreations(db, brandId, created.map((r) => r.id), actor);
-      await applyTotalsMany(
-        db,
-        brandId,
-        created.map((r) => ({
-          enrollmentId: r.enrollment_id,
-          delta: conversionContribution('pending', r.sale_amount, r.commission_amount),
-          day: r.occurred_at,
-        })),
-      );
-      const results = new Map<string, RecordResult>();
-      for (const row of created) results.set(row.order_id, { conversion: toConversion(row), created: true });
-      for (const row of await findByOrderIds(db, brandId, taken)) {
-        results.set(row.order_id, { conversion: toConversion(row), created: false });
-      }
-      if (results.size < planned.length) throw new OrderTaken();
-      await emitEvents(db, brandId, 'conversion.created', created.map((r) => results.get(r.order_id)!.conversion));
-      return results;
-    });
-    for (const p of planned) outcomes[p.index] = recorded.get(p.input.orderId)!;
-    for (const index of repeats) {
-      outcomes[index] = { conversion: recorded.get(inputs[index]!.orderId)!.conversion, created: false };
+  if (!planned.length) return outcomes as RecordOutcome[];
+  let recorded: Map<string, RecordResult> | null = null;
+  if (attempt === 1 && !planned.some(isTiered)) {
+    await computeCommissions(db, brandId, planned); // no tiers: nothing to read
+    const written = await insertWithRollups(db, brandId, planned, actor);
+    if (!written.subscribed) recorded = await results(db, brandId, planned, actor, written.inserted);
+  }
+  recorded ??= await db.tx(async (db) => {
+    await lockTotalsMany(db, brandId, planned.map((p) => p.attribution.target.enrollment_id));
+    if (attempt > 1) {
+      const existing = byOrderId(await findByOrderIds(db, brandId, planned.map((p) => p.input.orderId)));
+      ({ outcomes, planned, repeats } = planSales(inputs, existing, found, now));
+      if (!planned.length) return new Map<string, RecordResult>();
     }
+    await computeCommissions(db, brandId, planned);
+    const inserted = await insertConversions(db, brandId, planned, actor, attempt > 1);
+    // a tiered commission counted a sale that is now another writer's: count again
+    if (inserted.length < planned.length && planned.some(isTiered)) throw new OrderTaken();
+    const recorded = await results(db, brandId, planned, actor, inserted);
+    const created = [...recorded.values()].filter((r) => r.created).map((r) => r.conversion);
+    await applyTotalsMany(
+      db,
+      brandId,
+      created.map((c) => ({
+        enrollmentId: c.enrollmentId,
+        delta: conversionContribution('pending', c.sale.amount, c.commission.amount),
+        day: new Date(c.occurredAt),
+      })),
+    );
+    await emitEvents(db, brandId, 'conversion.created', created);
+    return recorded;
+  });
+  for (const p of planned) outcomes[p.index] = recorded.get(p.input.orderId)!;
+  for (const index of repeats) {
+    outcomes[index] = { conversion: recorded.get(inputs[index]!.orderId)!.conversion, created: false };
   }
   return outcomes as RecordOutcome[];
+}
+
+/**
+ * What became of each planned sale once the insert ran: created as planned, or recorded by
+ * another writer in the meantime (read back). Throws `OrderTaken` when such a conversion
+ * cannot be read, so the attempt starts again.
+ */
+async function results(
+  db: Database,
+  brandId: string,
+  planned: readonly PlannedSale[],
+  actor: string,
+  inserted: readonly InsertedSale[],
+): Promise<Map<string, RecordResult>> {
+  const createdAt = new Map(inserted.map((r) => [r.order_id, r.created_at]));
+  const results = new Map<string, RecordResult>();
+  const taken: string[] = [];
+  for (const p of planned) {
+    const at = createdAt.get(p.input.orderId);
+    if (at) results.set(p.input.orderId, { conversion: toConversion(insertedRow(brandId, p, actor, at)), created: true });
+    else taken.push(p.input.orderId);
+  }
+  for (const row of await findByOrderIds(db, brandId, taken)) {
+    results.set(row.order_id, { conversion: toConversion(row), created: false });
+  }
+  if (results.size < planned.length) throw new OrderTaken();
+  return results;
 }
 
 function plan(index: number, input: SaleInput, attribution: Attribution, now: number): PlannedSale {
@@ -253,7 +249,7 @@ function plan(index: number, input: SaleInput, attribution: Attribution, now: nu
 }
 
 /** The row `insertConversions` wrote for a planned sale, as a read would return it. */
-function insertedRow(brandId: string, p: PlannedSale, createdAt: Date): ConversionRow {
+function insertedRow(brandId: string, p: PlannedSale, actor: string, createdAt: Date): ConversionRow {
   const { input, attribution } = p;
   const { target } = attribution;
   return {
@@ -276,6 +272,7 @@ function insertedRow(brandId: string, p: PlannedSale, createdAt: Date): Conversi
     click_id: attribution.clickId,
     original_amount: input.originalAmount?.amount ?? null,
     original_currency: input.originalAmount?.currency ?? null,
+    recorded_by: actor,
     created_at: createdAt,
     updated_at: createdAt,
   };
@@ -330,65 +327,6 @@ async function computeCommissions(db: Database, brandId: string, planned: Planne
       p.commission = computeCommission(p.attribution.target.commission, p.input.amount);
     }
   }
-}
-
-/**
- * Inserts the planned sales in one statement, in order of order id (so two batches sharing
- * order ids never wait on each other in a cycle). An order id another writer recorded in
- * the meantime fails the statement (the cheaper insert, for the first attempt), or with
- * `skipTaken` is left out. Returns the order ids inserted, with their `created_at`.
- */
-async function insertConversions(
-  db: Database,
-  brandId: string,
-  planned: readonly PlannedSale[],
-  skipTaken: boolean,
-): Promise<{ order_id: string; created_at: Date }[]> {
-  const sales = [...planned].sort((a, b) => (a.input.orderId < b.input.orderId ? -1 : 1));
-  // JSON documents shared by many sales (the offer's terms, empty metadata) are sent once
-  const documents = new Map<string, number>();
-  const document = (text: string) => {
-    let n = documents.get(text);
-    if (n === undefined) documents.set(text, (n = documents.size + 1));
-    return n;
-  };
-  const termsOf = new Map<object, number>();
-  const terms = sales.map(({ attribution: { target } }) => {
-    let n = termsOf.get(target.commission);
-    if (n === undefined) termsOf.set(target.commission, (n = document(JSON.stringify(target.commission))));
-    return n;
-  });
-  const metadata = sales.map((p) => document(JSON.stringify(p.input.metadata)));
-  const column = <T>(pick: (p: PlannedSale) => T) => sales.map(pick);
-  return db.query(sql`
-    INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
-                             commission_amount, commission_terms, occurred_at,
-                             expected_approval_at, metadata, attributed_by, click_id,
-                             original_amount, original_currency)
-    SELECT ${brandId}, u.id, u.enrollment_id, u.order_id, 'pending', u.currency, u.sale_amount,
-           u.commission_amount, d.documents[u.commission_terms], u.occurred_at,
-           u.expected_approval_at, d.documents[u.metadata], u.attributed_by, u.click_id,
-           u.original_amount, u.original_currency
-    FROM (SELECT ${[...documents.keys()]}::jsonb[] AS documents) AS d,
-         unnest(${column((p) => p.id)}::text[],
-                ${column((p) => p.attribution.target.enrollment_id)}::text[],
-                ${column((p) => p.input.orderId)}::text[],
-                ${column((p) => p.attribution.target.currency)}::text[],
-                ${column((p) => p.input.amount)}::bigint[],
-                ${column((p) => p.commission)}::bigint[],
-                ${terms}::int[],
-                ${column((p) => p.occurredAt)}::timestamptz[],
-                ${column((p) => p.expectedApprovalAt)}::timestamptz[],
-                ${metadata}::int[],
-                ${column((p) => p.attribution.attributedBy)}::text[],
-                ${column((p) => p.attribution.clickId)}::text[],
-                ${column((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
-                ${column((p) => p.input.originalAmount?.currency ?? null)}::text[])
-      AS u(id, enrollment_id, order_id, currency, sale_amount, commission_amount, commission_terms,
-           occurred_at, expected_approval_at, metadata, attributed_by, click_id, original_amount,
-           original_currency)
-    ${skipTaken ? sql`ON CONFLICT (brand_id, order_id) DO NOTHING` : sql``}
-    RETURNING order_id, created_at`);
 }
 
 export { conversionColumns };

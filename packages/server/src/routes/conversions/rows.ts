@@ -26,6 +26,8 @@ export interface ConversionRow {
   click_id: string | null;
   original_amount: number | null;
   original_currency: string | null;
+  /** Who recorded it: the actor of its first event. */
+  recorded_by: string;
   created_at: Date;
   updated_at: Date;
 }

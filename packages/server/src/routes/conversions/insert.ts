@@ -1,0 +1,162 @@
+import pg from '@databases/pg';
+import type { SQLQuery } from '@databases/pg';
+import type { ConversionCreate } from '@affdash/core';
+import type { z } from 'zod';
+import type { Database } from '../../db/index.js';
+import type { Attribution } from './attribution.js';
+
+const { sql } = pg;
+
+/** A sale as `ConversionCreate` parses it. */
+export type SaleInput = z.output<typeof ConversionCreate>;
+
+/** A sale that will be inserted, with what the insert needs. */
+export interface PlannedSale {
+  /** Position among the inputs. */
+  index: number;
+  input: SaleInput;
+  attribution: Attribution;
+  id: string;
+  /** When the sale happened: milliseconds, then microseconds (a sale without `occurredAt`). */
+  at: number;
+  micros: number;
+  occurredAt: string;
+  expectedApprovalAt: string;
+  commission: number;
+}
+
+/** An order id the insert wrote, and when. */
+export interface InsertedSale {
+  order_id: string;
+  created_at: Date;
+}
+
+/**
+ * `INSERT INTO conversions … SELECT` of the planned sales, in order of order id (so two
+ * batches sharing order ids never wait on each other in a cycle), recorded by `actor`.
+ */
+function insertSales(brandId: string, planned: readonly PlannedSale[], actor: string): SQLQuery {
+  const sales = [...planned].sort((a, b) => (a.input.orderId < b.input.orderId ? -1 : 1));
+  // JSON documents shared by many sales (the offer's terms, empty metadata) are sent once
+  const documents = new Map<string, number>();
+  const document = (text: string) => {
+    let n = documents.get(text);
+    if (n === undefined) documents.set(text, (n = documents.size + 1));
+    return n;
+  };
+  const termsOf = new Map<object, number>();
+  const terms = sales.map(({ attribution: { target } }) => {
+    let n = termsOf.get(target.commission);
+    if (n === undefined) termsOf.set(target.commission, (n = document(JSON.stringify(target.commission))));
+    return n;
+  });
+  const metadata = sales.map((p) => document(JSON.stringify(p.input.metadata)));
+  const column = <T>(pick: (p: PlannedSale) => T) => sales.map(pick);
+  return sql`
+    INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
+                             commission_amount, commission_terms, occurred_at,
+                             expected_approval_at, metadata, attributed_by, click_id,
+                             original_amount, original_currency, recorded_by)
+    SELECT ${brandId}, u.id, u.enrollment_id, u.order_id, 'pending', u.currency, u.sale_amount,
+           u.commission_amount, d.documents[u.commission_terms], u.occurred_at,
+           u.expected_approval_at, d.documents[u.metadata], u.attributed_by, u.click_id,
+           u.original_amount, u.original_currency, ${actor}
+    FROM (SELECT ${[...documents.keys()]}::jsonb[] AS documents) AS d,
+         unnest(${column((p) => p.id)}::text[],
+                ${column((p) => p.attribution.target.enrollment_id)}::text[],
+                ${column((p) => p.input.orderId)}::text[],
+                ${column((p) => p.attribution.target.currency)}::text[],
+                ${column((p) => p.input.amount)}::bigint[],
+                ${column((p) => p.commission)}::bigint[],
+                ${terms}::int[],
+                ${column((p) => p.occurredAt)}::timestamptz[],
+                ${column((p) => p.expectedApprovalAt)}::timestamptz[],
+                ${metadata}::int[],
+                ${column((p) => p.attribution.attributedBy)}::text[],
+                ${column((p) => p.attribution.clickId)}::text[],
+                ${column((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
+                ${column((p) => p.input.originalAmount?.currency ?? null)}::text[])
+      AS u(id, enrollment_id, order_id, currency, sale_amount, commission_amount, commission_terms,
+           occurred_at, expected_approval_at, metadata, attributed_by, click_id, original_amount,
+           original_currency)`;
+}
+
+/**
+ * Inserts the planned sales in one statement. An order id another writer recorded in the
+ * meantime fails the statement (the cheaper insert), or with `skipTaken` is left out.
+ */
+export async function insertConversions(
+  db: Database,
+  brandId: string,
+  planned: readonly PlannedSale[],
+  actor: string,
+  skipTaken: boolean,
+): Promise<InsertedSale[]> {
+  return db.query(sql`
+    ${insertSales(brandId, planned, actor)}
+    ${skipTaken ? sql`ON CONFLICT (brand_id, order_id) DO NOTHING` : sql``}
+    RETURNING order_id, created_at`);
+}
+
+/**
+ * Records pending sales of offers without tiers in one statement, so in one round trip and
+ * without a transaction around it: it locks the enrollments' totals in a fixed order (as
+ * `lockTotalsMany` does), inserts the sales whose order id no one has taken, and adds what
+ * those inserted to the enrollments' totals and daily rollups (as `applyTotalsMany` with
+ * `conversionContribution('pending', …)` does). A brand with a webhook endpoint subscribed to
+ * `conversion.created` gets `subscribed` and nothing written: its events need the
+ * transaction of `recordConversions`.
+ */
+export async function insertWithRollups(
+  db: Database,
+  brandId: string,
+  planned: readonly PlannedSale[],
+  actor: string,
+): Promise<{ subscribed: true } | { subscribed: false; inserted: InsertedSale[] }> {
+  const enrollmentIds = [...new Set(planned.map((p) => p.attribution.target.enrollment_id))];
+  const rows = await db.query<{ subscribed: boolean; order_id: string | null; created_at: Date | null }>(sql`
+    WITH locked AS MATERIALIZED (
+      SELECT enrollment_id FROM enrollment_totals
+      WHERE brand_id = ${brandId} AND enrollment_id = ANY (${enrollmentIds}::text[])
+      ORDER BY enrollment_id FOR UPDATE
+    ), subscribed AS MATERIALIZED (
+      SELECT EXISTS (
+        SELECT 1 FROM webhook_endpoints
+        WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
+          AND ('conversion.created' = ANY (events) OR '*' = ANY (events))
+      ) AS found
+    ), inserted AS (
+      ${insertSales(brandId, planned, actor)}
+      -- one-time filters, evaluated before the first row: the locks, and no subscriber
+      WHERE (SELECT count(*) FROM locked) >= 0 AND NOT (SELECT found FROM subscribed)
+      ON CONFLICT (brand_id, order_id) DO NOTHING
+      RETURNING enrollment_id, order_id, sale_amount, commission_amount, occurred_at, created_at
+    ), daily AS (
+      INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, conversions, sales, commission_pending)
+      SELECT ${brandId}, enrollment_id, (occurred_at AT TIME ZONE 'UTC')::date,
+             count(*), sum(sale_amount), sum(commission_amount)
+      FROM inserted GROUP BY 2, 3 ORDER BY 2, 3
+      ON CONFLICT (brand_id, enrollment_id, day) DO UPDATE SET
+        conversions = r.conversions + EXCLUDED.conversions,
+        sales = r.sales + EXCLUDED.sales,
+        commission_pending = r.commission_pending + EXCLUDED.commission_pending
+    ), totals AS (
+      UPDATE enrollment_totals t SET
+        conversions = t.conversions + s.conversions,
+        sales = t.sales + s.sales,
+        commission_pending = t.commission_pending + s.pending,
+        updated_at = now()
+      FROM (
+        SELECT enrollment_id, count(*) AS conversions, sum(sale_amount) AS sales,
+               sum(commission_amount) AS pending
+        FROM inserted GROUP BY enrollment_id
+      ) AS s
+      WHERE t.brand_id = ${brandId} AND t.enrollment_id = s.enrollment_id
+    )
+    SELECT (SELECT found FROM subscribed) AS subscribed, i.order_id, i.created_at
+    FROM (SELECT 1) AS one LEFT JOIN inserted AS i ON true`);
+  if (rows[0]?.subscribed) return { subscribed: true };
+  const inserted: InsertedSale[] = [];
+  for (const { order_id, created_at } of rows) if (order_id && created_at) inserted.push({ order_id, created_at });
+  return { subscribed: false, inserted };
+}
