@@ -41,6 +41,8 @@ export interface Call<T> {
   body?: unknown;
   /** Safe to repeat: retried on 429, 5xx and network errors. GET always is. */
   idempotent?: boolean | undefined;
+  /** Request headers of this call, beside those every call sends. */
+  headers?: Record<string, string> | undefined;
   options?: RequestOptions | undefined;
 }
 
@@ -86,7 +88,7 @@ export class Http {
       backoffLimit: 8_000,
       jitter: true,
     };
-    const headers: Record<string, string> = { authorization: `Bearer ${bearer}` };
+    const headers: Record<string, string> = { ...call.headers, authorization: `Bearer ${bearer}` };
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     let response: Response;
     try {

@@ -64,6 +64,7 @@ export type {
   Conversion,
   ConversionBatchCreate,
   ConversionBatchItem,
+  ConversionBatchOptions,
   ConversionBatchResult,
   ConversionCreate,
   ConversionEvent,

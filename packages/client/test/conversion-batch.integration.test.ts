@@ -37,6 +37,14 @@ describe('conversions.batch against the affdash server', () => {
       conversions: [{ orderId: 'sdk-3', amount: 2_000, enrollmentId: enrollment.id }],
     });
     expect(again.results[0]).toMatchObject({ status: 'existing', conversion: { id: results[2]!.conversion!.id } });
+    const minimal = await t.affdash.conversions.batch(
+      { conversions: [{ orderId: 'sdk-3', amount: 2_000, enrollmentId: enrollment.id }, { orderId: 'sdk-4', amount: 1, enrollmentId: enrollment.id }] },
+      { return: 'minimal' },
+    );
+    expect(minimal.results).toEqual([
+      { index: 0, status: 'existing', id: results[2]!.conversion!.id },
+      { index: 1, status: 'created', id: expect.stringMatching(/^cnv_/) },
+    ]);
 
     const events = await t.affdash.conversions.events(results[0]!.conversion!.id);
     expect(events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: 'pending' })]);

@@ -3,7 +3,7 @@ import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../src/index.js';
 import { backends } from './backends.js';
-import { type BrandClient, expectError, useApp } from './harness.js';
+import { type BrandClient, call, expectError, useApp } from './harness.js';
 
 const { sql } = pg;
 
@@ -61,8 +61,34 @@ describe.each(backends())('conversion batches and duplicate orders on $name', (b
       [7, 'error', 'currency_mismatch'],
     ]);
     expect(body.results[4].conversion.id).toBe(body.results[0].conversion.id);
+    expect(body.results[4].id).toBe(body.results[0].conversion.id);
     expect(body.results[1].error.message).toMatch(/amount/);
     expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 2 });
+  });
+
+  it('answers each item by id alone when asked for Prefer: return=minimal', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    const conversions = [
+      { orderId: 'm-1', amount: 10_000, enrollmentId: enrollment.id },
+      { orderId: 'm-2', amount: -1, enrollmentId: enrollment.id },
+      { orderId: 'm-1', amount: 10_000, enrollmentId: enrollment.id },
+    ];
+    const minimal = await call(brand.app, 'POST', '/v1/conversions/batch', {
+      auth: brand.apiKey,
+      body: { conversions },
+      headers: { prefer: 'handling=lenient, Return=minimal' },
+    });
+    expect(minimal.status).toBe(200);
+    expect(minimal.headers.get('preference-applied')).toBe('return=minimal');
+    expect(minimal.headers.get('vary')).toMatch(/prefer/i);
+    const [created, invalid, existing] = minimal.body.results;
+    expect(created).toEqual({ index: 0, status: 'created', id: expect.stringMatching(/^cnv_/) });
+    expect(invalid).toMatchObject({ index: 1, status: 'error', error: { code: 'validation_failed' } });
+    expect(existing).toEqual({ index: 2, status: 'existing', id: created.id });
+    const full = await brand.ok('POST', '/v1/conversions/batch', { conversions }, 200);
+    expect(full.results[0]).toMatchObject({ status: 'existing', id: created.id, conversion: { id: created.id, orderId: 'm-1' } });
+    expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 1 });
   });
 
   it('counts a batch full of duplicates, sent twice in parallel, once per order id', async () => {

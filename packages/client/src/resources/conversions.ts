@@ -39,6 +39,16 @@ export interface ConversionRecord {
   created: boolean;
 }
 
+/** Options of `batch`: those of every call, and how much each result carries. */
+export interface ConversionBatchOptions extends RequestOptions {
+  /**
+   * `'minimal'`: each result names its conversion by `id` only, without `conversion`, for a
+   * shorter answer when recording many sales (`Prefer: return=minimal`). Default
+   * `'representation'`: each result also carries the conversion.
+   */
+  return?: 'minimal' | 'representation';
+}
+
 const ConversionPage = Page(Conversion);
 const EventList = z.object({ data: z.array(ConversionEvent) });
 const ListQuery = PageQuery.extend(ConversionListQuery.shape);
@@ -72,12 +82,15 @@ export class Conversions extends APIResource {
   /**
    * Record up to 1 000 sales in one request. Every item gets a result at its `index`:
    * `created`, `existing` (order id seen before) or `error` (with `code` and `message`); one
-   * bad item does not stop the others (items are checked by the server, one by one). Idempotent by `orderId`, so retried safely.
+   * bad item does not stop the others (items are checked by the server, one by one). Each
+   * recorded item names its conversion by `id`, and carries it as `conversion` unless
+   * `options.return` is `'minimal'`. Idempotent by `orderId`, so retried safely.
    */
-  async batch(params: ConversionBatchCreate, options?: RequestOptions): Promise<ConversionBatchResult> {
+  async batch(params: ConversionBatchCreate, options?: ConversionBatchOptions): Promise<ConversionBatchResult> {
     const body = valid(ConversionBatchCreate, params, 'conversion batch');
     const request = { method: 'POST' as const, path: 'v1/conversions/batch', body, schema: ConversionBatchResult, options };
-    return (await this._http.request({ ...request, idempotent: true })).data;
+    const headers = options?.return === 'minimal' ? { prefer: 'return=minimal' } : undefined;
+    return (await this._http.request({ ...request, headers, idempotent: true })).data;
   }
 
   /** A conversion's status changes, oldest first, with who made each and when. */

@@ -109,6 +109,9 @@ export const ConversionBatchItem = z.object({
   index: z.number().int(),
   /** `existing`: the order id was recorded before (also earlier in the same batch). */
   status: z.enum(['created', 'existing', 'error']),
+  /** The conversion's id, when `created` or `existing`. */
+  id: Id.optional(),
+  /** The conversion, when `created` or `existing`, unless asked for `Prefer: return=minimal`. */
   conversion: Conversion.optional(),
   error: z
     .object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() })

@@ -85,6 +85,15 @@ export function operation(route: RouteDoc): Json {
           schema: { type: 'string', minLength: 1, maxLength: 200 },
         }]
       : []),
+    ...(route.preferMinimal
+      ? [{
+          name: 'Prefer',
+          in: 'header',
+          required: false,
+          description: '`return=minimal`: each result names its conversion by `id` and leaves `conversion` out (answered with `Preference-Applied`)',
+          schema: { type: 'string', examples: ['return=minimal'] },
+        }]
+      : []),
   ];
   return {
     operationId: operationId(route),

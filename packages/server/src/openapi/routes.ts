@@ -43,6 +43,8 @@ export interface RouteDoc {
   errors?: ErrorCode[];
   /** Takes an `Idempotency-Key` header. */
   idempotencyKey?: boolean;
+  /** Takes `Prefer: return=minimal` for a shorter answer. */
+  preferMinimal?: boolean;
   /** Default: the method and the path's words, `getV1OffersId`. */
   operationId?: string;
 }
@@ -159,6 +161,7 @@ export const routes: RouteDoc[] = [
   conversions('post', '/v1/conversions/batch', 'Record up to 1 000 conversions, each on its own', {
     body: 'ConversionBatchCreate',
     responses: [ok('ConversionBatchResult', 'One result per item, in order')],
+    preferMinimal: true,
   }),
   conversions('get', '/v1/conversions', 'List conversions', { query: 'ConversionListQuery', responses: [ok('ConversionPage')] }),
   conversions('get', '/v1/conversions/{id}', 'Retrieve a conversion', { responses: [ok('Conversion')], errors: ['not_found'] }),

@@ -33,7 +33,7 @@ export async function recordConversionBatch(
     results[index] =
       'error' in outcome
         ? { index, status: 'error', error: itemError(outcome.error) }
-        : { index, status: outcome.created ? 'created' : 'existing', conversion: outcome.conversion };
+        : { index, status: outcome.created ? 'created' : 'existing', id: outcome.conversion.id, conversion: outcome.conversion };
   });
   return results;
 }

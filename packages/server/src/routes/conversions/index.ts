@@ -7,6 +7,7 @@ import {
   PageQuery,
 } from '@affdash/core';
 import { notFound } from '../../http/errors.js';
+import { parsePrefer } from '../../http/prefer.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { apiKey } from '../../middleware/api-key/index.js';
@@ -37,7 +38,11 @@ export function conversionRoutes() {
         c.req.valid('json').conversions,
         apiKeyActor(c.get('apiKeyId')),
       );
-      return c.json({ results });
+      c.header('Vary', 'Prefer');
+      // `Prefer: return=minimal`: each result without its conversion, which `id` names
+      if (parsePrefer(c.req.header('prefer')).return !== 'minimal') return c.json({ results });
+      c.header('Preference-Applied', 'return=minimal');
+      return c.json({ results: results.map(({ conversion: _, ...result }) => result) });
     })
     .get('/', validate('query', PageQuery.extend(ConversionListQuery.shape)), async (c) => {
       const query = c.req.valid('query');
