@@ -19,6 +19,8 @@ export async function recordConversionBatch(
   brandId: string,
   items: unknown[],
   actor: Actor,
+  /** `minimal`: each result names its conversion by `id` and leaves `conversion` out. */
+  answer: 'minimal' | 'representation' = 'representation',
 ): Promise<ConversionBatchItem[]> {
   const results: ConversionBatchItem[] = new Array(items.length);
   const valid: { index: number; input: SaleInput }[] = [];
@@ -33,7 +35,12 @@ export async function recordConversionBatch(
     results[index] =
       'error' in outcome
         ? { index, status: 'error', error: itemError(outcome.error) }
-        : { index, status: outcome.created ? 'created' : 'existing', id: outcome.conversion.id, conversion: outcome.conversion };
+        : {
+            index,
+            status: outcome.created ? 'created' : 'existing',
+            id: outcome.id,
+            ...(answer === 'minimal' ? {} : { conversion: outcome.conversion }),
+          };
   });
   return results;
 }

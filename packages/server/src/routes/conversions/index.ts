@@ -32,17 +32,18 @@ export function conversionRoutes() {
       return c.json(conversion, created ? 201 : 200);
     })
     .post('/batch', validate('json', ConversionBatchCreate), async (c) => {
+      // `Prefer: return=minimal`: each result without its conversion, which `id` names
+      const minimal = parsePrefer(c.req.header('prefer')).return === 'minimal';
       const results = await recordConversionBatch(
         c.get('deps').db,
         c.get('brandId'),
         c.req.valid('json').conversions,
         apiKeyActor(c.get('apiKeyId')),
+        minimal ? 'minimal' : 'representation',
       );
       c.header('Vary', 'Prefer');
-      // `Prefer: return=minimal`: each result without its conversion, which `id` names
-      if (parsePrefer(c.req.header('prefer')).return !== 'minimal') return c.json({ results });
-      c.header('Preference-Applied', 'return=minimal');
-      return c.json({ results: results.map(({ conversion: _, ...result }) => result) });
+      if (minimal) c.header('Preference-Applied', 'return=minimal');
+      return c.json({ results });
     })
     .get('/', validate('query', PageQuery.extend(ConversionListQuery.shape)), async (c) => {
       const query = c.req.valid('query');

@@ -20,8 +20,6 @@ export interface PlannedSale {
   /** When the sale happened: milliseconds, then microseconds (a sale without `occurredAt`). */
   at: number;
   micros: number;
-  occurredAt: string;
-  expectedApprovalAt: string;
   commission: number;
 }
 
@@ -33,52 +31,58 @@ export interface InsertedSale {
 
 /**
  * `INSERT INTO conversions … SELECT` of the planned sales, in order of order id (so two
- * batches sharing order ids never wait on each other in a cycle), recorded by `actor`.
+ * batches sharing order ids never wait on each other in a cycle), recorded by `actor`. What
+ * many sales share is sent once: each enrollment with its offer's currency, terms and hold
+ * period, and each distinct metadata document. Times go as microseconds since 1970; a sale
+ * is expected to be approved its offer's hold period, in days of 24 hours, after it happened.
  */
 function insertSales(brandId: string, planned: readonly PlannedSale[], actor: string): SQLQuery {
   const sales = [...planned].sort((a, b) => (a.input.orderId < b.input.orderId ? -1 : 1));
-  // JSON documents shared by many sales (the offer's terms, empty metadata) are sent once
+  const targets = new Map<string, { n: number; target: PlannedSale['attribution']['target'] }>();
+  const targetOf = sales.map(({ attribution: { target } }) => {
+    let entry = targets.get(target.enrollment_id);
+    if (!entry) targets.set(target.enrollment_id, (entry = { n: targets.size + 1, target }));
+    return entry.n;
+  });
   const documents = new Map<string, number>();
-  const document = (text: string) => {
+  const metadata = sales.map((p) => {
+    const text = JSON.stringify(p.input.metadata);
     let n = documents.get(text);
     if (n === undefined) documents.set(text, (n = documents.size + 1));
     return n;
-  };
-  const termsOf = new Map<object, number>();
-  const terms = sales.map(({ attribution: { target } }) => {
-    let n = termsOf.get(target.commission);
-    if (n === undefined) termsOf.set(target.commission, (n = document(JSON.stringify(target.commission))));
-    return n;
   });
-  const metadata = sales.map((p) => document(JSON.stringify(p.input.metadata)));
   const column = <T>(pick: (p: PlannedSale) => T) => sales.map(pick);
+  const target = <T>(pick: (t: PlannedSale['attribution']['target']) => T) =>
+    [...targets.values()].map((entry) => pick(entry.target));
   return sql`
     INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
                              commission_amount, commission_terms, occurred_at,
                              expected_approval_at, metadata, attributed_by, click_id,
                              original_amount, original_currency, recorded_by)
-    SELECT ${brandId}, u.id, u.enrollment_id, u.order_id, 'pending', u.currency, u.sale_amount,
-           u.commission_amount, d.documents[u.commission_terms], u.occurred_at,
-           u.expected_approval_at, d.documents[u.metadata], u.attributed_by, u.click_id,
-           u.original_amount, u.original_currency, ${actor}
-    FROM (SELECT ${[...documents.keys()]}::jsonb[] AS documents) AS d,
-         unnest(${column((p) => p.id)}::text[],
-                ${column((p) => p.attribution.target.enrollment_id)}::text[],
-                ${column((p) => p.input.orderId)}::text[],
-                ${column((p) => p.attribution.target.currency)}::text[],
-                ${column((p) => p.input.amount)}::bigint[],
-                ${column((p) => p.commission)}::bigint[],
-                ${terms}::int[],
-                ${column((p) => p.occurredAt)}::timestamptz[],
-                ${column((p) => p.expectedApprovalAt)}::timestamptz[],
-                ${metadata}::int[],
-                ${column((p) => p.attribution.attributedBy)}::text[],
-                ${column((p) => p.attribution.clickId)}::text[],
-                ${column((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
-                ${column((p) => p.input.originalAmount?.currency ?? null)}::text[])
-      AS u(id, enrollment_id, order_id, currency, sale_amount, commission_amount, commission_terms,
-           occurred_at, expected_approval_at, metadata, attributed_by, click_id, original_amount,
-           original_currency)`;
+    SELECT ${brandId}, u.id, t.enrollment_id, u.order_id, 'pending', t.currency, u.sale_amount,
+           u.commission_amount, t.terms, u.occurred_at,
+           u.occurred_at + t.hold_days * interval '24 hours', d.documents[u.metadata],
+           u.attributed_by, u.click_id, u.original_amount, u.original_currency, ${actor}
+    FROM (SELECT ${[...documents.keys()]}::jsonb[] AS documents) AS d
+    CROSS JOIN LATERAL (
+      SELECT s.*, timestamptz 'epoch' + s.micros * interval '1 microsecond' AS occurred_at
+      FROM unnest(${column((p) => p.id)}::text[],
+                  ${column((p) => p.input.orderId)}::text[],
+                  ${column((p) => p.input.amount)}::bigint[],
+                  ${column((p) => p.commission)}::bigint[],
+                  ${targetOf}::int[],
+                  ${column((p) => p.at * 1_000 + p.micros)}::bigint[],
+                  ${metadata}::int[],
+                  ${column((p) => p.attribution.attributedBy)}::text[],
+                  ${column((p) => p.attribution.clickId)}::text[],
+                  ${column((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
+                  ${column((p) => p.input.originalAmount?.currency ?? null)}::text[])
+        AS s(id, order_id, sale_amount, commission_amount, target, micros, metadata,
+             attributed_by, click_id, original_amount, original_currency)
+    ) AS u
+    JOIN unnest(${target((t) => t.enrollment_id)}::text[], ${target((t) => t.currency)}::text[],
+                ${target((t) => JSON.stringify(t.commission))}::jsonb[], ${target((t) => t.hold_days)}::int[])
+      WITH ORDINALITY AS t(enrollment_id, currency, terms, hold_days, n) ON t.n = u.target`;
 }
 
 /**
@@ -101,9 +105,10 @@ export async function insertConversions(
 /**
  * Records pending sales of offers without tiers in one statement, so in one round trip and
  * without a transaction around it: it locks the enrollments' totals in a fixed order (as
- * `lockTotalsMany` does), inserts the sales whose order id no one has taken, and adds what
- * those inserted to the enrollments' totals and daily rollups (as `applyTotalsMany` with
- * `conversionContribution('pending', …)` does). A brand with a webhook endpoint subscribed to
+ * `lockTotalsMany` does), inserts the sales, and adds them to the enrollments' totals and
+ * daily rollups (as `applyTotalsMany` with `conversionContribution('pending', …)` does). An
+ * order id another writer recorded since the caller looked fails the statement (a unique
+ * violation), which then writes nothing. A brand with a webhook endpoint subscribed to
  * `conversion.created` gets `subscribed` and nothing written: its events need the
  * transaction of `recordConversions`.
  */
@@ -129,7 +134,6 @@ export async function insertWithRollups(
       ${insertSales(brandId, planned, actor)}
       -- one-time filters, evaluated before the first row: the locks, and no subscriber
       WHERE (SELECT count(*) FROM locked) >= 0 AND NOT (SELECT found FROM subscribed)
-      ON CONFLICT (brand_id, order_id) DO NOTHING
       RETURNING enrollment_id, order_id, sale_amount, commission_amount, occurred_at, created_at
     ), daily AS (
       INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, conversions, sales, commission_pending)

@@ -17,10 +17,28 @@ const MAX_ATTEMPTS = 3;
 export type { SaleInput };
 
 export interface RecordResult {
+  /** The conversion's id. */
+  id: string;
   conversion: Conversion;
   /** False when the order id was already recorded: the existing conversion is returned. */
   created: boolean;
 }
+
+/** A recorded sale whose conversion is built when first read: a batch may answer ids only. */
+class Recorded implements RecordResult {
+  #conversion: Conversion | undefined;
+  constructor(
+    readonly id: string,
+    readonly created: boolean,
+    private readonly build: () => Conversion,
+  ) {}
+
+  get conversion(): Conversion {
+    return (this.#conversion ??= this.build());
+  }
+}
+
+const recordedBefore = (row: ConversionRow) => new Recorded(row.id, false, () => toConversion(row));
 
 /** What became of one sale of a batch: recorded now or before, or refused with an error. */
 export type RecordOutcome = RecordResult | { error: ApiError };
@@ -120,7 +138,7 @@ function planSales(
     if (outcomes[index]) continue;
     const row = existing.get(input.orderId);
     if (row) {
-      outcomes[index] = { conversion: toConversion(row), created: false };
+      outcomes[index] = recordedBefore(row);
       continue;
     }
     if (claimed.has(input.orderId)) {
@@ -199,7 +217,8 @@ async function recordOnce(
   });
   for (const p of planned) outcomes[p.index] = recorded.get(p.input.orderId)!;
   for (const index of repeats) {
-    outcomes[index] = { conversion: recorded.get(inputs[index]!.orderId)!.conversion, created: false };
+    const first = recorded.get(inputs[index]!.orderId)!;
+    outcomes[index] = new Recorded(first.id, false, () => first.conversion);
   }
   return outcomes as RecordOutcome[];
 }
@@ -221,11 +240,11 @@ async function results(
   const taken: string[] = [];
   for (const p of planned) {
     const at = createdAt.get(p.input.orderId);
-    if (at) results.set(p.input.orderId, { conversion: toConversion(insertedRow(brandId, p, actor, at)), created: true });
+    if (at) results.set(p.input.orderId, new Recorded(p.id, true, () => toConversion(insertedRow(brandId, p, actor, at))));
     else taken.push(p.input.orderId);
   }
   for (const row of await findByOrderIds(db, brandId, taken)) {
-    results.set(row.order_id, { conversion: toConversion(row), created: false });
+    results.set(row.order_id, recordedBefore(row));
   }
   if (results.size < planned.length) throw new OrderTaken();
   return results;
@@ -234,18 +253,7 @@ async function results(
 function plan(index: number, input: SaleInput, attribution: Attribution, now: number): PlannedSale {
   const at = input.occurredAt ? new Date(input.occurredAt).getTime() : now;
   const micros = input.occurredAt ? 0 : Math.min(index, 999);
-  const holdMs = attribution.target.hold_days * DAY_MS;
-  return {
-    index,
-    input,
-    attribution,
-    id: newId('cnv'),
-    at,
-    micros,
-    occurredAt: isoWithMicros(at, micros),
-    expectedApprovalAt: isoWithMicros(at + holdMs, micros),
-    commission: 0,
-  };
+  return { index, input, attribution, id: newId('cnv', now), at, micros, commission: 0 };
 }
 
 /** The row `insertConversions` wrote for a planned sale, as a read would return it. */
@@ -297,7 +305,7 @@ async function computeCommissions(db: Database, brandId: string, planned: Planne
     const rows = await db.query<{ n: number; conversions: number; sales: number }>(sql`
       SELECT u.n, p.conversions, p.sales
       FROM unnest(${tiered.map((p) => p.attribution.target.enrollment_id)}::text[],
-                  ${tiered.map((p) => p.occurredAt)}::timestamptz[],
+                  ${tiered.map((p) => isoWithMicros(p.at, p.micros))}::timestamptz[],
                   ${starts.map((s) => s?.toISOString() ?? null)}::timestamptz[])
         WITH ORDINALITY AS u(enrollment_id, at, start, n)
       CROSS JOIN LATERAL (
