@@ -91,6 +91,24 @@ describe.each(backends())('conversion batches and duplicate orders on $name', (b
     expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 1 });
   });
 
+  it('answers order ids recorded before as existing, also when their promo code no longer attributes', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    const sale = (orderId: string, promoCode = enrollment.promoCode) => ({ orderId, amount: 1_000, promoCode });
+    const first = await brand.ok('POST', '/v1/conversions/batch', { conversions: [sale('x-1'), sale('x-2')] }, 200);
+    const [id1, id2] = first.results.map((r: any) => r.id);
+    // all attributable: recorded straight away, the insert finding x-1 and x-2 taken
+    const resent = await brand.ok('POST', '/v1/conversions/batch', { conversions: [sale('x-1'), sale('x-3'), sale('x-2')] }, 200);
+    expect(resent.results.map((r: any) => [r.status, r.id])).toEqual([['existing', id1], ['created', expect.stringMatching(/^cnv_/)], ['existing', id2]]);
+    // one does not attribute: looked up first
+    const mixed = await brand.ok('POST', '/v1/conversions/batch', { conversions: [sale('x-1', 'NOSUCHCODE'), sale('x-4', 'NOSUCHCODE'), sale('x-5')] }, 200);
+    expect(mixed.results.map((r: any) => [r.status, r.id ?? r.error.code])).toEqual([
+      ['existing', id1], ['error', 'unknown_promo_code'], ['created', expect.stringMatching(/^cnv_/)],
+    ]);
+    expect((await brand.convert(sale('x-2', 'NOSUCHCODE'))).status).toBe(200);
+    expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 4, sales: { amount: 4_000 } });
+  });
+
   it('counts a batch full of duplicates, sent twice in parallel, once per order id', async () => {
     const brand = await t.brand();
     const { enrollment } = await brand.setup();

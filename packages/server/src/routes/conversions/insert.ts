@@ -118,8 +118,9 @@ export async function insertWithRollups(
   planned: readonly PlannedSale[],
   actor: string,
 ): Promise<{ subscribed: true } | { subscribed: false; inserted: InsertedSale[] }> {
+  // a plain insert: the statement writes every sale or, on a unique violation, none
   const enrollmentIds = [...new Set(planned.map((p) => p.attribution.target.enrollment_id))];
-  const rows = await db.query<{ subscribed: boolean; order_id: string | null; created_at: Date | null }>(sql`
+  const [row] = await db.query<{ subscribed: boolean; inserted: number; created_at: Date | null }>(sql`
     WITH locked AS MATERIALIZED (
       SELECT enrollment_id FROM enrollment_totals
       WHERE brand_id = ${brandId} AND enrollment_id = ANY (${enrollmentIds}::text[])
@@ -134,7 +135,7 @@ export async function insertWithRollups(
       ${insertSales(brandId, planned, actor)}
       -- one-time filters, evaluated before the first row: the locks, and no subscriber
       WHERE (SELECT count(*) FROM locked) >= 0 AND NOT (SELECT found FROM subscribed)
-      RETURNING enrollment_id, order_id, sale_amount, commission_amount, occurred_at, created_at
+      RETURNING enrollment_id, sale_amount, commission_amount, occurred_at, created_at
     ), daily AS (
       INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, conversions, sales, commission_pending)
       SELECT ${brandId}, enrollment_id, (occurred_at AT TIME ZONE 'UTC')::date,
@@ -157,10 +158,11 @@ export async function insertWithRollups(
       ) AS s
       WHERE t.brand_id = ${brandId} AND t.enrollment_id = s.enrollment_id
     )
-    SELECT (SELECT found FROM subscribed) AS subscribed, i.order_id, i.created_at
-    FROM (SELECT 1) AS one LEFT JOIN inserted AS i ON true`);
-  if (rows[0]?.subscribed) return { subscribed: true };
-  const inserted: InsertedSale[] = [];
-  for (const { order_id, created_at } of rows) if (order_id && created_at) inserted.push({ order_id, created_at });
-  return { subscribed: false, inserted };
+    -- every row inserted has the statement's created_at: one date to read, not one per sale
+    SELECT (SELECT found FROM subscribed) AS subscribed, (SELECT count(*) FROM inserted) AS inserted,
+           (SELECT created_at FROM inserted LIMIT 1) AS created_at`);
+  if (row!.subscribed) return { subscribed: true };
+  const createdAt = row!.created_at;
+  if (Number(row!.inserted) !== planned.length || !createdAt) throw new Error('a plain insert wrote only some sales');
+  return { subscribed: false, inserted: planned.map((p) => ({ order_id: p.input.orderId, created_at: createdAt })) };
 }

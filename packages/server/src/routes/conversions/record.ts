@@ -163,11 +163,12 @@ function planSales(
 const isTiered = (p: PlannedSale) => p.attribution.target.commission.type === 'tiered';
 
 /**
- * One attempt. The first looks for existing order ids before taking any lock, beside the
- * attribution look-up, and records sales of offers without tiers in one statement
- * (`insertWithRollups`) unless the brand's webhooks need the transaction; a later attempt
- * (after another writer took an order id a tiered commission counted on) looks again once it
- * holds the enrollments' locks, so writers to the same enrollments cannot get in between.
+ * One attempt. Sales of offers without tiers, all attributable, go straight to one statement
+ * (`insertWithRollups`) on the first attempt, without looking up their order ids first: an
+ * order id recorded before fails that insert, and the next attempt looks. Otherwise the
+ * first attempt looks up the order ids before taking any lock, and a later one (or one whose
+ * brand's webhooks need the transaction) looks once it holds the enrollments' locks, so
+ * writers to the same enrollments cannot get in between.
  */
 async function recordOnce(
   db: Database,
@@ -178,11 +179,13 @@ async function recordOnce(
   attempt: number,
 ): Promise<RecordOutcome[]> {
   const storable = inputs.filter((input) => !hasNul(input.orderId));
-  const [existingRows, found] = await Promise.all([
-    attempt === 1 ? findByOrderIds(db, brandId, storable.map((input) => input.orderId)) : [],
-    findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId))),
-  ]);
-  let { outcomes, planned, repeats } = planSales(inputs, byOrderId(existingRows), found, now);
+  const orderIds = storable.map((input) => input.orderId);
+  const found = await findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId)));
+  let { outcomes, planned, repeats } = planSales(inputs, new Map(), found, now);
+  const straight = attempt === 1 && planned.length > 0 && !planned.some(isTiered) && outcomes.every((o) => !o);
+  /** Whether the order ids were looked up before any lock. */
+  const looked = attempt === 1 && !straight;
+  if (looked) ({ outcomes, planned, repeats } = planSales(inputs, byOrderId(await findByOrderIds(db, brandId, orderIds)), found, now));
   if (!planned.length) return outcomes as RecordOutcome[];
   let recorded: Map<string, RecordResult> | null = null;
   if (attempt === 1 && !planned.some(isTiered)) {
@@ -192,13 +195,13 @@ async function recordOnce(
   }
   recorded ??= await db.tx(async (db) => {
     await lockTotalsMany(db, brandId, planned.map((p) => p.attribution.target.enrollment_id));
-    if (attempt > 1) {
-      const existing = byOrderId(await findByOrderIds(db, brandId, planned.map((p) => p.input.orderId)));
+    if (!looked) {
+      const existing = byOrderId(await findByOrderIds(db, brandId, orderIds));
       ({ outcomes, planned, repeats } = planSales(inputs, existing, found, now));
       if (!planned.length) return new Map<string, RecordResult>();
     }
     await computeCommissions(db, brandId, planned);
-    const inserted = await insertConversions(db, brandId, planned, actor, attempt > 1);
+    const inserted = await insertConversions(db, brandId, planned, actor, !looked);
     // a tiered commission counted a sale that is now another writer's: count again
     if (inserted.length < planned.length && planned.some(isTiered)) throw new OrderTaken();
     const recorded = await results(db, brandId, planned, actor, inserted);
