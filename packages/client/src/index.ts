@@ -108,5 +108,6 @@ export type {
   WebhookEndpointListParams,
   WebhookEndpointUpdate,
   WebhookEndpointWithSecret,
+  WebhookSecretRotate,
   WebhookEventType,
 } from './resources/webhook-endpoints.js';

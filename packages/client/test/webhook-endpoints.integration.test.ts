@@ -23,6 +23,14 @@ describe('the SDK: webhook endpoints', () => {
     for await (const e of t.affdash.webhookEndpoints.list({ limit: 2 })) seen.push(e.id);
     expect(seen).toEqual([...more.map((e) => e.id).reverse(), created.id]);
 
+    const rotated = await t.affdash.webhookEndpoints.rotateSecret(created.id, { expiresInHours: 2 });
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(created.secret);
+    expect(Date.parse(rotated.previousSecretExpiresAt!) - Date.now()).toBeGreaterThan(2 * 3_600_000 - 60_000);
+    expect((await t.affdash.webhookEndpoints.rotateSecret(created.id)).previousSecretExpiresAt).not.toBeNull();
+    await expect(t.affdash.webhookEndpoints.rotateSecret(created.id, { expiresInHours: 200 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(t.affdash.webhookEndpoints.rotateSecret('whe_missing')).rejects.toBeInstanceOf(NotFoundError);
+
     const disabled = await t.affdash.webhookEndpoints.update(created.id, { disabled: true, description: null });
     expect(disabled).toMatchObject({ description: null, disabledAt: expect.any(String) });
     expect(await t.affdash.webhookEndpoints.del(created.id)).toEqual({ id: created.id, deleted: true });

@@ -359,6 +359,59 @@ describe.each(backends())('webhook delivery on $name', (backend) => {
     expectError(await (await t.brand('Other')).call('GET', `/v1/webhook-deliveries/${log.id}`), 404, 'not_found');
   });
 
+  it('rotates the signing secret: both sign until the old one expires, then only the new one', async () => {
+    const { brand, endpoint } = await brandWithEndpoint('/rotate', ['enrollment.created']);
+    const path = `/v1/webhook-endpoints/${endpoint.id}`;
+    const offer = await brand.createOffer();
+    const enroll = async (name: string) => brand.enroll(offer.id, (await brand.createMember({ name })).id);
+    const signatures = (request: { headers: Record<string, unknown> }) =>
+      String(request.headers['affdash-signature']).split(',').filter((part) => part.startsWith('v1='));
+    const verifies = async (request: { body: string; headers: Record<string, unknown> }, secret: string) =>
+      verifyWebhookSignature({ payload: request.body, header: request.headers['affdash-signature'] as string, secret })
+        .then(() => true, () => false);
+
+    const before = Date.now();
+    const rotated = await brand.ok('POST', `${path}/rotate-secret`, {}, 200);
+    expect(rotated).toMatchObject({ id: endpoint.id, secret: expect.stringMatching(/^whsec_/) });
+    expect(rotated.secret).not.toBe(endpoint.secret);
+    const expires = Date.parse(rotated.previousSecretExpiresAt);
+    expect(expires - before).toBeGreaterThanOrEqual(24 * 3_600_000 - 5_000);
+    expect(expires - before).toBeLessThanOrEqual(24 * 3_600_000 + 5_000);
+    const shown = await brand.ok('GET', path, undefined, 200);
+    expect(shown).toEqual({ ...endpoint, previousSecretExpiresAt: rotated.previousSecretExpiresAt, secret: undefined });
+
+    // while both sign, a receiver with either secret takes the event
+    await enroll('Both');
+    expect(await deliver()).toMatchObject({ delivered: 1 });
+    const [both] = receiver.at('/rotate');
+    expect(signatures(both!)).toHaveLength(2);
+    expect(both!.verified).toBe(true);
+    expect(await verifies(both!, rotated.secret)).toBe(true);
+    // once the old one has expired, only the new one signs
+    await enroll('Later');
+    expect(await deliver({ now: new Date(expires + 1_000) })).toMatchObject({ delivered: 1 });
+    const later = receiver.at('/rotate')[1]!;
+    expect(signatures(later)).toHaveLength(1);
+    expect(await verifies(later, rotated.secret)).toBe(true);
+    expect(await verifies(later, endpoint.secret)).toBe(false);
+
+    // 0 hours: the secret before stops at once
+    const again = await brand.ok('POST', `${path}/rotate-secret`, { expiresInHours: 0 }, 200);
+    expect(again.previousSecretExpiresAt).toBeNull();
+    await enroll('Now');
+    expect(await deliver()).toMatchObject({ delivered: 1 });
+    const now = receiver.at('/rotate')[2]!;
+    expect(signatures(now)).toHaveLength(1);
+    expect(await verifies(now, again.secret)).toBe(true);
+    expect(await verifies(now, rotated.secret)).toBe(false);
+
+    for (const body of [{ expiresInHours: 169 }, { expiresInHours: -1 }, { expiresInHours: 1.5 }, { hours: 1 }]) {
+      expectError(await brand.call('POST', `${path}/rotate-secret`, body), 400, 'validation_failed');
+    }
+    expectError(await brand.call('POST', '/v1/webhook-endpoints/whe_missing/rotate-secret', {}), 404, 'not_found');
+    expectError(await (await t.brand('Other')).call('POST', `${path}/rotate-secret`, {}), 404, 'not_found');
+  });
+
   it('retries a 500 after a backoff with jitter, and delivers once the receiver answers 200', async () => {
     const { brand, endpoint } = await brandWithEndpoint('/flaky');
     receiver.answer('/flaky', 500);

@@ -7,6 +7,7 @@ import {
   WebhookEndpointDeleted,
   WebhookEndpointUpdate,
   WebhookEndpointWithSecret,
+  WebhookSecretRotate,
   type WebhookDeliveryStatus,
   type WebhookEventType,
 } from '@affdash/core';
@@ -24,6 +25,7 @@ export type {
   WebhookEndpointUpdate,
   WebhookEndpointWithSecret,
   WebhookEventType,
+  WebhookSecretRotate,
 };
 export type WebhookEndpointListParams = ListParams;
 export type WebhookDeliveryListParams = ListParams;
@@ -88,6 +90,17 @@ export class WebhookEndpoints extends APIResource {
   async update(id: string, params: WebhookEndpointUpdate, options?: RequestOptions): Promise<WebhookEndpoint> {
     const body = valid(WebhookEndpointUpdate, params, 'webhook endpoint update');
     return this._patch(path`v1/webhook-endpoints/${id}`, body, WebhookEndpoint, options);
+  }
+
+  /**
+   * Give an endpoint a new signing secret, in the answer this once. Deliveries stay signed
+   * with the current secret too for `expiresInHours` (default 24; 0 stops it at once), so
+   * receivers can move to the new one without refusing an event: `verifyWebhookSignature`
+   * accepts a request signed with either.
+   */
+  async rotateSecret(id: string, params: WebhookSecretRotate = {}, options?: RequestOptions): Promise<WebhookEndpointWithSecret> {
+    const body = valid(WebhookSecretRotate, params, 'secret rotation');
+    return this._post(path`v1/webhook-endpoints/${id}/rotate-secret`, body, WebhookEndpointWithSecret, options);
   }
 
   /** Delete an endpoint: nothing more is sent to it, and what was queued is given up. */

@@ -34,10 +34,15 @@ export const WebhookEndpoint = z.object({
   createdAt: Timestamp,
   /** Set when the endpoint is disabled: no events are delivered to it. */
   disabledAt: Timestamp.nullable(),
+  /**
+   * After a secret rotation: until this time deliveries are signed with the secret before it
+   * too (a second `v1` in the `affdash-signature` header). `null` when there is none.
+   */
+  previousSecretExpiresAt: Timestamp.nullable(),
 });
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 
-/** A new endpoint, with its signing secret: returned once, on creation. */
+/** An endpoint with its signing secret: returned once, on creation and on each rotation. */
 export const WebhookEndpointWithSecret = WebhookEndpoint.extend({
   /** `whsec_…`: verifies the `affdash-signature` header. Shown only once. */
   secret: z.string(),
@@ -61,6 +66,18 @@ export const WebhookEndpointUpdate = z
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to update');
 export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>;
+
+/** Rotate an endpoint's signing secret. */
+export const WebhookSecretRotate = z
+  .object({
+    /**
+     * How long deliveries stay signed with the current secret too, so receivers can move to the
+     * new one without a gap: 0–168 hours, default 24. 0 stops the current secret at once.
+     */
+    expiresInHours: z.number().int().min(0).max(168).default(24),
+  })
+  .strict();
+export type WebhookSecretRotate = z.input<typeof WebhookSecretRotate>;
 
 /** The answer to deleting an endpoint. */
 export const WebhookEndpointDeleted = z.object({ id: Id, deleted: z.literal(true) });

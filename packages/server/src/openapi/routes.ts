@@ -231,6 +231,11 @@ export const routes: RouteDoc[] = [
     responses: [ok('WebhookEndpointDeleted')],
     errors: ['not_found'],
   }),
+  webhooks('post', '/v1/webhook-endpoints/{id}/rotate-secret', 'Give an endpoint a new signing secret (shown once); the current one signs beside it until it expires', {
+    body: 'WebhookSecretRotate',
+    responses: [ok('WebhookEndpointWithSecret')],
+    errors: ['not_found'],
+  }),
   webhooks('get', '/v1/webhook-endpoints/{id}/deliveries', "An endpoint's deliveries, newest first", {
     query: 'PageQuery',
     responses: [ok('WebhookDeliveryPage')],

@@ -60,6 +60,7 @@ import {
   WebhookEndpointDeleted,
   WebhookEndpointUpdate,
   WebhookEndpointWithSecret,
+  WebhookSecretRotate,
 } from '@affdash/core';
 import { z } from 'zod';
 import { Jwks } from '../keys/jwks.js';
@@ -87,6 +88,7 @@ export const bodySchemas = {
   AllowedOrigins,
   WebhookEndpointCreate,
   WebhookEndpointUpdate,
+  WebhookSecretRotate,
 } satisfies Record<string, z.ZodType>;
 export type BodyName = keyof typeof bodySchemas;
 

@@ -17,7 +17,8 @@ export interface PostResult {
 
 export interface PostEvent {
   url: string;
-  secret: string;
+  /** The endpoint's signing secrets: the current one, then one being rotated out. */
+  secrets: readonly string[];
   eventId: string;
   eventType: string;
   /** The exact bytes signed and sent. */
@@ -89,7 +90,7 @@ export async function postEvent(event: PostEvent): Promise<PostResult> {
     'user-agent': USER_AGENT,
     'affdash-event-id': event.eventId,
     'affdash-event-type': event.eventType,
-    'affdash-signature': signatureHeader(event.secret, timestamp, event.body),
+    'affdash-signature': signatureHeader(event.secrets, timestamp, event.body),
   };
   try {
     const answer = await post(new URL(event.url), headers, event.body, event);

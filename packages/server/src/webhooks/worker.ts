@@ -51,6 +51,8 @@ interface ClaimedRow {
   payload: unknown;
   url: string;
   secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: Date | null;
   disabled_at: Date | null;
   deleted_at: Date | null;
 }
@@ -78,11 +80,16 @@ async function claim(db: Database, at: string, limit: number, leaseSeconds: numb
       AND w.brand_id = d.brand_id AND w.id = d.endpoint_id
       AND ev.brand_id = d.brand_id AND ev.id = d.event_id
     RETURNING d.brand_id, d.id, d.attempts, d.event_id, ev.type AS event_type, ev.payload,
-              w.url, w.secret_sealed, w.disabled_at, w.deleted_at`);
+              w.url, w.secret_sealed, w.previous_secret_sealed, w.previous_secret_expires_at,
+              w.disabled_at, w.deleted_at`);
   return rows.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 type Outcome = 'delivered' | 'retrying' | 'failed';
+
+/** Whether the secret rotated out last still signs at `at`. */
+const previousSigns = (row: ClaimedRow, at: string) =>
+  row.previous_secret_sealed !== null && row.previous_secret_expires_at !== null && row.previous_secret_expires_at > new Date(at);
 
 /** Sends one claimed delivery and records what became of it. */
 async function deliverOne(
@@ -106,7 +113,9 @@ async function deliverOne(
   try {
     result = await postEvent({
       url: row.url,
-      secret: decryptSecret(ctx.keys, row.secret_sealed),
+      secrets: [row.secret_sealed, ...(previousSigns(row, at) ? [row.previous_secret_sealed!] : [])].map((sealed) =>
+        decryptSecret(ctx.keys, sealed),
+      ),
       eventId: row.event_id,
       eventType: row.event_type,
       body: JSON.stringify(row.payload),

@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { PageQuery, WebhookEndpointCreate, WebhookEndpointUpdate, type WebhookEndpointDeleted } from '@affdash/core';
+import {
+  PageQuery,
+  WebhookEndpointCreate,
+  WebhookEndpointUpdate,
+  WebhookSecretRotate,
+  type WebhookEndpointDeleted,
+} from '@affdash/core';
 import type { AppEnv } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { validate } from '../../http/validate.js';
@@ -12,6 +18,7 @@ import {
   listDeliveries,
   listEndpoints,
   replayDelivery,
+  rotateSecret,
   toWebhookDelivery,
   toWebhookEndpoint,
   updateEndpoint,
@@ -19,7 +26,7 @@ import {
 
 /**
  * `/v1/webhook-endpoints`: where the brand's events are POSTed, signed with the endpoint's
- * secret (returned once, on creation), and the log of deliveries to each.
+ * secret (returned once, on creation and on each rotation), and the log of deliveries to each.
  */
 export function webhookEndpointRoutes() {
   return new Hono<AppEnv>()
@@ -43,6 +50,10 @@ export function webhookEndpointRoutes() {
       await deleteEndpoint(c.get('deps').db, c.get('brandId'), id);
       const body: WebhookEndpointDeleted = { id, deleted: true };
       return c.json(body);
+    })
+    .post('/:id/rotate-secret', validate('json', WebhookSecretRotate), async (c) => {
+      const { db, keys } = c.get('deps');
+      return c.json(await rotateSecret(db, keys, c.get('brandId'), c.req.param('id'), c.req.valid('json')));
     })
     .get('/:id/deliveries', validate('query', PageQuery), async (c) => {
       const { db } = c.get('deps');

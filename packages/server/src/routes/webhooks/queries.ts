@@ -7,6 +7,7 @@ import type {
   WebhookEndpointUpdate,
   WebhookEndpointWithSecret,
   WebhookEventType,
+  WebhookSecretRotate,
 } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
@@ -24,13 +25,17 @@ export interface WebhookEndpointRow {
   events: string[];
   description: string | null;
   secret_sealed: string;
+  /** The secret before the last rotation, still signing until `previous_secret_expires_at`. */
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: Date | null;
   disabled_at: Date | null;
   deleted_at: Date | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
+export function toWebhookEndpoint(row: WebhookEndpointRow, now = new Date()): WebhookEndpoint {
+  const previous = row.previous_secret_expires_at;
   return {
     id: row.id,
     url: row.url,
@@ -38,6 +43,7 @@ export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
     description: row.description,
     createdAt: row.created_at.toISOString(),
     disabledAt: row.disabled_at?.toISOString() ?? null,
+    previousSecretExpiresAt: previous && previous > now ? previous.toISOString() : null,
   };
 }
 
@@ -88,6 +94,31 @@ export async function insertEndpoint(
             ${encryptSecret(keys, secret)})
     RETURNING *`);
   return { ...toWebhookEndpoint(row!), secret };
+}
+
+/**
+ * Gives an endpoint a new signing secret, returned this once. The current one keeps signing
+ * beside it for `expiresInHours` (none with 0); a secret rotated out before is dropped.
+ */
+export async function rotateSecret(
+  db: Database,
+  keys: ServerKeys,
+  brandId: string,
+  id: string,
+  input: z.output<typeof WebhookSecretRotate>,
+): Promise<WebhookEndpointWithSecret> {
+  const secret = `whsec_${randomSecret(32)}`;
+  const keep = input.expiresInHours > 0;
+  const [row] = await db.query<WebhookEndpointRow>(sql`
+    UPDATE webhook_endpoints SET
+      previous_secret_sealed = ${keep ? sql`secret_sealed` : sql`NULL`},
+      previous_secret_expires_at = ${keep ? sql`now() + ${input.expiresInHours} * interval '1 hour'` : sql`NULL`},
+      secret_sealed = ${encryptSecret(keys, secret)},
+      updated_at = now()
+    WHERE brand_id = ${brandId} AND id = ${id} AND deleted_at IS NULL
+    RETURNING *`);
+  if (!row) throw notFound('webhook endpoint');
+  return { ...toWebhookEndpoint(row), secret };
 }
 
 export async function findEndpoint(db: Database, brandId: string, id: string): Promise<WebhookEndpointRow> {
