@@ -23,9 +23,19 @@ export interface ServerConfig {
    * is local (a development server), where a brand tests with a receiver on its own machine.
    */
   webhookPrivateNetworks: boolean;
+  /**
+   * Days an event and its deliveries are kept after the last of them ended
+   * (`AFFDASH_WEBHOOK_RETENTION_DAYS`, 1–3650, default 30); queued deliveries are always kept.
+   */
+  webhookRetentionDays: number;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A setting in the environment that cannot be used: its message says which and why. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /**
  * Reads the configuration from the environment. Without `AFFDASH_SECRET`, a secret is
@@ -42,9 +52,14 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   const local = LOCAL_HOSTS.has(new URL(publicUrl).hostname);
   const privateNetworks = env.AFFDASH_WEBHOOK_PRIVATE_NETWORKS;
   if (privateNetworks !== undefined && privateNetworks !== 'allow' && privateNetworks !== 'deny') {
-    throw new Error('AFFDASH_WEBHOOK_PRIVATE_NETWORKS must be "allow" or "deny"');
+    throw new ConfigError('AFFDASH_WEBHOOK_PRIVATE_NETWORKS must be "allow" or "deny"');
   }
   const webhookPrivateNetworks = privateNetworks ? privateNetworks === 'allow' : local;
+  const retention = env.AFFDASH_WEBHOOK_RETENTION_DAYS;
+  const webhookRetentionDays = retention === undefined || retention === '' ? 30 : Number(retention);
+  if (!Number.isInteger(webhookRetentionDays) || webhookRetentionDays < 1 || webhookRetentionDays > 3650) {
+    throw new ConfigError('AFFDASH_WEBHOOK_RETENTION_DAYS must be a whole number of days from 1 to 3650');
+  }
   return {
     publicUrl,
     secret,
@@ -55,6 +70,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     smtpUrl,
     emailFrom,
     webhookPrivateNetworks,
+    webhookRetentionDays,
   };
 }
 

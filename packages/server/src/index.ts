@@ -25,6 +25,8 @@ export type { EmailDelivery } from './email/delivery.js';
 export { deliverWebhooks, startWebhookWorker } from './webhooks/worker.js';
 export type { WebhookContext, WebhookDeliveryOptions, WebhookDeliveryReport, WebhookWorker } from './webhooks/worker.js';
 export { startWebhookDelivery } from './webhooks/delivery.js';
+export { pruneWebhookLog } from './webhooks/retention.js';
+export type { PruneOptions, PruneReport } from './webhooks/retention.js';
 export { signatureHeader } from './webhooks/signature.js';
 export { deriveServerKeys } from './keys/server-keys.js';
 export { approveDue, startAutoApproval } from './routes/conversions/approval.js';

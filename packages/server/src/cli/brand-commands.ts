@@ -4,6 +4,7 @@ import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult,
 import { createApp } from '../app.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
+import { pruneWebhookLog } from '../webhooks/retention.js';
 import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { csvLine, csvRecords } from './csv.js';
@@ -20,7 +21,8 @@ Brand commands (run against the configured database with a brand's API key: --ap
                                 preview (default) or queue the email; prints each rendered message or what was queued
   affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
   affdash email message ID      one message's status
-  affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks
+  affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
+                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)
 `;
 
 export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver']);
@@ -95,6 +97,9 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
         { allowPrivateNetworks: runtime.config.webhookPrivateNetworks },
       );
       out(`webhooks: delivered ${hooks.delivered}, retrying ${hooks.retrying}, failed ${hooks.failed}`);
+      const days = runtime.config.webhookRetentionDays;
+      const pruned = await pruneWebhookLog(runtime.db, { before: new Date(Date.now() - days * 86_400_000) });
+      out(`webhook log: deleted ${pruned.events} events and ${pruned.deliveries} deliveries ended over ${days} days ago`);
       return;
     }
     const apiKey = values['api-key'] ?? process.env.AFFDASH_API_KEY;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import { createApiKey, ensureBrand } from '../brands.js';
 import { migrate, openDatabase } from '../db/index.js';
-import { loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
 import { startEmailDelivery } from '../email/delivery.js';
 import { startAutoApproval } from '../routes/conversions/approval.js';
@@ -92,6 +92,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(`affdash: ${error.message}\n\n${usage}`);
     process.exit(2);
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`affdash: ${error.message}\n`);
+    process.exit(1);
   }
   console.error(error);
   process.exit(1);
