@@ -58,6 +58,7 @@ export const de: Messages = {
   reference: 'Referenz',
   noPayments: 'Noch keine Zahlungen',
   nextPayout: 'Nächste Auszahlung am {0}',
+  toMinimum: 'Noch {0} bis zum Mindestbetrag von {1}',
   paidOutHere: 'Bestätigte Provision wird hier ausgezahlt.',
   forMember: 'Für {0}',
   active: 'Aktiv',

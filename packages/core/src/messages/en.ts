@@ -58,6 +58,7 @@ export const en: Messages = {
   reference: 'Reference',
   noPayments: 'No payments yet',
   nextPayout: 'Next payout on {0}',
+  toMinimum: '{0} to go until the {1} minimum',
   paidOutHere: 'Approved commission is paid out here.',
   forMember: 'For {0}',
   active: 'Active',

@@ -58,6 +58,7 @@ export const es: Messages = {
   reference: 'Referencia',
   noPayments: 'Aún no hay pagos',
   nextPayout: 'Próximo pago el {0}',
+  toMinimum: 'Faltan {0} para el mínimo de {1}',
   paidOutHere: 'La comisión aprobada se paga aquí.',
   forMember: 'Para {0}',
   active: 'Activa',

@@ -58,6 +58,7 @@ export const fr: Messages = {
   reference: 'Référence',
   noPayments: 'Aucun paiement pour l’instant',
   nextPayout: 'Prochain paiement le {0}',
+  toMinimum: 'Encore {0} avant le minimum de {1}',
   paidOutHere: 'La commission approuvée est versée ici.',
   forMember: 'Pour {0}',
   active: 'Active',

@@ -9,7 +9,7 @@ export const messageKeys = [
   'expected', 'paid', 'balance', 'overTime', 'stillPending', 'reversedAfterPayout', 'notYetPaid',
   'date', 'order', 'sale', 'commission', 'status', 'all', 'pending', 'approved',
   'rejected', 'reversed', 'until', 'noConversions', 'firstConversion', 'more',
-  'payments', 'amount', 'method', 'download', 'reference', 'noPayments', 'nextPayout', 'paidOutHere',
+  'payments', 'amount', 'method', 'download', 'reference', 'noPayments', 'nextPayout', 'toMinimum', 'paidOutHere',
   'forMember', 'active', 'paused', 'ended', 'percent', 'flat', 'risingOrders', 'risingSales',
   'ordersTier', 'salesTier', 'lifetime', 'hold', 'holdNone',
 ] as const;

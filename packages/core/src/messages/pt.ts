@@ -58,6 +58,7 @@ export const pt: Messages = {
   reference: 'Referência',
   noPayments: 'Ainda não há pagamentos',
   nextPayout: 'Próximo pagamento em {0}',
+  toMinimum: 'Faltam {0} para o mínimo de {1}',
   paidOutHere: 'A comissão aprovada é paga aqui.',
   forMember: 'Para {0}',
   active: 'Ativa',

@@ -302,15 +302,16 @@ describe('<affiliate-dashboard>', () => {
     expect(text(payments)).to.contain(`Next payout on ${date('2026-12-01T00:00:00.000Z')}`).and.contain('$20.00 / $50.00');
     const progress = payments.querySelector('progress')!;
     expect(progress.position).to.equal(0.4);
-    // Named by its label: the date and the amounts.
+    // Named by its label: the date and the amounts, and how much is left to go.
     expect(text(progress.labels[0])).to.contain('Next payout on').and.contain('$20.00 / $50.00');
+    expect(text(progress.labels[0])).to.contain('$30.00 to go until the $50.00 minimum');
   });
 
   it('shows a full payout bar once the minimum is reached, and an empty one below zero', async () => {
     serveDashboard();
     const el = await mount();
     const progress = () => shadow(el).querySelector<HTMLProgressElement>('[part=payments] progress')!;
-    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('$111.80 / $50.00');
+    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('$111.80 / $50.00').and.not.contain('to go');
     expect(progress().position).to.equal(1);
     const d = makeDashboard();
     d.totals.balance = { amount: -1_290, currency: 'USD' };

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Dashboard } from '@affdash/core';
 import type { DashboardController } from '../dashboard-controller.js';
 import { humanize, type Formatter } from '../format.js';
@@ -8,14 +8,15 @@ import { card, downloadButton, emptyState } from './card.js';
 
 /**
  * The balance on its way to the payout minimum: a progress bar labelled with the next payout
- * date, and the balance against the minimum in words.
+ * date and the balance against the minimum, and, below the minimum, how much is left to go.
  */
-function payout({ payout: { minimum, nextPayoutAt }, totals: { balance } }: Dashboard, f: Formatter) {
+function payout({ payout: { minimum, nextPayoutAt, remaining }, totals: { balance } }: Dashboard, f: Formatter) {
   const progress = `${f.money(balance)} / ${f.money(minimum)}`;
   // The head's row wraps: the date and the amounts on one line, the full-width bar under them.
   return html`<label class="card__head">
     ${fill(f.m.nextPayout, f.date(nextPayoutAt))}<span class="strong">${progress}</span>
     <progress max=${minimum.amount} value=${balance.amount}></progress>
+    ${remaining.amount ? html`<span class="muted">${fill(f.m.toMinimum, f.money(remaining), f.money(minimum))}</span>` : nothing}
   </label>`;
 }
 
