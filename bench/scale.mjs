@@ -160,14 +160,34 @@ try {
   // the actor the API stores with each conversion it records
   const [{ actor }] = await db.query(sql`SELECT 'api_key:' || id AS actor FROM api_keys WHERE brand_id = ${brandId}`);
   const viaMinimal = await enroll('Minimal');
+  // a brand of its own with a webhook endpoint subscribed to conversion.created (never called
+  // here: every event and delivery is written, none is sent)
+  const hooked = await (async () => {
+    const id = await ensureBrand(db, { name: 'Scale Brand with webhooks' });
+    const key = await createApiKey(db, id, 'bench');
+    const call = async (path, body) => {
+      const res = await fetch(running.url + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${path} → ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      return res.json();
+    };
+    await call('/v1/webhook-endpoints', { url: 'https://hooks.example/affdash', events: ['conversion.created'] });
+    const o = await call('/v1/offers', { name: 'Hooked', currency: 'USD', commission, holdDays: 30, destinationUrl: 'https://shop.example/hooked' });
+    const m = await call('/v1/members', { name: 'Hooked' });
+    const e = await call('/v1/enrollments', { offerId: o.id, memberId: m.id });
+    return { key, enrollmentId: e.id };
+  })();
   const batches = Math.ceil(INGEST / BATCH);
   const sale = (prefix, b, k) => ({ orderId: `${prefix}-${b}-${k}`, amount: 1_000 + ((b * BATCH + k) % 9_000) });
   const batchOf = (prefix, b) => Array.from({ length: BATCH }, (_, k) => sale(prefix, b, k));
-  const viaBatch = (enrollmentId, prefix, headers) => async (b) => {
+  const viaBatch = (enrollmentId, prefix, headers, key = apiKey) => async (b) => {
     const items = batchOf(prefix, b).map((r) => ({ ...r, enrollmentId, occurredAt: new Date().toISOString() }));
     const res = await fetch(running.url + '/v1/conversions/batch', {
       method: 'POST',
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json', ...headers },
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ conversions: items }),
     });
     const out = await res.json();
@@ -187,6 +207,7 @@ try {
   const ingest = [
     { name: 'API: POST /v1/conversions/batch, each result with its conversion', run: viaBatch(viaApi.id, 'API', {}), ms: 0 },
     { name: 'API: the same, Prefer: return=minimal (ids only)', run: viaBatch(viaMinimal.id, 'MIN', { prefer: 'return=minimal' }), ms: 0 },
+    { name: 'API: return=minimal, brand with a webhook endpoint', run: viaBatch(hooked.enrollmentId, 'HOOK', { prefer: 'return=minimal' }, hooked.key), ms: 0 },
     { name: 'raw batched INSERT … SELECT unnest', run: viaInsert, ms: 0 },
   ];
   log(`ingest: ${int(batches)} batches of ${BATCH} per path after ${WARMUP} warm-up batches, taking turns`);
@@ -199,7 +220,7 @@ try {
     }
   }
   for (const path of ingest) path.rate = ((batches * BATCH) / path.ms) * 1000;
-  const [full, minimal, raw] = ingest;
+  const [full, minimal, , raw] = ingest;
   const ingestRatio = minimal.rate / raw.rate;
 
   // ── report ───────────────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import { computeCommission, periodStart, type CommissionStructure } from '@affda
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../src/index.js';
+import { byOrderIdsQuery } from '../src/routes/conversions/record.js';
 import { backends } from './backends.js';
 import { type BrandClient, call, expectError, useApp } from './harness.js';
 
@@ -107,6 +108,26 @@ describe.each(backends())('conversion batches and duplicate orders on $name', (b
     ]);
     expect((await brand.convert(sale('x-2', 'NOSUCHCODE'))).status).toBe(200);
     expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 4, sales: { amount: 4_000 } });
+  });
+
+  it('probes the order-id key for a brand the table statistics have not seen yet', async () => {
+    const sales = (prefix: string, enrollmentId: string) =>
+      Array.from({ length: 1_000 }, (_, i) => ({ orderId: `${prefix}-${i}`, amount: 1_000, enrollmentId }));
+    const known = await t.brand();
+    const { enrollment } = await known.setup();
+    for (const part of ['k1', 'k2', 'k3']) await known.ok('POST', '/v1/conversions/batch', { conversions: sales(part, enrollment.id) }, 200);
+    await t.db.exec('ANALYZE conversions');
+    // created after the statistics were taken: to them, a brand with no conversions at all
+    const fresh = await t.brand();
+    const mine = (await fresh.setup()).enrollment;
+    await fresh.ok('POST', '/v1/conversions/batch', { conversions: sales('f', mine.id) }, 200);
+    const plan = (await t.db.query<{ 'QUERY PLAN': string }>(sql`EXPLAIN ${byOrderIdsQuery(fresh.brandId, ['f-1', 'f-2'])}`))
+      .map((row) => row['QUERY PLAN'])
+      .join('\n');
+    expect(plan).toContain('conversions_order_id_key');
+    expect(plan).not.toMatch(/conversions_(list|by_enrollment|by_status|pkey)/);
+    const resent = await fresh.ok('POST', '/v1/conversions/batch', { conversions: sales('f', mine.id).slice(0, 3) }, 200);
+    expect(resent.results.map((r: any) => r.status)).toEqual(['existing', 'existing', 'existing']);
   });
 
   it('counts a batch full of duplicates, sent twice in parallel, once per order id', async () => {

@@ -1,4 +1,5 @@
 import pg from '@databases/pg';
+import type { SQLQuery } from '@databases/pg';
 import { computeCommission, periodStart, type Conversion, type TierProgress } from '@affdash/core';
 import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
 import { ApiError } from '../../http/errors.js';
@@ -8,6 +9,7 @@ import { emitEvents } from '../../webhooks/events.js';
 import { attribute, checkSale, findTargets, type Attribution, type AttributionTargets } from './attribution.js';
 import { insertConversions, insertWithRollups, type InsertedSale, type PlannedSale, type SaleInput } from './insert.js';
 import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
+import { brandKey } from '../../db/brand-key.js';
 
 const { sql } = pg;
 const DAY_MS = 86_400_000;
@@ -55,15 +57,18 @@ const isoWithMicros = (ms: number, micros: number) =>
 
 const byOrderId = (rows: readonly ConversionRow[]) => new Map(rows.map((row) => [row.order_id, row]));
 
-async function findByOrderIds(db: Database, brandId: string, orderIds: readonly string[]): Promise<ConversionRow[]> {
-  if (!orderIds.length) return [];
-  // one probe of the order id key per order id, whatever the planner thinks of the brand's size
-  return db.query<ConversionRow>(sql`
+/** The conversions of some order ids: one probe of the order-id key each (see `brandKey`). */
+export function byOrderIdsQuery(brandId: string, orderIds: readonly string[]): SQLQuery {
+  return sql`
     SELECT ${conversionColumns} FROM unnest(${[...new Set(orderIds)]}::text[]) AS u(order_id)
     CROSS JOIN LATERAL (
-      SELECT * FROM conversions WHERE brand_id = ${brandId} AND order_id = u.order_id LIMIT 1
+      SELECT * FROM conversions WHERE brand_id = ${brandKey(brandId)} AND order_id = u.order_id LIMIT 1
     ) AS c
-    JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id`);
+    JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id`;
+}
+
+async function findByOrderIds(db: Database, brandId: string, orderIds: readonly string[]): Promise<ConversionRow[]> {
+  return orderIds.length ? db.query<ConversionRow>(byOrderIdsQuery(brandId, orderIds)) : [];
 }
 
 /**
