@@ -4,9 +4,18 @@ import { WebhookEvent } from '@affdash/core';
 import pg from '@databases/pg';
 import { constructWebhookEvent, verifyWebhookSignature } from '@affdash/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveDue, deliverWebhooks, deriveServerKeys, startWebhookDelivery, type WebhookDeliveryOptions } from '../src/index.js';
+import {
+  approveDue,
+  createApp,
+  createDeps,
+  deliverWebhooks,
+  deriveServerKeys,
+  startWebhookDelivery,
+  type Database,
+  type WebhookDeliveryOptions,
+} from '../src/index.js';
 import { backends } from './backends.js';
-import { SECRET, call, expectError, useApp, type BrandClient } from './harness.js';
+import { PUBLIC_URL, SECRET, call, expectError, useApp, type BrandClient } from './harness.js';
 
 const { sql } = pg;
 
@@ -217,6 +226,35 @@ describe.each(backends())('webhook events on $name', (backend) => {
     await other.ok('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/other' }, 201);
     await brand.convert({ orderId: 'N-3', amount: 1_000, enrollmentId: enrollment.id });
     expect(await typesOf(other)).toEqual([]);
+  });
+
+  it('writes a sale\'s event for the endpoints there are when it is written, also one added meanwhile', async () => {
+    const brand = await t.brand();
+    const first = await brand.ok('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/1', events: ['conversion.created'] }, 201);
+    const { enrollment } = await brand.setup();
+    // the server's database, adding an endpoint right after the sale's look-up of the endpoints
+    let second: any;
+    const text = (q: pg.SQLQuery) => q.format({ escapeIdentifier: (x) => x, formatValue: (v, i) => ({ placeholder: `$${i + 1}`, value: v }) }).text;
+    const db: Database = {
+      ...t.db,
+      async query<T>(q: pg.SQLQuery): Promise<T[]> {
+        const rows = await t.db.query<T>(q);
+        if (!second && /^\s*SELECT id FROM webhook_endpoints/.test(text(q))) {
+          second = await brand.ok('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/2', events: ['*'] }, 201);
+        }
+        return rows;
+      },
+    };
+    const app = createApp(createDeps(db, { secret: SECRET, publicUrl: PUBLIC_URL }));
+    const sale = await call(app, 'POST', '/v1/conversions', { auth: brand.apiKey, body: { orderId: 'M-1', amount: 1_000, enrollmentId: enrollment.id } });
+    expect(sale.status).toBe(201);
+    expect(second).toBeDefined();
+    for (const endpoint of [first, second]) {
+      const log = await brand.ok('GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`, undefined, 200);
+      expect(log.data.filter((d: any) => d.eventType === 'conversion.created'), endpoint.url).toHaveLength(1);
+    }
+    const [, data] = (await events(brand)).find(([type]) => type === 'conversion.created')!;
+    expect(data).toEqual(sale.body);
   });
 
   it('rolls the event back with a write that fails', async () => {

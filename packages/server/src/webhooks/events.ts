@@ -10,6 +10,20 @@ const { sql } = pg;
 /** The event's `data`, or a function reading it: called only when an endpoint subscribes. */
 export type EventData = object | (() => Promise<object | null>);
 
+/** The brand's enabled endpoints that subscribe to `type`, by id. */
+export async function subscribedEndpoints(db: Database, brandId: string, type: WebhookEventType): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(sql`
+    SELECT id FROM webhook_endpoints
+    WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
+      AND (${type} = ANY (events) OR '*' = ANY (events))`);
+  return rows.map((r) => r.id);
+}
+
+/** The body POSTed for an event: the `WebhookEvent` of @affdash/core. */
+export function eventPayload(id: string, type: WebhookEventType, createdAt: Date, data: object): string {
+  return JSON.stringify({ id, type, createdAt: createdAt.toISOString(), data });
+}
+
 /**
  * Writes an event to the webhook outbox and queues one delivery to each of the brand's
  * enabled endpoints that subscribes to it. Call it inside the transaction of the change it
@@ -22,22 +36,17 @@ export async function emitEvent(
   type: WebhookEventType,
   data: EventData,
 ): Promise<void> {
-  const endpoints = await db.query<{ id: string }>(sql`
-    SELECT id FROM webhook_endpoints
-    WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
-      AND (${type} = ANY (events) OR '*' = ANY (events))`);
+  const endpoints = await subscribedEndpoints(db, brandId, type);
   if (!endpoints.length) return;
   const body = typeof data === 'function' ? await data() : data;
   if (!body) return;
   const id = newId('evt');
   const createdAt = new Date();
-  // the `WebhookEvent` of @affdash/core
-  const payload = { id, type, createdAt: createdAt.toISOString(), data: body };
   await db.query(sql`
     INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
-    VALUES (${brandId}, ${id}, ${type}, ${JSON.stringify(payload)}, ${createdAt})`);
+    VALUES (${brandId}, ${id}, ${type}, ${eventPayload(id, type, createdAt, body)}, ${createdAt})`);
   const rows = endpoints.map(
-    (e) => sql`(${brandId}, ${newId('whd')}, ${e.id}, ${id}, 'queued', now())`,
+    (endpointId) => sql`(${brandId}, ${newId('whd')}, ${endpointId}, ${id}, 'queued', now())`,
   );
   await db.query(sql`
     INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at)
@@ -56,23 +65,17 @@ export async function emitEvents(
   data: readonly object[],
 ): Promise<void> {
   if (!data.length) return;
-  const endpoints = await db.query<{ id: string }>(sql`
-    SELECT id FROM webhook_endpoints
-    WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
-      AND (${type} = ANY (events) OR '*' = ANY (events))`);
+  const endpoints = await subscribedEndpoints(db, brandId, type);
   if (!endpoints.length) return;
   const createdAt = new Date();
   const ids = data.map(() => newId('evt'));
-  // the `WebhookEvent` of @affdash/core
-  const payloads = data.map((body, i) =>
-    JSON.stringify({ id: ids[i], type, createdAt: createdAt.toISOString(), data: body }),
-  );
+  const payloads = data.map((body, i) => eventPayload(ids[i]!, type, createdAt, body));
   await db.query(sql`
     INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
     SELECT ${brandId}, u.id, ${type}, u.payload::jsonb,
            ${createdAt}::timestamptz + (u.n - 1) * interval '1 microsecond'
     FROM unnest(${ids}::text[], ${payloads}::text[]) WITH ORDINALITY AS u(id, payload, n)`);
-  const deliveries = ids.flatMap((eventId) => endpoints.map((e) => [newId('whd'), e.id, eventId] as const));
+  const deliveries = ids.flatMap((eventId) => endpoints.map((endpointId) => [newId('whd'), endpointId, eventId] as const));
   await db.query(sql`
     INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at, created_at)
     SELECT ${brandId}, u.id, u.endpoint_id, u.event_id, 'queued',

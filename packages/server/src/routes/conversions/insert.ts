@@ -3,6 +3,7 @@ import type { SQLQuery } from '@databases/pg';
 import type { ConversionCreate } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
+import { newId } from '../../keys/random.js';
 import type { Attribution } from './attribution.js';
 
 const { sql } = pg;
@@ -103,38 +104,79 @@ export async function insertConversions(
 }
 
 /**
+ * The `conversion.created` events of the sales a one-statement write records, for the
+ * endpoints that subscribe to them.
+ */
+export interface CreatedEvents {
+  /** The subscribed endpoints as looked up before: the statement writes nothing if they changed. */
+  endpointIds: readonly string[];
+  /** Each sale's event id and body (`eventPayload`), in the order of the planned sales. */
+  ids: readonly string[];
+  payloads: readonly string[];
+  createdAt: Date;
+}
+
+/** The conversion's `createdAt` and `updatedAt` in an event's body: the insert's time, as `toISOString` writes it. */
+const withCreatedAt = (payload: SQLQuery) => sql`
+  jsonb_set(jsonb_set(${payload}, '{data,createdAt}', s.at), '{data,updatedAt}', s.at)`;
+
+/** Inserts the events and one delivery of each to each endpoint, as `emitEvents` does. */
+function insertEvents(brandId: string, events: CreatedEvents): SQLQuery {
+  const deliveries = events.ids.flatMap((eventId) => events.endpointIds.map((endpointId) => [newId('whd'), endpointId, eventId]));
+  return sql`
+    , events AS (
+      INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
+      SELECT ${brandId}, e.id, 'conversion.created', ${withCreatedAt(sql`e.payload::jsonb`)},
+             ${events.createdAt}::timestamptz + (e.n - 1) * interval '1 microsecond'
+      FROM unnest(${events.ids}::text[], ${events.payloads}::text[]) WITH ORDINALITY AS e(id, payload, n),
+           (SELECT to_jsonb(to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS at
+            FROM inserted LIMIT 1) AS s
+      RETURNING id
+    ), deliveries AS (
+      INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at, created_at)
+      SELECT ${brandId}, d.id, d.endpoint_id, d.event_id, 'queued',
+             now() + (d.n - 1) * interval '1 microsecond', now() + (d.n - 1) * interval '1 microsecond'
+      FROM unnest(${deliveries.map((d) => d[0])}::text[], ${deliveries.map((d) => d[1])}::text[],
+                  ${deliveries.map((d) => d[2])}::text[]) WITH ORDINALITY AS d(id, endpoint_id, event_id, n)
+      WHERE d.event_id IN (SELECT id FROM events)
+    )`;
+}
+
+/**
  * Records pending sales of offers without tiers in one statement, so in one round trip and
  * without a transaction around it: it locks the enrollments' totals in a fixed order (as
- * `lockTotalsMany` does), inserts the sales, and adds them to the enrollments' totals and
- * daily rollups (as `applyTotalsMany` with `conversionContribution('pending', …)` does). An
- * order id another writer recorded since the caller looked fails the statement (a unique
- * violation), which then writes nothing. A brand with a webhook endpoint subscribed to
- * `conversion.created` gets `subscribed` and nothing written: its events need the
- * transaction of `recordConversions`.
+ * `lockTotalsMany` does), inserts the sales, adds them to the enrollments' totals and daily
+ * rollups (as `applyTotalsMany` with `conversionContribution('pending', …)` does) and writes
+ * their `conversion.created` events (`events`, for the brand's subscribed endpoints; none
+ * without). An order id another writer recorded since the caller looked fails the statement
+ * (a unique violation), which then writes nothing. Should the subscribed endpoints no longer
+ * be those of `events`, nothing is written either, and the answer says `endpointsChanged`.
  */
 export async function insertWithRollups(
   db: Database,
   brandId: string,
   planned: readonly PlannedSale[],
   actor: string,
-): Promise<{ subscribed: true } | { subscribed: false; inserted: InsertedSale[] }> {
+  events: CreatedEvents | null,
+): Promise<{ endpointsChanged: true } | { endpointsChanged: false; inserted: InsertedSale[] }> {
   // a plain insert: the statement writes every sale or, on a unique violation, none
   const enrollmentIds = [...new Set(planned.map((p) => p.attribution.target.enrollment_id))];
-  const [row] = await db.query<{ subscribed: boolean; inserted: number; created_at: Date | null }>(sql`
+  const expected = events?.endpointIds ?? [];
+  const [row] = await db.query<{ matched: boolean; inserted: number; created_at: Date | null }>(sql`
     WITH locked AS MATERIALIZED (
       SELECT enrollment_id FROM enrollment_totals
       WHERE brand_id = ${brandId} AND enrollment_id = ANY (${enrollmentIds}::text[])
       ORDER BY enrollment_id FOR UPDATE
     ), subscribed AS MATERIALIZED (
-      SELECT EXISTS (
-        SELECT 1 FROM webhook_endpoints
-        WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
-          AND ('conversion.created' = ANY (events) OR '*' = ANY (events))
-      ) AS found
+      SELECT COALESCE(array_agg(id), '{}') AS ids FROM webhook_endpoints
+      WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
+        AND ('conversion.created' = ANY (events) OR '*' = ANY (events))
+    ), matched AS MATERIALIZED (
+      SELECT ids @> ${expected}::text[] AND ids <@ ${expected}::text[] AS yes FROM subscribed
     ), inserted AS (
       ${insertSales(brandId, planned, actor)}
-      -- one-time filters, evaluated before the first row: the locks, and no subscriber
-      WHERE (SELECT count(*) FROM locked) >= 0 AND NOT (SELECT found FROM subscribed)
+      -- one-time filters, evaluated before the first row: the locks, and the same subscribers
+      WHERE (SELECT count(*) FROM locked) >= 0 AND (SELECT yes FROM matched)
       RETURNING enrollment_id, sale_amount, commission_amount, occurred_at, created_at
     ), daily AS (
       INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, conversions, sales, commission_pending)
@@ -158,11 +200,12 @@ export async function insertWithRollups(
       ) AS s
       WHERE t.brand_id = ${brandId} AND t.enrollment_id = s.enrollment_id
     )
+    ${events?.ids.length ? insertEvents(brandId, events) : sql``}
     -- every row inserted has the statement's created_at: one date to read, not one per sale
-    SELECT (SELECT found FROM subscribed) AS subscribed, (SELECT count(*) FROM inserted) AS inserted,
+    SELECT (SELECT yes FROM matched) AS matched, (SELECT count(*) FROM inserted) AS inserted,
            (SELECT created_at FROM inserted LIMIT 1) AS created_at`);
-  if (row!.subscribed) return { subscribed: true };
+  if (!row!.matched) return { endpointsChanged: true };
   const createdAt = row!.created_at;
   if (Number(row!.inserted) !== planned.length || !createdAt) throw new Error('a plain insert wrote only some sales');
-  return { subscribed: false, inserted: planned.map((p) => ({ order_id: p.input.orderId, created_at: createdAt })) };
+  return { endpointsChanged: false, inserted: planned.map((p) => ({ order_id: p.input.orderId, created_at: createdAt })) };
 }

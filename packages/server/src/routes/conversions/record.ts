@@ -5,9 +5,16 @@ import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
 import { ApiError } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
 import { applyTotalsMany, conversionContribution, lockTotalsMany } from '../../totals/queries.js';
-import { emitEvents } from '../../webhooks/events.js';
+import { emitEvents, eventPayload, subscribedEndpoints } from '../../webhooks/events.js';
 import { attribute, checkSale, findTargets, type Attribution, type AttributionTargets } from './attribution.js';
-import { insertConversions, insertWithRollups, type InsertedSale, type PlannedSale, type SaleInput } from './insert.js';
+import {
+  insertConversions,
+  insertWithRollups,
+  type CreatedEvents,
+  type InsertedSale,
+  type PlannedSale,
+  type SaleInput,
+} from './insert.js';
 import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
 import { brandKey } from '../../db/brand-key.js';
 
@@ -169,11 +176,12 @@ const isTiered = (p: PlannedSale) => p.attribution.target.commission.type === 't
 
 /**
  * One attempt. Sales of offers without tiers, all attributable, go straight to one statement
- * (`insertWithRollups`) on the first attempt, without looking up their order ids first: an
- * order id recorded before fails that insert, and the next attempt looks. Otherwise the
- * first attempt looks up the order ids before taking any lock, and a later one (or one whose
- * brand's webhooks need the transaction) looks once it holds the enrollments' locks, so
- * writers to the same enrollments cannot get in between.
+ * (`insertWithRollups`, with their webhook events when endpoints subscribe) on the first
+ * attempt, without looking up their order ids first: an order id recorded before fails that
+ * insert, and the next attempt looks. Otherwise the first attempt looks up the order ids
+ * before taking any lock, and a later one (or one that found the brand's endpoints changed)
+ * looks once it holds the enrollments' locks, so writers to the same enrollments cannot get
+ * in between.
  */
 async function recordOnce(
   db: Database,
@@ -185,7 +193,10 @@ async function recordOnce(
 ): Promise<RecordOutcome[]> {
   const storable = inputs.filter((input) => !hasNul(input.orderId));
   const orderIds = storable.map((input) => input.orderId);
-  const found = await findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId)));
+  const [found, endpoints] = await Promise.all([
+    findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId))),
+    attempt === 1 ? subscribedEndpoints(db, brandId, 'conversion.created') : [],
+  ]);
   let { outcomes, planned, repeats } = planSales(inputs, new Map(), found, now);
   const straight = attempt === 1 && planned.length > 0 && !planned.some(isTiered) && outcomes.every((o) => !o);
   /** Whether the order ids were looked up before any lock. */
@@ -195,8 +206,9 @@ async function recordOnce(
   let recorded: Map<string, RecordResult> | null = null;
   if (attempt === 1 && !planned.some(isTiered)) {
     await computeCommissions(db, brandId, planned); // no tiers: nothing to read
-    const written = await insertWithRollups(db, brandId, planned, actor);
-    if (!written.subscribed) recorded = await results(db, brandId, planned, actor, written.inserted);
+    const events = endpoints.length ? createdEvents(brandId, planned, actor, endpoints) : null;
+    const written = await insertWithRollups(db, brandId, planned, actor, events);
+    if (!written.endpointsChanged) recorded = await results(db, brandId, planned, actor, written.inserted);
   }
   recorded ??= await db.tx(async (db) => {
     await lockTotalsMany(db, brandId, planned.map((p) => p.attribution.target.enrollment_id));
@@ -229,6 +241,19 @@ async function recordOnce(
     outcomes[index] = new Recorded(first.id, false, () => first.conversion);
   }
   return outcomes as RecordOutcome[];
+}
+
+/**
+ * The `conversion.created` events of planned sales, each with its conversion as the API
+ * answers it; the insert fills in the conversion's `createdAt` and `updatedAt`.
+ */
+function createdEvents(brandId: string, planned: readonly PlannedSale[], actor: string, endpointIds: readonly string[]): CreatedEvents {
+  const createdAt = new Date();
+  const ids = planned.map(() => newId('evt'));
+  const payloads = planned.map((p, i) =>
+    eventPayload(ids[i]!, 'conversion.created', createdAt, toConversion(insertedRow(brandId, p, actor, createdAt))),
+  );
+  return { endpointIds, ids, payloads, createdAt };
 }
 
 /**
