@@ -232,14 +232,14 @@ describe.each(backends())('webhook events on $name', (backend) => {
     const brand = await t.brand();
     const first = await brand.ok('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/1', events: ['conversion.created'] }, 201);
     const { enrollment } = await brand.setup();
-    // the server's database, adding an endpoint right after the sale's look-up of the endpoints
+    // the server's database, adding an endpoint right after the sale's first try, which found the first
     let second: any;
     const text = (q: pg.SQLQuery) => q.format({ escapeIdentifier: (x) => x, formatValue: (v, i) => ({ placeholder: `$${i + 1}`, value: v }) }).text;
     const db: Database = {
       ...t.db,
       async query<T>(q: pg.SQLQuery): Promise<T[]> {
         const rows = await t.db.query<T>(q);
-        if (!second && /^\s*SELECT id FROM webhook_endpoints/.test(text(q))) {
+        if (!second && /^\s*WITH locked AS/.test(text(q))) {
           second = await brand.ok('POST', '/v1/webhook-endpoints', { url: 'https://hooks.example/2', events: ['*'] }, 201);
         }
         return rows;

@@ -108,7 +108,7 @@ export async function insertConversions(
  * endpoints that subscribe to them.
  */
 export interface CreatedEvents {
-  /** The subscribed endpoints as looked up before: the statement writes nothing if they changed. */
+  /** The subscribed endpoints as a statement before found them: this one writes nothing if they changed. */
   endpointIds: readonly string[];
   /** Each sale's event id and body (`eventPayload`), in the order of the planned sales. */
   ids: readonly string[];
@@ -149,8 +149,9 @@ function insertEvents(brandId: string, events: CreatedEvents): SQLQuery {
  * rollups (as `applyTotalsMany` with `conversionContribution('pending', …)` does) and writes
  * their `conversion.created` events (`events`, for the brand's subscribed endpoints; none
  * without). An order id another writer recorded since the caller looked fails the statement
- * (a unique violation), which then writes nothing. Should the subscribed endpoints no longer
- * be those of `events`, nothing is written either, and the answer says `endpointsChanged`.
+ * (a unique violation), which then writes nothing. Should the subscribed endpoints not be
+ * those of `events` (none without), nothing is written either: the answer says
+ * `endpointsChanged` and which they are.
  */
 export async function insertWithRollups(
   db: Database,
@@ -158,11 +159,11 @@ export async function insertWithRollups(
   planned: readonly PlannedSale[],
   actor: string,
   events: CreatedEvents | null,
-): Promise<{ endpointsChanged: true } | { endpointsChanged: false; inserted: InsertedSale[] }> {
+): Promise<{ endpointsChanged: true; endpointIds: string[] } | { endpointsChanged: false; inserted: InsertedSale[] }> {
   // a plain insert: the statement writes every sale or, on a unique violation, none
   const enrollmentIds = [...new Set(planned.map((p) => p.attribution.target.enrollment_id))];
   const expected = events?.endpointIds ?? [];
-  const [row] = await db.query<{ matched: boolean; inserted: number; created_at: Date | null }>(sql`
+  const [row] = await db.query<{ matched: boolean; endpoint_ids: string[]; inserted: number; created_at: Date | null }>(sql`
     WITH locked AS MATERIALIZED (
       SELECT enrollment_id FROM enrollment_totals
       WHERE brand_id = ${brandId} AND enrollment_id = ANY (${enrollmentIds}::text[])
@@ -202,9 +203,9 @@ export async function insertWithRollups(
     )
     ${events?.ids.length ? insertEvents(brandId, events) : sql``}
     -- every row inserted has the statement's created_at: one date to read, not one per sale
-    SELECT (SELECT yes FROM matched) AS matched, (SELECT count(*) FROM inserted) AS inserted,
-           (SELECT created_at FROM inserted LIMIT 1) AS created_at`);
-  if (!row!.matched) return { endpointsChanged: true };
+    SELECT (SELECT yes FROM matched) AS matched, (SELECT ids FROM subscribed) AS endpoint_ids,
+           (SELECT count(*) FROM inserted) AS inserted, (SELECT created_at FROM inserted LIMIT 1) AS created_at`);
+  if (!row!.matched) return { endpointsChanged: true, endpointIds: row!.endpoint_ids };
   const createdAt = row!.created_at;
   if (Number(row!.inserted) !== planned.length || !createdAt) throw new Error('a plain insert wrote only some sales');
   return { endpointsChanged: false, inserted: planned.map((p) => ({ order_id: p.input.orderId, created_at: createdAt })) };

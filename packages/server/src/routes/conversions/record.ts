@@ -5,7 +5,7 @@ import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
 import { ApiError } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
 import { applyTotalsMany, conversionContribution, lockTotalsMany } from '../../totals/queries.js';
-import { emitEvents, eventPayload, subscribedEndpoints } from '../../webhooks/events.js';
+import { emitEvents, eventPayload } from '../../webhooks/events.js';
 import { attribute, checkSale, findTargets, type Attribution, type AttributionTargets } from './attribution.js';
 import {
   insertConversions,
@@ -176,8 +176,8 @@ const isTiered = (p: PlannedSale) => p.attribution.target.commission.type === 't
 
 /**
  * One attempt. Sales of offers without tiers, all attributable, go straight to one statement
- * (`insertWithRollups`, with their webhook events when endpoints subscribe) on the first
- * attempt, without looking up their order ids first: an order id recorded before fails that
+ * (`insertWithRollups`; a second, with their webhook events, when endpoints subscribe) on the
+ * first attempt, without looking up their order ids first: an order id recorded before fails that
  * insert, and the next attempt looks. Otherwise the first attempt looks up the order ids
  * before taking any lock, and a later one (or one that found the brand's endpoints changed)
  * looks once it holds the enrollments' locks, so writers to the same enrollments cannot get
@@ -193,10 +193,7 @@ async function recordOnce(
 ): Promise<RecordOutcome[]> {
   const storable = inputs.filter((input) => !hasNul(input.orderId));
   const orderIds = storable.map((input) => input.orderId);
-  const [found, endpoints] = await Promise.all([
-    findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId))),
-    attempt === 1 ? subscribedEndpoints(db, brandId, 'conversion.created') : [],
-  ]);
+  const found = await findTargets(db, brandId, storable.filter((input) => !hasNul(input.promoCode) && !hasNul(input.clickId)));
   let { outcomes, planned, repeats } = planSales(inputs, new Map(), found, now);
   const straight = attempt === 1 && planned.length > 0 && !planned.some(isTiered) && outcomes.every((o) => !o);
   /** Whether the order ids were looked up before any lock. */
@@ -206,9 +203,14 @@ async function recordOnce(
   let recorded: Map<string, RecordResult> | null = null;
   if (attempt === 1 && !planned.some(isTiered)) {
     await computeCommissions(db, brandId, planned); // no tiers: nothing to read
-    const events = endpoints.length ? createdEvents(brandId, planned, actor, endpoints) : null;
-    const written = await insertWithRollups(db, brandId, planned, actor, events);
-    if (!written.endpointsChanged) recorded = await results(db, brandId, planned, actor, written.inserted);
+    // first as for a brand without webhooks; for one with, again with the events of the
+    // endpoints the first found (and in the transaction should they change once more)
+    let events: CreatedEvents | null = null;
+    for (let round = 0; round < 2 && !recorded; round++) {
+      const written = await insertWithRollups(db, brandId, planned, actor, events);
+      if (!written.endpointsChanged) recorded = await results(db, brandId, planned, actor, written.inserted);
+      else events = createdEvents(brandId, planned, actor, written.endpointIds);
+    }
   }
   recorded ??= await db.tx(async (db) => {
     await lockTotalsMany(db, brandId, planned.map((p) => p.attribution.target.enrollment_id));
