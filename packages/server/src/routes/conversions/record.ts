@@ -209,7 +209,7 @@ async function recordOnce(
     for (let round = 0; round < 2 && !recorded; round++) {
       const written = await insertWithRollups(db, brandId, planned, actor, events);
       if (!written.endpointsChanged) recorded = await results(db, brandId, planned, actor, written.inserted);
-      else events = createdEvents(brandId, planned, actor, written.endpointIds);
+      else events = written.endpointIds.length ? createdEvents(brandId, planned, actor, written.endpointIds) : null;
     }
   }
   recorded ??= await db.tx(async (db) => {
