@@ -3,7 +3,7 @@ import type { WebhookEventType } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { newId } from '../keys/random.js';
 import { conversionColumns, toConversion, type ConversionRow } from '../routes/conversions/rows.js';
-import { brandKey } from '../db/brand-key.js';
+import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
 
@@ -100,7 +100,7 @@ export async function emitConversionEvent(
     const [row] = await db.query<ConversionRow>(sql`
       SELECT ${conversionColumns} FROM conversions c
       JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
-      WHERE c.brand_id = ${brandKey(brandId)} AND c.id = ${conversionId}`);
+      WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ${conversionId}`);
     return row ? { ...toConversion(row), ...extra } : null;
   });
 }

@@ -3,7 +3,7 @@ import type { AttributionRule, CommissionStructure, ConversionCreate } from '@af
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
 import { ApiError, notFound } from '../../http/errors.js';
-import { brandKey } from '../../db/brand-key.js';
+import { opaqueKey } from '../../db/opaque-key.js';
 
 const { sql } = pg;
 
@@ -74,7 +74,7 @@ export async function findTargets(
       WHERE e.brand_id = ${brandId} AND e.promo_code = ANY (${promoCodes}::text[])
       UNION ALL
       SELECT 'click', c.id, c.enrollment_id FROM clicks c
-      WHERE c.brand_id = ${brandKey(brandId)} AND c.id = ANY (${clickIds}::text[])
+      WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ANY (${clickIds}::text[])
     ) AS k
     JOIN enrollments e ON e.brand_id = ${brandId} AND e.id = k.enrollment_id
     JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id`);

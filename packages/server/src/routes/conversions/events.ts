@@ -2,7 +2,7 @@ import pg from '@databases/pg';
 import type { ConversionEvent, ConversionStatus } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import { newId } from '../../keys/random.js';
-import { brandKey } from '../../db/brand-key.js';
+import { opaqueKey } from '../../db/opaque-key.js';
 
 const { sql } = pg;
 
@@ -47,7 +47,7 @@ export async function listEvents(db: Database, brandId: string, conversionId: st
     SELECT * FROM (
       SELECT 'cev_' || substr(id, 5) AS id, id AS conversion_id, NULL::text AS from_status,
              'pending' AS to_status, NULL::text AS reason, recorded_by AS actor, created_at AS at
-      FROM conversions WHERE brand_id = ${brandKey(brandId)} AND id = ${conversionId}
+      FROM conversions WHERE brand_id = ${opaqueKey(brandId)} AND id = ${conversionId}
       UNION ALL
       SELECT id, conversion_id, from_status, to_status, reason, actor, at FROM conversion_events
       WHERE brand_id = ${brandId} AND conversion_id = ${conversionId}

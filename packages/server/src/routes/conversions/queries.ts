@@ -4,7 +4,7 @@ import type { Database } from '../../db/index.js';
 import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
 import { conversionColumns } from './record.js';
 import { toConversion, type ConversionRow } from './rows.js';
-import { brandKey } from '../../db/brand-key.js';
+import { opaqueKey } from '../../db/opaque-key.js';
 
 const { sql } = pg;
 
@@ -57,6 +57,6 @@ export async function findConversion(
   const [row] = await db.query<ConversionRow>(sql`
     SELECT ${conversionColumns} FROM conversions c
     JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
-    WHERE c.brand_id = ${brandKey(brandId)} AND c.id = ${id}`);
+    WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ${id}`);
   return row ?? null;
 }

@@ -16,7 +16,7 @@ import {
   type SaleInput,
 } from './insert.js';
 import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
-import { brandKey } from '../../db/brand-key.js';
+import { opaqueKey } from '../../db/opaque-key.js';
 
 const { sql } = pg;
 const DAY_MS = 86_400_000;
@@ -64,12 +64,12 @@ const isoWithMicros = (ms: number, micros: number) =>
 
 const byOrderId = (rows: readonly ConversionRow[]) => new Map(rows.map((row) => [row.order_id, row]));
 
-/** The conversions of some order ids: one probe of the order-id key each (see `brandKey`). */
+/** The conversions of some order ids: one probe of the order-id key each (see `opaqueKey`). */
 export function byOrderIdsQuery(brandId: string, orderIds: readonly string[]): SQLQuery {
   return sql`
     SELECT ${conversionColumns} FROM unnest(${[...new Set(orderIds)]}::text[]) AS u(order_id)
     CROSS JOIN LATERAL (
-      SELECT * FROM conversions WHERE brand_id = ${brandKey(brandId)} AND order_id = u.order_id LIMIT 1
+      SELECT * FROM conversions WHERE brand_id = ${opaqueKey(brandId)} AND order_id = u.order_id LIMIT 1
     ) AS c
     JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id`;
 }

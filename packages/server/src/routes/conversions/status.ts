@@ -7,7 +7,7 @@ import { emitConversionEvent } from '../../webhooks/events.js';
 import { recordEvent, type Actor } from './events.js';
 import { conversionColumns } from './record.js';
 import { toConversion, type ConversionRow } from './rows.js';
-import { brandKey } from '../../db/brand-key.js';
+import { opaqueKey } from '../../db/opaque-key.js';
 
 const { sql } = pg;
 
@@ -39,7 +39,7 @@ export async function changeConversionStatus(
     const [row] = await db.query<ConversionRow>(sql`
       SELECT ${conversionColumns} FROM conversions c
       JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
-      WHERE c.brand_id = ${brandKey(brandId)} AND c.id = ${id}
+      WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ${id}
       FOR UPDATE OF c`);
     if (!row) throw notFound('conversion');
     if (row.status === change.status) return toConversion(row);
@@ -54,7 +54,7 @@ export async function changeConversionStatus(
     const [updated] = await db.query<ConversionRow>(sql`
       SELECT ${conversionColumns} FROM conversions c
       JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
-      WHERE c.brand_id = ${brandKey(brandId)} AND c.id = ${id}`);
+      WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ${id}`);
     return toConversion(updated!);
   });
 }
@@ -75,7 +75,7 @@ export async function moveStatus(
     change.status === 'rejected' || change.status === 'reversed' ? (change.reason ?? null) : null;
   await db.query(sql`
     UPDATE conversions SET status = ${change.status}, status_reason = ${reason}, updated_at = now()
-    WHERE brand_id = ${brandKey(row.brand_id)} AND id = ${row.id}`);
+    WHERE brand_id = ${opaqueKey(row.brand_id)} AND id = ${row.id}`);
   await recordEvent(db, row.brand_id, row.id, { from: row.status, to: change.status, reason, actor });
   await applyTotals(
     db,
