@@ -49,10 +49,11 @@ try {
   const apiKey = await createApiKey(db, brandId, 'bench');
   const deps = createDeps(db, { secret: randomBytes(36).toString('base64url'), publicUrl: 'http://127.0.0.1' });
   running = await serve(deps, { port: 0, host: '127.0.0.1' });
-  const api = async (method, path, body) => {
+  /** A call of the brand API with `key` (the scale brand's by default). */
+  const api = async (method, path, body, key = apiKey) => {
     const res = await fetch(running.url + path, {
       method,
-      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -165,15 +166,7 @@ try {
   const hooked = await (async () => {
     const id = await ensureBrand(db, { name: 'Scale Brand with webhooks' });
     const key = await createApiKey(db, id, 'bench');
-    const call = async (path, body) => {
-      const res = await fetch(running.url + path, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      if (res.status >= 300) throw new Error(`${path} → ${res.status}: ${(await res.text()).slice(0, 300)}`);
-      return res.json();
-    };
+    const call = (path, body) => api('POST', path, body, key);
     await call('/v1/webhook-endpoints', { url: 'https://hooks.example/affdash', events: ['conversion.created'] });
     const o = await call('/v1/offers', { name: 'Hooked', currency: 'USD', commission, holdDays: 30, destinationUrl: 'https://shop.example/hooked' });
     const m = await call('/v1/members', { name: 'Hooked' });

@@ -4,6 +4,7 @@ import {
   ConversionBatchResult,
   ConversionCreate,
   ConversionEvent,
+  ConversionEventList,
   ConversionListQuery,
   ConversionUpdate,
   Page,
@@ -11,7 +12,6 @@ import {
   type ConversionBatchItem,
   type ConversionStatus,
 } from '@affdash/core';
-import { z } from 'zod';
 import type { RequestOptions } from '../http.js';
 import type { PagePromise } from '../pagination.js';
 import { APIResource, type ListParams } from '../resource.js';
@@ -50,7 +50,6 @@ export interface ConversionBatchOptions extends RequestOptions {
 }
 
 const ConversionPage = Page(Conversion);
-const EventList = z.object({ data: z.array(ConversionEvent) });
 const ListQuery = PageQuery.extend(ConversionListQuery.shape);
 
 /**
@@ -95,7 +94,7 @@ export class Conversions extends APIResource {
 
   /** A conversion's status changes, oldest first, with who made each and when. */
   async events(id: string, options?: RequestOptions): Promise<ConversionEvent[]> {
-    return (await this._get(path`v1/conversions/${id}/events`, EventList, options)).data;
+    return (await this._get(path`v1/conversions/${id}/events`, ConversionEventList, options)).data;
   }
 
   /** Retrieve a conversion by id. */

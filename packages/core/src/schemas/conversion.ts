@@ -135,3 +135,7 @@ export const ConversionEvent = z.object({
   at: Timestamp,
 });
 export type ConversionEvent = z.infer<typeof ConversionEvent>;
+
+/** A conversion's status changes, oldest first: `GET /v1/conversions/:id/events`. */
+export const ConversionEventList = z.object({ data: z.array(ConversionEvent) });
+export type ConversionEventList = z.infer<typeof ConversionEventList>;

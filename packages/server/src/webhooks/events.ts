@@ -1,4 +1,5 @@
 import pg from '@databases/pg';
+import type { SQLQuery } from '@databases/pg';
 import type { WebhookEventType } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { newId } from '../keys/random.js';
@@ -10,13 +11,31 @@ const { sql } = pg;
 /** The event's `data`, or a function reading it: called only when an endpoint subscribes. */
 export type EventData = object | (() => Promise<object | null>);
 
+/** `webhook_endpoints` rows of the brand, enabled, that subscribe to `type`: a `WHERE` condition. */
+export function subscribes(brandId: string, type: WebhookEventType): SQLQuery {
+  return sql`brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
+    AND (${type} = ANY (events) OR '*' = ANY (events))`;
+}
+
 /** The brand's enabled endpoints that subscribe to `type`, by id. */
 export async function subscribedEndpoints(db: Database, brandId: string, type: WebhookEventType): Promise<string[]> {
-  const rows = await db.query<{ id: string }>(sql`
-    SELECT id FROM webhook_endpoints
-    WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
-      AND (${type} = ANY (events) OR '*' = ANY (events))`);
+  const rows = await db.query<{ id: string }>(sql`SELECT id FROM webhook_endpoints WHERE ${subscribes(brandId, type)}`);
   return rows.map((r) => r.id);
+}
+
+/**
+ * `SELECT` of the queued deliveries of events to endpoints, one of each event to each
+ * endpoint, as the columns `(brand_id, id, endpoint_id, event_id, status, next_attempt_at,
+ * created_at)` of `webhook_deliveries`: due now, a microsecond apart in the order given.
+ */
+export function deliveryRows(brandId: string, eventIds: readonly string[], endpointIds: readonly string[]): SQLQuery {
+  const deliveries = eventIds.flatMap((eventId) => endpointIds.map((endpointId) => [newId('whd'), endpointId, eventId]));
+  return sql`
+    SELECT ${brandId} AS brand_id, d.id, d.endpoint_id, d.event_id, 'queued' AS status,
+           now() + (d.n - 1) * interval '1 microsecond' AS next_attempt_at,
+           now() + (d.n - 1) * interval '1 microsecond' AS created_at
+    FROM unnest(${deliveries.map((d) => d[0])}::text[], ${deliveries.map((d) => d[1])}::text[],
+                ${deliveries.map((d) => d[2])}::text[]) WITH ORDINALITY AS d(id, endpoint_id, event_id, n)`;
 }
 
 /** The body POSTed for an event: the `WebhookEvent` of @affdash/core. */
@@ -75,13 +94,9 @@ export async function emitEvents(
     SELECT ${brandId}, u.id, ${type}, u.payload::jsonb,
            ${createdAt}::timestamptz + (u.n - 1) * interval '1 microsecond'
     FROM unnest(${ids}::text[], ${payloads}::text[]) WITH ORDINALITY AS u(id, payload, n)`);
-  const deliveries = ids.flatMap((eventId) => endpoints.map((endpointId) => [newId('whd'), endpointId, eventId] as const));
   await db.query(sql`
     INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at, created_at)
-    SELECT ${brandId}, u.id, u.endpoint_id, u.event_id, 'queued',
-           now() + (u.n - 1) * interval '1 microsecond', now() + (u.n - 1) * interval '1 microsecond'
-    FROM unnest(${deliveries.map((d) => d[0])}::text[], ${deliveries.map((d) => d[1])}::text[],
-                ${deliveries.map((d) => d[2])}::text[]) WITH ORDINALITY AS u(id, endpoint_id, event_id, n)`);
+    ${deliveryRows(brandId, ids, endpoints)}`);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { SQLQuery } from '@databases/pg';
 import type { ConversionCreate } from '@affdash/core';
 import type { z } from 'zod';
 import type { Database } from '../../db/index.js';
-import { newId } from '../../keys/random.js';
+import { deliveryRows, subscribes } from '../../webhooks/events.js';
 import type { Attribution } from './attribution.js';
 
 const { sql } = pg;
@@ -122,7 +122,6 @@ const withCreatedAt = (payload: SQLQuery) => sql`
 
 /** Inserts the events and one delivery of each to each endpoint, as `emitEvents` does. */
 function insertEvents(brandId: string, events: CreatedEvents): SQLQuery {
-  const deliveries = events.ids.flatMap((eventId) => events.endpointIds.map((endpointId) => [newId('whd'), endpointId, eventId]));
   return sql`
     , events AS (
       INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
@@ -134,11 +133,8 @@ function insertEvents(brandId: string, events: CreatedEvents): SQLQuery {
       RETURNING id
     ), deliveries AS (
       INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at, created_at)
-      SELECT ${brandId}, d.id, d.endpoint_id, d.event_id, 'queued',
-             now() + (d.n - 1) * interval '1 microsecond', now() + (d.n - 1) * interval '1 microsecond'
-      FROM unnest(${deliveries.map((d) => d[0])}::text[], ${deliveries.map((d) => d[1])}::text[],
-                  ${deliveries.map((d) => d[2])}::text[]) WITH ORDINALITY AS d(id, endpoint_id, event_id, n)
-      WHERE d.event_id IN (SELECT id FROM events)
+      SELECT * FROM (${deliveryRows(brandId, events.ids, events.endpointIds)}) AS r
+      WHERE r.event_id IN (SELECT id FROM events)
     )`;
 }
 
@@ -170,8 +166,7 @@ export async function insertWithRollups(
       ORDER BY enrollment_id FOR UPDATE
     ), subscribed AS MATERIALIZED (
       SELECT COALESCE(array_agg(id), '{}') AS ids FROM webhook_endpoints
-      WHERE brand_id = ${brandId} AND disabled_at IS NULL AND deleted_at IS NULL
-        AND ('conversion.created' = ANY (events) OR '*' = ANY (events))
+      WHERE ${subscribes(brandId, 'conversion.created')}
     ), matched AS MATERIALIZED (
       SELECT ids @> ${expected}::text[] AND ids <@ ${expected}::text[] AS yes FROM subscribed
     ), inserted AS (

@@ -80,6 +80,9 @@ export function toWebhookDelivery(row: WebhookDeliveryRow): WebhookDelivery {
   };
 }
 
+/** A new endpoint signing secret: `whsec_` and 32 random bytes. */
+const newSigningSecret = () => `whsec_${randomSecret(32)}`;
+
 /** Creates an endpoint with a new signing secret, stored encrypted and returned this once. */
 export async function insertEndpoint(
   db: Database,
@@ -87,7 +90,7 @@ export async function insertEndpoint(
   brandId: string,
   input: z.output<typeof WebhookEndpointCreate>,
 ): Promise<WebhookEndpointWithSecret> {
-  const secret = `whsec_${randomSecret(32)}`;
+  const secret = newSigningSecret();
   const [row] = await db.query<WebhookEndpointRow>(sql`
     INSERT INTO webhook_endpoints (brand_id, id, url, events, description, secret_sealed)
     VALUES (${brandId}, ${newId('whe')}, ${input.url}, ${input.events}, ${input.description ?? null},
@@ -107,7 +110,7 @@ export async function rotateSecret(
   id: string,
   input: z.output<typeof WebhookSecretRotate>,
 ): Promise<WebhookEndpointWithSecret> {
-  const secret = `whsec_${randomSecret(32)}`;
+  const secret = newSigningSecret();
   const keep = input.expiresInHours > 0;
   const [row] = await db.query<WebhookEndpointRow>(sql`
     UPDATE webhook_endpoints SET
