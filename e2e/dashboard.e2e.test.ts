@@ -87,7 +87,7 @@ describe('hosted dashboard', () => {
     const page = await stack.browser.newPage();
     const response = await page.goto(`${stack.apiUrl}/d/${'x'.repeat(43)}`);
     expect(response?.status()).toBe(404);
-    expect(await page.content()).toContain('This dashboard link is not valid');
+    expect(await page.content()).toContain('This link doesn’t open a dashboard');
     await page.close();
   });
 });

@@ -23,7 +23,7 @@ describe('<affiliate-dashboard> with the first screen in the page', () => {
   before(startApi);
   afterEach(resetApi);
 
-  it('paints the first screen from the JSON inside it, with no request; reload() asks the API', async () => {
+  it('paints the first screen from the JSON inside it, with no request', async () => {
     serveDashboard(makeDashboard({ member: { name: 'From the API' } }));
     const inline = makeDashboard({ member: { name: 'From the page' } });
     const el = await fixture<AffiliateDashboard>(html`<affiliate-dashboard api-base=${API_BASE} locale="en-US" .token=${makeToken()}
@@ -32,6 +32,25 @@ describe('<affiliate-dashboard> with the first screen in the page', () => {
     expect(text(shadow(el).querySelector('[part=header]'))).to.contain('From the page');
     expect(requests).to.have.length(0);
     expect(el.querySelector('script')).to.equal(null);
+  });
+
+  it('speaks the language of the words inside it from the first paint', async () => {
+    const { dashboardMessages } = await import('@affdash/core/messages');
+    const inline = { ...makeDashboard(), messages: dashboardMessages('de') };
+    const el = await fixture<AffiliateDashboard>(html`<affiliate-dashboard api-base=${API_BASE} locale="de" .token=${makeToken()}
+      ><script type="application/json">${JSON.stringify(inline)}</script></affiliate-dashboard
+    >`).then(ready);
+    expect(text(shadow(el).querySelector('[part=share]'))).to.contain('Teilen');
+    expect(requests).to.have.length(0);
+  });
+
+  it('reload() asks the API', async () => {
+    serveDashboard(makeDashboard({ member: { name: 'From the API' } }));
+    const inline = makeDashboard({ member: { name: 'From the page' } });
+    const el = await fixture<AffiliateDashboard>(html`<affiliate-dashboard api-base=${API_BASE} locale="en-US" .token=${makeToken()}
+      ><script type="application/json">${JSON.stringify(inline)}</script></affiliate-dashboard
+    >`).then(ready);
+    expect(requests).to.have.length(0);
 
     await el.reload();
     expect(requests).to.have.length(1);

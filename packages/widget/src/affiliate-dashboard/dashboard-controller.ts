@@ -111,7 +111,8 @@ export class DashboardController implements ReactiveController {
       // A page may carry the first screen inside the element as JSON in a <script> (the hosted page does): no request.
       const inline = this.#host.querySelector('script');
       inline?.remove();
-      const dashboard: Dashboard = inline ? JSON.parse(inline.textContent!) : await this.#get<Dashboard>('', { locale });
+      // (awaited either way: the element then renders again with the words it brings)
+      const dashboard: Dashboard = await (inline ? JSON.parse(inline.textContent!) : this.#get<Dashboard>('', { locale }));
       if (generation !== this.#generation) return;
       this.dashboard = dashboard;
       this.conversionStatus = this.range = undefined;
