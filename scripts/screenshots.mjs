@@ -1,6 +1,8 @@
 // `npm run screenshots`: the hosted dashboard of the demo member, as people see it, in
 // docs/widget-light.png, docs/widget-dark.png (prefers-color-scheme: dark) and docs/widget-phone.png
-// (375 px wide, full page). Runs the real server with demo data in a temporary data folder and
+// (375 px wide, full page); the hosted page in German (docs/hosted-de.png, 1440 px, and
+// docs/hosted-de-phone-dark.png, 375 px dark), a paused enrollment (docs/hosted-paused.png) and
+// the notice of a replaced link, in French (docs/notice-replaced.png, 375 px). Runs the real server with demo data in a temporary data folder and
 // headless Chromium at CHROME_PATH (default /usr/bin/chromium). Needs `npm run build` first.
 //
 //   node scripts/screenshots.mjs [out-dir]   (default docs/)
@@ -15,14 +17,19 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.resolve(root, process.argv[2] ?? 'docs');
 
+const desktop = { width: 1200, height: 900, deviceScaleFactor: 1 };
+const wide = { width: 1440, height: 900, deviceScaleFactor: 1 };
+const phone = { width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** Each picture: which page (`link` of the demo), in which language, width and colour scheme. */
 const shots = [
-  { file: 'widget-light.png', scheme: 'light', viewport: { width: 1200, height: 900, deviceScaleFactor: 1 } },
-  { file: 'widget-dark.png', scheme: 'dark', viewport: { width: 1200, height: 900, deviceScaleFactor: 1 } },
-  {
-    file: 'widget-phone.png',
-    scheme: 'light',
-    viewport: { width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-  },
+  { file: 'widget-light.png', link: 'skincare', language: 'en', scheme: 'light', viewport: desktop },
+  { file: 'widget-dark.png', link: 'skincare', language: 'en', scheme: 'dark', viewport: desktop },
+  { file: 'widget-phone.png', link: 'skincare', language: 'en', scheme: 'light', viewport: phone },
+  { file: 'hosted-de.png', link: 'skincare', language: 'de', scheme: 'light', viewport: wide },
+  { file: 'hosted-de-phone-dark.png', link: 'skincare', language: 'de', scheme: 'dark', viewport: phone },
+  { file: 'hosted-paused.png', link: 'paused', language: 'en', scheme: 'dark', viewport: wide },
+  { file: 'notice-replaced.png', link: 'replaced', language: 'fr', scheme: 'light', viewport: phone, notice: true },
 ];
 
 /** Resolves once the page's dashboard has loaded (its `affdash-load` event) and the network is quiet. */
@@ -47,8 +54,25 @@ try {
   const deps = createDeps(db, { secret: 's'.repeat(48), publicUrl: 'http://placeholder' });
   api = await serve(deps, { port: 0, host: '127.0.0.1' });
   deps.config.publicUrl = api.url.replace('127.0.0.1', 'localhost');
-  const demo = await seedDemo(db, deps, createApp(deps));
-  const [showcase] = demo.showcase.enrollments;
+  const app = createApp(deps);
+  const demo = await seedDemo(db, deps, app);
+  const [showcase, creators] = demo.showcase.enrollments;
+  const call = async (method, url) => {
+    const res = await app.request(url, {
+      method,
+      headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+      ...(method === 'PATCH' ? { body: JSON.stringify({ status: 'paused' }) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}`);
+    return res.json();
+  };
+  // the second offer's enrollment is paused, and Jonah's link replaced by a newer one
+  await call('PATCH', `/v1/enrollments/${creators.id}`);
+  const members = await call('GET', '/v1/members?limit=100');
+  const jonah = members.data.find((m) => m.name === 'Jonah Park');
+  const [replaced] = (await call('GET', `/v1/enrollments?memberId=${jonah.id}`)).data;
+  await call('POST', `/v1/enrollments/${replaced.id}/rotate-dashboard-link`);
+  const links = { skincare: showcase.dashboardUrl, paused: creators.dashboardUrl, replaced: replaced.dashboardUrl };
 
   browser = await puppeteer.launch({
     executablePath: chromiumPath,
@@ -70,12 +94,15 @@ try {
       { name: 'prefers-color-scheme', value: shot.scheme },
       { name: 'prefers-reduced-motion', value: 'reduce' },
     ]);
-    const response = await page.goto(showcase.dashboardUrl, { waitUntil: 'domcontentloaded' });
-    if (response?.status() !== 200) throw new Error(`${showcase.dashboardUrl} answered ${response?.status()}`);
-    await dashboardReady(page);
+    await page.setExtraHTTPHeaders({ 'accept-language': shot.language });
+    const url = links[shot.link];
+    const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+    if (response?.status() !== (shot.notice ? 410 : 200)) throw new Error(`${url} answered ${response?.status()}`);
+    if (shot.notice) await page.waitForNetworkIdle({ idleTime: 300, timeout: 20_000 });
+    else await dashboardReady(page);
     const file = path.join(outDir, shot.file);
     await page.screenshot({ path: file, fullPage: true });
-    console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide, ${shot.scheme})`);
+    console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide, ${shot.scheme}, ${shot.language})`);
     await context.close();
   }
 } finally {

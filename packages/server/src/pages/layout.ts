@@ -66,14 +66,15 @@ export function page(frame: PageFrame, body: Content, head: Content | string = '
           --text: light-dark(#1b1d24, #eceef3); --muted: light-dark(#5b6070, #a3a8b6);
           --border: light-dark(#e2e4ea, #2b303b); --accent: var(--affdash-color-accent, light-dark(#4f46e5, #5a56e6));
           --on-accent: var(--affdash-color-on-accent, #fff); }
+  *, *::before, *::after { box-sizing: border-box; }
   body { margin: 0; font: 16px/1.5 var(--font); background: var(--bg); color: var(--text); }
   a { color: inherit; }
-  .brand-bar { max-width: 1040px; margin: 0 auto; padding: 20px 16px 0; display: flex; gap: 12px; align-items: center; }
+  .brand-bar { max-width: 1040px; margin: 0 auto; padding: 20px 32px 0; display: flex; gap: 12px; align-items: center; }
   .brand-bar img { width: 36px; height: 36px; border-radius: 8px; object-fit: contain; }
   .brand-bar h1 { margin: 0; font-size: 1.125rem; line-height: 1.3; font-weight: 650; }
   .brand-bar h1 span { color: var(--muted); font-weight: 500; }
   main { max-width: 1040px; margin: 0 auto; padding: 16px 16px 32px; }
-  .banner { margin: 0 0 16px; padding: 12px 16px; border-radius: 8px; border: 1px solid var(--border);
+  .banner { margin: 0 16px 8px; padding: 12px 16px; border-radius: 8px; border: 1px solid var(--border);
             border-inline-start: 4px solid var(--accent); background: var(--surface); }
   .notice { max-width: 480px; margin: 8vh auto; padding: 32px; border-radius: 12px;
             border: 1px solid var(--border); background: var(--surface); }
@@ -88,7 +89,9 @@ export function page(frame: PageFrame, body: Content, head: Content | string = '
             background: var(--accent); color: var(--on-accent); text-decoration: none; cursor: pointer; text-align: center; }
   :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
   .error { color: light-dark(#b4232a, #f4807f) !important; }
-  footer { max-width: 1040px; margin: 0 auto; padding: 0 16px 32px; font-size: 0.875rem; color: var(--muted); }
+  footer { max-width: 1040px; margin: 0 auto; padding: 0 32px 32px; font-size: 0.875rem; color: var(--muted); }
+  /* the bar, banner and footer line up with the widget's content (its padding grows at 720 px) */
+  @media (min-width: 752px) { .brand-bar, footer { padding-inline: 40px; } .banner { margin-inline: 24px; } }
   footer nav { display: flex; flex-wrap: wrap; gap: 4px 16px; }
   footer a[aria-current] { font-weight: 700; text-decoration: none; }
 </style>
