@@ -129,12 +129,13 @@ describe.each(backends())('bulk enrollments and dashboard-link rotation on $name
     const rotated = await brand.ok('POST', `/v1/enrollments/${enrollment.id}/rotate-dashboard-link`, undefined, 200);
     expect(rotated).toMatchObject({ id: enrollment.id, promoCode: enrollment.promoCode, trackingUrl: enrollment.trackingUrl });
     expect(rotated.dashboardUrl).not.toBe(enrollment.dashboardUrl);
-    expect((await t.app.request(oldPath)).status).toBe(404);
+    // the old link opens no dashboard: a 410 page saying it was replaced
+    expect((await t.app.request(oldPath)).status).toBe(410);
     expect((await t.app.request(new URL(rotated.dashboardUrl).pathname)).status).toBe(200);
     expect(await brand.ok('GET', `/v1/enrollments/${enrollment.id}`, undefined, 200)).toEqual(rotated);
 
     const again = await brand.ok('POST', `/v1/enrollments/${enrollment.id}/rotate-dashboard-link`, undefined, 200);
-    expect((await t.app.request(new URL(rotated.dashboardUrl).pathname)).status).toBe(404);
+    expect((await t.app.request(new URL(rotated.dashboardUrl).pathname)).status).toBe(410);
     expect((await t.app.request(new URL(again.dashboardUrl).pathname)).status).toBe(200);
 
     expectError(await brand.call('POST', '/v1/enrollments/enr_nope/rotate-dashboard-link'), 404, 'not_found');
