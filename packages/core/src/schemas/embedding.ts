@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './common.js';
 
 /** How many origins a brand may list. */
 export const MAX_ALLOWED_ORIGINS = 50;
@@ -26,8 +27,7 @@ export function parseOrigin(value: string): string | null {
 }
 
 /** One allowed origin: sent as typed, stored and returned normalized. */
-export const AllowedOrigin = z
-  .string()
+export const AllowedOrigin = Text
   .max(200)
   .transform((value, ctx) => {
     const origin = parseOrigin(value);

@@ -156,11 +156,12 @@ export const routes: RouteDoc[] = [
   conversions('post', '/v1/conversions', 'Record a conversion (idempotent by order id)', {
     body: 'ConversionCreate',
     responses: [created('Conversion', 'Recorded'), ok('Conversion', 'This order id was recorded before: the existing conversion')],
-    errors: ['not_found', 'unknown_promo_code', 'unknown_click', 'enrollment_inactive', 'currency_mismatch'],
+    errors: ['not_found', 'unknown_promo_code', 'unknown_click', 'enrollment_inactive', 'currency_mismatch', 'total_limit_exceeded'],
   }),
   conversions('post', '/v1/conversions/batch', 'Record up to 1 000 conversions, each on its own', {
     body: 'ConversionBatchCreate',
     responses: [ok('ConversionBatchResult', 'One result per item, in order')],
+    errors: ['total_limit_exceeded'],
     preferMinimal: true,
   }),
   conversions('get', '/v1/conversions', 'List conversions', { query: 'ConversionListQuery', responses: [ok('ConversionPage')] }),
@@ -178,7 +179,7 @@ export const routes: RouteDoc[] = [
   payments('post', '/v1/payments', 'Record a payment to a member', {
     body: 'PaymentCreate',
     responses: [created('Payment')],
-    errors: ['not_found', 'currency_mismatch'],
+    errors: ['not_found', 'currency_mismatch', 'total_limit_exceeded'],
   }),
   payments('get', '/v1/payments', 'List payments', { query: 'PaymentListQuery', responses: [ok('PaymentPage')] }),
   payments('get', '/v1/payments/{id}', 'Retrieve a payment', { responses: [ok('Payment')], errors: ['not_found'] }),
