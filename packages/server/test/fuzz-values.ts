@@ -135,9 +135,13 @@ export class SchemaValues {
   /** Values for `schema`, with nasty ones mixed in. */
   of(schema: Schema | undefined, depth = 0, name?: string): fc.Arbitrary<unknown> {
     const hint = name !== undefined ? this.hints[name] : undefined;
-    let valid = this.valid(this.resolve(schema ?? {}), depth);
+    const resolved = this.resolve(schema ?? {});
+    let valid = this.valid(resolved, depth);
     if (hint?.length) valid = fc.oneof({ arbitrary: fc.constantFrom(...hint), weight: 4 }, { arbitrary: valid, weight: 1 });
-    return this.nasty(valid, nastyValue);
+    // a nasty value of the right type gets past type checks to the rules behind them
+    const type = resolved.type ?? (resolved.properties ? 'object' : undefined);
+    const typed = type === 'string' ? fc.oneof(nastyText, nastyDate) : type === 'integer' || type === 'number' ? nastyNumber : nastyValue;
+    return this.nasty(valid, fc.oneof({ arbitrary: typed, weight: 3 }, { arbitrary: nastyValue, weight: 1 }));
   }
 
   private valid(s: Schema, depth: number): fc.Arbitrary<unknown> {
