@@ -100,7 +100,7 @@ export function requests(doc: Schema, operations: Operation[], fixture: Fixture)
   );
   const segment = (op: Operation, name: string): fc.Arbitrary<string> => {
     if (name === 'month') {
-      return fc.tuple(fc.oneof(fc.stringMatching(/^\d{4}-\d{2}$/), nastyDate, fc.string({ maxLength: 10 })), fc.constantFrom('', '', '.csv', '.json'))
+      return fc.tuple(fc.oneof({ arbitrary: fc.stringMatching(/^\d{4}-\d{2}$/), weight: 2 }, { arbitrary: nastyDate, weight: 3 }, { arbitrary: fc.string({ maxLength: 10 }), weight: 1 }), fc.constantFrom('', '', '.csv', '.json'))
         .map(([m, ext]) => `${m}${ext}`);
     }
     const pool = fixture.ids[poolOf(op.path, name)] ?? [];
@@ -115,7 +115,7 @@ export function requests(doc: Schema, operations: Operation[], fixture: Fixture)
         : nastyCursor;
     }
     const value = name === 'from' || name === 'to'
-      ? fc.oneof(strict.of(schema), nastyDate, nastyValue)
+      ? fc.oneof({ arbitrary: strict.of(schema), weight: 2 }, { arbitrary: nastyDate, weight: 3 }, { arbitrary: nastyValue, weight: 1 })
       : values.of(schema);
     return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? ''));
   };
