@@ -41,7 +41,7 @@ export interface RouteDoc {
   responses: ResponseDoc[];
   /** Error codes this route answers beyond those its auth, body and query imply. */
   errors?: ErrorCode[];
-  /** Takes an `Idempotency-Key` header. */
+  /** Takes an `Idempotency-Key` header; by default every POST and PATCH with an API key does. */
   idempotencyKey?: boolean;
   /** Takes `Prefer: return=minimal` for a shorter answer. */
   preferMinimal?: boolean;
@@ -92,7 +92,6 @@ const emailRoutes = (path: string, kind: string, body: BodyName): RouteDoc[] => 
   }),
   emails('post', `/v1/offers/{offerId}/emails/${path}/send`, `Queue the ${kind} email, one message per recipient`, {
     body,
-    idempotencyKey: true,
     responses: [{ status: 202, description: 'Queued', schema: 'EmailSendResult' }],
     errors: ['not_found', 'not_enrolled', 'conflict'],
   }),
