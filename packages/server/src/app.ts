@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorResponse } from './http/errors.js';
 import { compress } from './middleware/compress/index.js';
 import { embeddingCors } from './middleware/embedding-cors/index.js';
+import { idempotency } from './middleware/idempotency/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
 import { assetRoutes } from './routes/assets/index.js';
@@ -54,10 +55,15 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // JSON answers and the server's pages, compressed above 1 KiB (the widget is precompressed)
+  // JSON answers and the server's pages, compressed above 1 KiB (the widget is precompressed);
+  // outside the idempotency middleware, so what it keeps is the plain answer
   app.use('/v1/*', compress());
   app.use('/d/*', compress());
   app.use('/d', compress());
+
+  // every POST and PATCH of the brand API: a request with an Idempotency-Key runs in the
+  // transaction that keeps its answer
+  app.use('/v1/*', idempotency());
 
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());

@@ -9,13 +9,15 @@ const { sql } = pg;
 
 /**
  * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
- * Keys are looked up by their SHA-256; revoked keys are refused.
+ * Keys are looked up by their SHA-256; revoked keys are refused. A request already
+ * authenticated (by an enclosing app, or by the idempotency middleware) is not looked up again.
  *
  * @example
  * app.use('/v1/offers/*', apiKey());
  */
 export function apiKey() {
   return createMiddleware<AppEnv>(async function apiKeyMiddleware(c, next) {
+    if (c.get('brandId')) return next();
     const secret = bearerToken(c.req.header('authorization'));
     if (!secret) {
       throw new ApiError('unauthorized', 'Send your API key as "Authorization: Bearer <key>".');
