@@ -42,10 +42,14 @@ export class ConfigError extends Error {
  * generated once and kept in the data folder (mode 600), so links survive restarts.
  */
 export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<ServerConfig> {
-  const port = Number(env.PORT ?? 8787);
+  const port = Number(env.PORT || 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT must be a whole number from 0 to 65535');
+  }
   const host = env.HOST ?? '127.0.0.1';
   const dataDir = path.resolve(env.AFFDASH_DATA_DIR ?? '.data');
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!URL.canParse(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an absolute URL, like https://affiliates.example.com`);
   const secret = env.AFFDASH_SECRET ?? (await localSecret(dataDir));
   const smtpUrl = env.SMTP_URL || undefined;
   const emailFrom = env.EMAIL_FROM || `no-reply@${new URL(publicUrl).hostname}`;

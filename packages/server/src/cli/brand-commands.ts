@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult, Page } from '@affdash/core';
 import { createApp } from '../app.js';
 import { mailerFromConfig } from '../email/delivery.js';
@@ -8,26 +7,7 @@ import { pruneWebhookLog } from '../webhooks/retention.js';
 import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { csvLine, csvRecords } from './csv.js';
-
-export const brandUsage = `
-Brand commands (run against the configured database with a brand's API key: --api-key or AFFDASH_API_KEY):
-  affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT]
-                                enroll members in bulk; prints a CSV of codes and links. CSV columns:
-                                memberId[,promoCode], or name,email[,externalId][,promoCode] to create the member
-  affdash rotate-link --enrollment ID
-                                replace a member's dashboard link (the old one stops working)
-  affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
-  affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
-                                preview (default) or queue the email; prints each rendered message or what was queued
-  affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
-  affdash email message ID      one message's status
-  affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
-                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)
-`;
-
-export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver']);
-
-class CliError extends Error {}
+import { CliError } from './errors.js';
 
 interface Api {
   call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
@@ -56,27 +36,26 @@ function inProcessApi(runtime: Runtime, apiKey: string): Api {
   };
 }
 
-const options = {
-  'api-key': { type: 'string' },
-  offer: { type: 'string' },
-  csv: { type: 'string' },
-  member: { type: 'string', multiple: true },
-  prefix: { type: 'string' },
-  pattern: { type: 'string' },
-  enrollment: { type: 'string' },
-  subject: { type: 'string' },
-  'body-file': { type: 'string' },
-  send: { type: 'boolean' },
-  'idempotency-key': { type: 'string' },
-  status: { type: 'string' },
-} as const;
-
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-/** Runs one brand command; the database is opened and closed here. */
-export async function runBrandCommand(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options });
-  const [command, sub, arg] = positionals;
+export interface BrandCommandValues {
+  'api-key'?: string;
+  offer?: string;
+  csv?: string;
+  member?: string[];
+  prefix?: string;
+  pattern?: string;
+  enrollment?: string;
+  subject?: string;
+  'body-file'?: string;
+  send?: boolean;
+  'idempotency-key'?: string;
+  status?: string;
+}
+
+/** Runs one brand command (or `deliver`); the database is opened and closed here. */
+export async function runBrandCommand(command: string, positionals: string[], values: BrandCommandValues): Promise<void> {
+  const [sub, arg] = positionals;
   const runtime = await openRuntime();
   try {
     if (command === 'deliver') {
@@ -126,13 +105,6 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       default:
         throw new CliError(`unknown command "${command}"`);
     }
-  } catch (error) {
-    if (error instanceof CliError) {
-      process.stderr.write(`affdash: ${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
   } finally {
     await runtime.db.close();
   }
