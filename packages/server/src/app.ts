@@ -34,6 +34,8 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  app.use(deps.rateLimits.failedAuth);
+  app.use('/d/*', deps.rateLimits.hosted);
   app.use(
     secureHeaders({
       crossOriginResourcePolicy: false,

@@ -4,6 +4,7 @@ export { createDeps, findWidgetFile } from './deps.js';
 export { serve } from './serve.js';
 export type { RunningServer } from './serve.js';
 export { loadConfig } from './config.js';
+export { createRateLimits, defaultRateLimits, DatabaseStore, type RateLimits, type RateLimitSettings } from './middleware/rate-limit/index.js';
 export type { ServerConfig } from './config.js';
 export { openDatabase, openPglite, openPostgres, migrate, pendingMigrations } from './db/index.js';
 export type { Database } from './db/index.js';

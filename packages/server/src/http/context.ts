@@ -2,6 +2,7 @@ import type { Database } from '../db/index.js';
 import type { ServerKeys } from '../keys/server-keys.js';
 import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
+import type { RateLimits } from '../middleware/rate-limit/index.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'publicUrl'>;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;
+  /** The rate limits, counted in the database. */
+  rateLimits: RateLimits;
 }
 
 export interface AppEnv {

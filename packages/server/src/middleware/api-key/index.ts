@@ -9,7 +9,8 @@ const { sql } = pg;
 
 /**
  * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
- * Keys are looked up by their SHA-256; revoked keys are refused.
+ * Keys are looked up by their SHA-256; revoked keys are refused. Writes then pass the key's
+ * rate limit.
  *
  * @example
  * app.use('/v1/offers/*', apiKey());
@@ -26,6 +27,6 @@ export function apiKey() {
     if (!row) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
     c.set('brandId', row.brand_id);
     c.set('apiKeyId', row.id);
-    await next();
+    return c.get('deps').rateLimits.writes(c, next);
   });
 }
