@@ -7,6 +7,8 @@ import type { SessionGate } from './session-gate.js';
 
 /** A client on the socket: a CLI command, a worker process. */
 const MAX_CLIENTS = 64;
+/** How long a stopping owner waits for connected clients to leave. */
+const CLIENTS_FINISH_MS = 10_000;
 /** The PostgreSQL ReadyForQuery message: 'Z', length 5, then the session's status. */
 const READY_FOR_QUERY = [0x5a, 0, 0, 0, 5];
 const IDLE = 0x49; // 'I'
@@ -33,6 +35,11 @@ export async function shareOverSocket(pglite: PGlite, gate: SessionGate, socketD
   await server.start();
   return {
     async stop() {
+      // a command that owns the folder for a moment lets the clients it served finish first
+      const deadline = Date.now() + CLIENTS_FINISH_MS;
+      while (server.getStats().activeConnections > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await server.stop();
       rmSync(socketDir, { recursive: true, force: true });
     },
