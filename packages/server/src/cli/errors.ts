@@ -34,6 +34,9 @@ export function describeError(error: unknown): { line: string; status: number } 
   if (e?.code === 'EADDRINUSE') {
     return { line: `port ${e.port} on ${e.address} is in use: stop what listens there, or set PORT to another port`, status: 1 };
   }
+  if (e?.code === 'ECONNRESET' || e?.code === 'EPIPE' || /Connection terminated/.test(e?.message ?? '')) {
+    return { line: `lost the connection to the database (${e.message}); run the command again`, status: 1 };
+  }
   if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND') {
     return { line: `cannot reach the database (${e.message}): check DATABASE_URL`, status: 1 };
   }
