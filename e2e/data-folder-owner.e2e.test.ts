@@ -87,6 +87,10 @@ describe('one owner of the embedded database', () => {
     const memberId = rows[0]![0]!;
     const queued = await cli(['email', 'tracking-items', '--offer', offer.body.id, '--member', memberId, '--send', '--api-key', key]);
     seen.messageId = /queued (\S+)/.exec(queued)![1]!;
+    const preview = await cli(['email', 'members-message', '--offer', offer.body.id, '--api-key', key]);
+    expect(preview).toContain('To: ada@example.com');
+    const everyone = await cli(['email', 'members-message', '--offer', offer.body.id, '--send', '--api-key', key]);
+    expect(everyone.match(/^queued /gm)).toHaveLength(2);
     expect(await cli(['email', 'status', '--api-key', key])).toContain(seen.messageId);
     expect(JSON.parse(await cli(['email', 'message', seen.messageId, '--api-key', key]))).toMatchObject({ id: seen.messageId });
     expect(await cli(['deliver'])).toMatch(/^email: sent \d+/);
@@ -95,7 +99,7 @@ describe('one owner of the embedded database', () => {
     const demo = await cli(['demo']);
     seen.demoKey = /Demo brand API key \(new each start\): (\S+)/.exec(demo)![1]!;
     expect((await call(seen.demoKey, 'GET', '/v1/offers')).body.data.length).toBeGreaterThan(0);
-  });
+  }, 240_000);
 
   it('finds every row after a restart, and the owner file is gone after a clean stop', async () => {
     await server!.stop();
@@ -105,6 +109,8 @@ describe('one owner of the embedded database', () => {
     expect((await fetch(seen.dashboardUrl!)).status).toBe(200);
     const message = await call(seen.key!, 'GET', `/v1/emails/messages/${seen.messageId}`);
     expect(message.body.status).toBe('sent');
+    const messages = await call(seen.key!, 'GET', '/v1/emails/messages?limit=100');
+    expect(messages.body.data).toHaveLength(3);
     expect((await call(seen.demoKey!, 'GET', '/v1/offers')).status).toBe(200);
   });
 
