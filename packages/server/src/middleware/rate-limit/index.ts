@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { Database } from '../../db/index.js';
+import type { AppEnv } from '../../http/context.js';
 import { ApiError, errorResponse } from '../../http/errors.js';
 import { clientAddress } from './client-address.js';
 import type { RateLimitSettings } from './settings.js';
@@ -34,10 +35,10 @@ const passThrough: MiddlewareHandler = async (_c, next) => {
  */
 export function createRateLimits(db: Database, settings: RateLimitSettings): RateLimits {
   const windowMs = settings.windowSeconds * 1000;
-  const byAddress = (c: Context) => clientAddress(c, settings.trustProxies);
-  const limiter = (name: string, limit: number, keyGenerator: (c: Context) => string, what: string) =>
+  const byAddress = (c: Context<AppEnv>) => clientAddress(c, settings.trustProxies);
+  const limiter = (name: string, limit: number, keyGenerator: (c: Context<AppEnv>) => string, what: string) =>
     limit > 0
-      ? rateLimiter<any>({
+      ? rateLimiter<AppEnv>({
           windowMs,
           limit,
           standardHeaders: 'draft-6',
@@ -50,12 +51,12 @@ export function createRateLimits(db: Database, settings: RateLimitSettings): Rat
 
   const failures = limiter('auth', settings.failedAuth, byAddress, 'failed authentications from your address');
   const hosted = limiter('hosted', settings.hosted, byAddress, 'dashboard page requests from your address');
-  const writes = limiter('writes', settings.writes, (c) => c.get('apiKeyId') as string, 'writes with this API key');
+  const writes = limiter('writes', settings.writes, (c) => c.get('apiKeyId'), 'writes with this API key');
   const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
   return {
     failedAuth: failures
-      ? async function failedAuthLimit(c: Context, next: Next) {
+      ? async function failedAuthLimit(c: Context<AppEnv>, next: Next) {
           await next();
           if (c.res.status !== 401) return;
           // count this failure: the limiter adds its headers to the 401 (which it may only do
@@ -68,7 +69,7 @@ export function createRateLimits(db: Database, settings: RateLimitSettings): Rat
       : passThrough,
     hosted: hosted ?? passThrough,
     writes: writes
-      ? async function writeLimit(c: Context, next: Next) {
+      ? async function writeLimit(c: Context<AppEnv>, next: Next) {
           if (reads.has(c.req.method)) return next();
           return writes(c, next);
         }
