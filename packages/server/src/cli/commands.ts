@@ -38,7 +38,7 @@ export const commands = {
     options: { name: { type: 'string' } },
   },
   enroll: {
-    usage: `affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT]
+    usage: `affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT] [--idempotency-key K]
                                 enroll members in bulk; prints a CSV of codes and links. CSV columns:
                                 memberId[,promoCode], or name,email[,externalId][,promoCode] to create the member`,
     options: {
@@ -48,12 +48,13 @@ export const commands = {
       member: { type: 'string', multiple: true },
       prefix: { type: 'string' },
       pattern: { type: 'string' },
+      'idempotency-key': { type: 'string' },
     },
   },
   'rotate-link': {
-    usage: `affdash rotate-link --enrollment ID
+    usage: `affdash rotate-link --enrollment ID [--idempotency-key K]
                                 replace a member's dashboard link (the old one stops working)`,
-    options: { ...apiKey, enrollment: { type: 'string' } },
+    options: { ...apiKey, enrollment: { type: 'string' }, 'idempotency-key': { type: 'string' } },
   },
   email: {
     usage: `affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
@@ -65,7 +66,7 @@ export const commands = {
   },
   deliver: {
     usage: `affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
-                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)`,
+                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30) and idempotency keys past 24 h`,
     options: {},
   },
 } satisfies Record<string, Command>;
@@ -86,6 +87,8 @@ Usage:
 
 Brand commands (run against the configured database with a brand's API key: --api-key or AFFDASH_API_KEY):
   ${(['enroll', 'rotate-link', 'email', 'deliver'] as const).map((c) => commands[c].usage).join('\n  ')}
+  Every request that creates something carries an Idempotency-Key: derived from --idempotency-key K when given
+  (run the same command with the same K again and nothing is created twice), else a fresh one.
 
   affdash --version             print the version
   affdash <command> --help      one command's usage

@@ -92,6 +92,9 @@ function busy(dataDir: string, owner: OwnerRecord, what: string): DataFolderBusy
   );
 }
 
+/** Names savepoints apart (a name may repeat in PostgreSQL, but a distinct one reads better in logs). */
+let savepoints = 0;
+
 type PgliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 /** `gate` (the owner of a shared folder) gives each query or transaction a turn of its own. */
@@ -99,6 +102,7 @@ function wrap(queryable: PgliteQueryable, close: () => Promise<void>, gate?: Ses
   const turn = <T>(fn: () => Promise<T>) => (gate && !inTx ? gate.run(fn) : fn());
   return {
     kind: 'pglite',
+    inTransaction: inTx,
     async query<T>(query: SQLQuery) {
       const { text, values } = query.format(pg.pgFormat);
       const result = await turn(() => queryable.query<T>(text, values));
@@ -108,7 +112,19 @@ function wrap(queryable: PgliteQueryable, close: () => Promise<void>, gate?: Ses
       await turn(() => queryable.exec(script));
     },
     async tx(fn) {
-      if (inTx) return fn(wrap(queryable, close, gate, true));
+      if (inTx) {
+        // a transaction within one is a savepoint, as on PostgreSQL through @databases/pg
+        const savepoint = `s${++savepoints}`;
+        await queryable.exec(`SAVEPOINT ${savepoint}`);
+        try {
+          const result = await fn(wrap(queryable, close, gate, true));
+          await queryable.exec(`RELEASE SAVEPOINT ${savepoint}`);
+          return result;
+        } catch (error) {
+          await queryable.exec(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+          throw error;
+        }
+      }
       return turn(() => (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, gate, true))));
     },
     close,
