@@ -66,7 +66,7 @@ describe('the owner of a PGlite data folder', () => {
       { who: 'client', n: 10 },
       { who: 'owner', n: 20 },
     ]);
-  });
+  }, 120_000);
 
   it('gives the folder up on close, and takes over a file left by a process that is gone', async () => {
     const first = await openDir();
@@ -79,5 +79,5 @@ describe('the owner of a PGlite data folder', () => {
     const next = await openDir();
     expect(JSON.parse(readFileSync(`${dir}.owner`, 'utf8')).pid).toBe(process.pid);
     expect(await next.query(sql`SELECT v FROM kept`)).toEqual([{ v: 7 }]);
-  });
+  }, 120_000);
 });
