@@ -77,6 +77,9 @@ describe.each(backends())('rate limits ($name)', (backend) => {
       expect(created.headers.get('ratelimit-remaining')).toBe(String(2 - i));
     }
     expectLimited(await call(app, 'POST', '/v1/members', { auth: key, body: { name: 'M4' } }), 3);
+    // a write with an Idempotency-Key is counted and refused the same way
+    const keyed = await call(app, 'POST', '/v1/members', { auth: key, body: { name: 'M4' }, headers: { 'idempotency-key': 'm4' } });
+    expectLimited(keyed, 3);
     expect((await call(app, 'GET', '/v1/members', { auth: key })).status).toBe(200);
     expect((await call(app, 'POST', '/v1/members', { auth: other, body: { name: 'M5' } })).status).toBe(201);
   });
