@@ -6,6 +6,7 @@ import { ApiError, errorResponse } from './http/errors.js';
 import { embeddingCors } from './middleware/embedding-cors/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
+import { assetRoutes } from './routes/assets/index.js';
 import { brandRoutes } from './routes/brand/index.js';
 import { conversionRoutes } from './routes/conversions/index.js';
 import { dashboardKeyRoutes } from './routes/dashboard-keys/index.js';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/t', trackingRoutes());
   app.route('/', hostedRoutes());
   app.route('/widget', widgetRoutes());
+  app.route('/assets', assetRoutes());
   app.route('/', healthRoutes());
   app.route('/', jwksRoutes());
   app.route('/', openApiRoutes());

@@ -1,12 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult, Page } from '@affdash/core';
+import {
+  BrandProfileUpdate,
+  type BrandProfile,
+  type EmailMessage,
+  type EmailPreview,
+  type EmailSendResult,
+  type EnrollmentBulkResult,
+  type Page,
+} from '@affdash/core';
 import { createApp } from '../app.js';
+import { brandProfile, updateBrandProfile } from '../brand-profile/index.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
 import { pruneWebhookLog } from '../webhooks/retention.js';
 import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
+import { ApiError } from '../http/errors.js';
 import { csvLine, csvRecords } from './csv.js';
 
 export const brandUsage = `
@@ -21,11 +31,16 @@ Brand commands (run against the configured database with a brand's API key: --ap
                                 preview (default) or queue the email; prints each rendered message or what was queued
   affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
   affdash email message ID      one message's status
+  affdash brand-profile [--brand ID] [--display-name N] [--logo URL] [--accent #RRGGBB] [--accent-text #RRGGBB]
+                        [--font F] [--theme light|dark|auto] [--locale en|de|es|fr|pt] [--sender-name N]
+                        [--reply-to EMAIL] [--postal-address A]
+                                show or change the brand profile (an empty value clears a field); --brand ID
+                                works on the database directly, without an API key
   affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
                                 and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)
 `;
 
-export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver']);
+export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'brand-profile', 'deliver']);
 
 class CliError extends Error {}
 
@@ -69,7 +84,32 @@ const options = {
   send: { type: 'boolean' },
   'idempotency-key': { type: 'string' },
   status: { type: 'string' },
+  brand: { type: 'string' },
+  'display-name': { type: 'string' },
+  logo: { type: 'string' },
+  accent: { type: 'string' },
+  'accent-text': { type: 'string' },
+  font: { type: 'string' },
+  theme: { type: 'string' },
+  locale: { type: 'string' },
+  'sender-name': { type: 'string' },
+  'reply-to': { type: 'string' },
+  'postal-address': { type: 'string' },
 } as const;
+
+/** The profile field each `brand-profile` option sets. */
+const profileOptions = {
+  'display-name': 'displayName',
+  logo: 'logoUrl',
+  accent: 'accentColor',
+  'accent-text': 'accentTextColor',
+  font: 'fontFamily',
+  theme: 'theme',
+  locale: 'defaultLocale',
+  'sender-name': 'emailSenderName',
+  'reply-to': 'replyTo',
+  'postal-address': 'postalAddress',
+} as const satisfies Partial<Record<keyof typeof options, keyof BrandProfileUpdate>>;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -102,6 +142,12 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       out(`webhook log: deleted ${pruned.events} events and ${pruned.deliveries} deliveries ended over ${days} days ago`);
       return;
     }
+    if (command === 'brand-profile' && values.brand) {
+      const patch = profilePatch(values);
+      const db = runtime.db;
+      printProfile(patch ? await updateBrandProfile(db, values.brand, patch) : await brandProfile(db, values.brand));
+      return;
+    }
     const apiKey = values['api-key'] ?? process.env.AFFDASH_API_KEY;
     if (!apiKey) throw new CliError('give the brand API key with --api-key or AFFDASH_API_KEY');
     const api = inProcessApi(runtime, apiKey);
@@ -123,11 +169,16 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       }
       case 'email':
         return await email(api, sub, arg, values, need);
+      case 'brand-profile': {
+        const patch = profilePatch(values);
+        printProfile(await api.call<BrandProfile>(patch ? 'PATCH' : 'GET', '/v1/brand/profile', patch ?? undefined));
+        return;
+      }
       default:
         throw new CliError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof CliError || (error instanceof ApiError && error.status < 500)) {
       process.stderr.write(`affdash: ${error.message}\n`);
       process.exitCode = 1;
       return;
@@ -136,6 +187,25 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
   } finally {
     await runtime.db.close();
   }
+}
+
+/** The change the profile options ask for (an empty value clears the field), or null for none. */
+function profilePatch(values: Partial<Record<keyof typeof profileOptions, string>>): BrandProfileUpdate | null {
+  const patch: Record<string, string | null> = {};
+  for (const [option, field] of Object.entries(profileOptions)) {
+    const value = values[option as keyof typeof profileOptions];
+    if (value !== undefined) patch[field] = value === '' ? null : value.replace(/\\n/g, '\n');
+  }
+  if (!Object.keys(patch).length) return null;
+  const parsed = BrandProfileUpdate.safeParse(patch);
+  if (!parsed.success) {
+    throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+function printProfile(profile: BrandProfile) {
+  for (const [field, value] of Object.entries(profile)) out(`${field}: ${value === null ? '-' : JSON.stringify(value)}`);
 }
 
 async function enroll(api: Api, offerId: string, values: { csv?: string; member?: string[]; prefix?: string; pattern?: string }) {

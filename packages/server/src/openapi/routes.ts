@@ -15,6 +15,7 @@ export const Media = {
   html: 'text/html',
   csv: 'text/csv',
   javascript: 'text/javascript',
+  svg: 'image/svg+xml',
 } as const;
 export type Media = (typeof Media)[keyof typeof Media];
 
@@ -212,6 +213,13 @@ export const routes: RouteDoc[] = [
     body: 'AllowedOrigins',
     responses: [ok('AllowedOrigins')],
   }),
+  brand('get', '/v1/brand/profile', 'The brand profile the hosted pages and emails apply', {
+    responses: [ok('BrandProfile')],
+  }),
+  brand('patch', '/v1/brand/profile', 'Update the brand profile (null clears a field)', {
+    body: 'BrandProfileUpdate',
+    responses: [ok('BrandProfile')],
+  }),
 
   webhooks('post', '/v1/webhook-endpoints', 'Create a webhook endpoint (the signing secret is shown once)', {
     body: 'WebhookEndpointCreate',
@@ -300,6 +308,10 @@ export const routes: RouteDoc[] = [
   }),
   open('get', '/widget/affdash-widget.js', 'The widget as one self-contained file, for a script tag', {
     responses: [{ status: 200, description: 'The widget (ES module)', media: Media.javascript }],
+    errors: ['not_found'],
+  }),
+  open('get', '/assets/{name}', 'An image the server serves: `mark.svg` (the favicon of a brand without a logo), `demo-logo.svg`', {
+    responses: [{ status: 200, description: 'The image (SVG)', media: Media.svg }],
     errors: ['not_found'],
   }),
   open('get', '/.well-known/jwks.json', 'The public keys that verify dashboard tokens the server signs (JWKS)', {

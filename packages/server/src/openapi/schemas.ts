@@ -1,5 +1,7 @@
 import {
   AllowedOrigins,
+  BrandProfile,
+  BrandProfileUpdate,
   CommissionStructure,
   Conversion,
   ConversionBatchCreate,
@@ -86,6 +88,7 @@ export const bodySchemas = {
   TrackingItemsEmail,
   MembersMessageEmail,
   AllowedOrigins,
+  BrandProfileUpdate,
   WebhookEndpointCreate,
   WebhookEndpointUpdate,
   WebhookSecretRotate,
@@ -145,6 +148,7 @@ export const responseSchemas = {
   EmailMessage,
   EmailMessagePage: Page(EmailMessage),
   AllowedOrigins,
+  BrandProfile,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
   WebhookEndpointPage: Page(WebhookEndpoint),
