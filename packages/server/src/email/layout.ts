@@ -47,7 +47,7 @@ const TEXT = '#1f2328';
 
 function source(shape: LayoutShape): string {
   const header = shape.logo
-    ? `<mj-image src="%%LOGO_URL%%" alt="%%BRAND_NAME%%" width="160px" align="left" padding="0 0 24px" />`
+    ? `<mj-text padding="0 0 24px"><img src="%%LOGO_URL%%" alt="%%BRAND_NAME%%" height="48" style="display:block;height:48px;width:auto;max-width:240px;border:0;outline:none;text-decoration:none;font-size:20px;font-weight:700;color:${STAND_IN.ink}" /></mj-text>`
     : `<mj-text font-size="22px" line-height="28px" font-weight="700" color="${STAND_IN.ink}" padding="0 0 24px">%%BRAND_NAME%%</mj-text>`;
   const footer = [
     '%%WHY%%',

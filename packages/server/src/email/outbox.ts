@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
 import { newId } from '../keys/random.js';
 import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { EmailBrand } from './brand.js';
 import { defaultTemplate } from './defaults.js';
 import type { SendTemplate } from './render.js';
 import { renderSubject } from './template.js';
@@ -66,7 +67,7 @@ export async function queueMessages(
   offerId: string,
   recipients: RecipientRow[],
   template: SendTemplate,
-  defaultLocale: string,
+  brand: EmailBrand,
 ): Promise<QueuedEmail[]> {
   const queued: QueuedEmail[] = [];
   for (let i = 0; i < recipients.length; i += INSERT_CHUNK) {
@@ -74,9 +75,10 @@ export async function queueMessages(
     const rows = chunk.map((r) => {
       const id = newId('msg');
       queued.push({ messageId: id, memberId: r.member_id, enrollmentId: r.id, to: r.member_email! });
-      const subjectTemplate = template.subject ?? defaultTemplate(kind, r.member_locale ?? defaultLocale).subject;
+      const subjectTemplate = template.subject ?? defaultTemplate(kind, r.member_locale ?? brand.defaultLocale).subject;
       const subject = renderSubject(subjectTemplate, {
         ...templateValues(r, ctx),
+        brand_name: brand.displayName,
         dashboard_link: DASHBOARD_LINK_HIDDEN,
       });
       return sql`(${brandId}, ${id}, ${kind}, ${offerId}, ${r.id}, ${r.member_id}, ${r.member_email},

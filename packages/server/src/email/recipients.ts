@@ -130,7 +130,7 @@ export async function renderEmail(
     kind,
     brand,
     locale: row.member_locale,
-    values: templateValues(row, ctx),
+    values: { ...templateValues(row, ctx), brand_name: brand.displayName },
     template,
     unsubscribeUrl:
       kind === 'members_message' ? unsubscribeUrl(ctx, { brandId: row.brand_id, memberId: row.member_id }) : null,

@@ -10,7 +10,7 @@ export const deEmail: EmailWords = {
     dashboardNote: 'Dein Dashboard-Link ist persönlich: Bitte gib ihn nicht weiter.',
     preheaderTracking: 'Dein Gutscheincode {0}, dein Tracking-Link und dein Dashboard für {1}.',
     whyTracking: 'Du erhältst diese E-Mail, weil {0} dich zu {1} hinzugefügt hat. Sie enthält den Code und die Links, die du dafür brauchst.',
-    whyMembers: 'Du erhältst diese E-Mail als Mitglied von {1} bei {0}.',
+    whyMembers: '{0} sendet dir diese E-Mail, weil du Mitglied von {1} bist.',
     unsubscribe: 'Abmelden',
     unsubscribeTitle: 'Von {0} abmelden',
     unsubscribeAsk: 'Keine E-Mails mehr von {0} an {1}?',
@@ -27,9 +27,7 @@ export const deEmail: EmailWords = {
 
 danke, dass du {{offer_name}} empfiehlst! Unten findest du deinen persönlichen Gutscheincode und deinen Tracking-Link: Teile sie, und jeder Verkauf darüber zählt für dich.
 
-In deinem Dashboard siehst du deine Verkäufe, die zu erwartende Provision und unsere Auszahlungen an dich.
-
-{{brand_name}}`,
+In deinem Dashboard siehst du deine Verkäufe, die zu erwartende Provision und unsere Auszahlungen an dich.`,
     },
     members_message: {
       subject: 'Neuigkeiten zu {{offer_name}} von {{brand_name}}',

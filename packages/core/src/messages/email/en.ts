@@ -10,7 +10,7 @@ export const enEmail: EmailWords = {
     dashboardNote: 'Your dashboard link is personal: please keep it to yourself.',
     preheaderTracking: 'Your promo code {0}, your tracking link and your dashboard for {1}.',
     whyTracking: 'You get this email because {0} added you to {1}. It has the code and links you need to take part.',
-    whyMembers: 'You get this email as a member of {1} with {0}.',
+    whyMembers: '{0} sends you this email because you are a member of {1}.',
     unsubscribe: 'Unsubscribe',
     unsubscribeTitle: 'Unsubscribe from {0}',
     unsubscribeAsk: 'Stop email from {0} to {1}?',
@@ -27,9 +27,7 @@ export const enEmail: EmailWords = {
 
 Thanks for promoting {{offer_name}}! Below are your personal promo code and tracking link: share them, and every sale they bring in counts for you.
 
-Your dashboard shows the sales you drove, the commission you can expect and what we have paid you.
-
-{{brand_name}}`,
+Your dashboard shows the sales you drove, the commission you can expect and what we have paid you.`,
     },
     members_message: {
       subject: 'News about {{offer_name}} from {{brand_name}}',

@@ -10,7 +10,7 @@ export const esEmail: EmailWords = {
     dashboardNote: 'El enlace a tu panel es personal: no lo compartas.',
     preheaderTracking: 'Tu código promocional {0}, tu enlace de seguimiento y tu panel de {1}.',
     whyTracking: 'Recibes este correo porque {0} te añadió a {1}. Incluye el código y los enlaces que necesitas para participar.',
-    whyMembers: 'Recibes este correo como miembro de {1} con {0}.',
+    whyMembers: '{0} te envía este correo porque eres miembro de {1}.',
     unsubscribe: 'Darse de baja',
     unsubscribeTitle: 'Darse de baja de {0}',
     unsubscribeAsk: '¿Dejar de recibir correos de {0} en {1}?',
@@ -27,9 +27,7 @@ export const esEmail: EmailWords = {
 
 ¡Gracias por promocionar {{offer_name}}! Abajo tienes tu código promocional y tu enlace de seguimiento personales: compártelos, y cada venta que traigan cuenta para ti.
 
-Tu panel muestra las ventas que generaste, la comisión que puedes esperar y lo que te hemos pagado.
-
-{{brand_name}}`,
+Tu panel muestra las ventas que generaste, la comisión que puedes esperar y lo que te hemos pagado.`,
     },
     members_message: {
       subject: 'Novedades de {{offer_name}} de {{brand_name}}',

@@ -10,7 +10,7 @@ export const frEmail: EmailWords = {
     dashboardNote: 'Le lien de votre tableau de bord est personnel : gardez-le pour vous.',
     preheaderTracking: 'Votre code promo {0}, votre lien de suivi et votre tableau de bord pour {1}.',
     whyTracking: 'Vous recevez cet e-mail parce que {0} vous a ajouté à {1}. Il contient le code et les liens dont vous avez besoin pour participer.',
-    whyMembers: 'Vous recevez cet e-mail en tant que membre de {1} avec {0}.',
+    whyMembers: '{0} vous envoie cet e-mail parce que vous êtes membre de {1}.',
     unsubscribe: 'Se désabonner',
     unsubscribeTitle: 'Se désabonner de {0}',
     unsubscribeAsk: 'Ne plus recevoir d’e-mails de {0} à {1} ?',
@@ -27,9 +27,7 @@ export const frEmail: EmailWords = {
 
 Merci de promouvoir {{offer_name}} ! Voici votre code promo et votre lien de suivi personnels : partagez-les, chaque vente qu’ils apportent compte pour vous.
 
-Votre tableau de bord montre les ventes que vous avez générées, la commission attendue et nos paiements.
-
-{{brand_name}}`,
+Votre tableau de bord montre les ventes que vous avez générées, la commission attendue et nos paiements.`,
     },
     members_message: {
       subject: 'Des nouvelles de {{offer_name}} par {{brand_name}}',

@@ -10,7 +10,7 @@ export const ptEmail: EmailWords = {
     dashboardNote: 'O link do seu painel é pessoal: não o compartilhe.',
     preheaderTracking: 'Seu cupom {0}, seu link de rastreamento e seu painel de {1}.',
     whyTracking: 'Você recebeu este e-mail porque {0} adicionou você a {1}. Ele traz o cupom e os links de que você precisa para participar.',
-    whyMembers: 'Você recebeu este e-mail como membro de {1} com {0}.',
+    whyMembers: '{0} envia este e-mail porque você é membro de {1}.',
     unsubscribe: 'Cancelar inscrição',
     unsubscribeTitle: 'Cancelar inscrição de {0}',
     unsubscribeAsk: 'Parar de receber e-mails de {0} em {1}?',
@@ -27,9 +27,7 @@ export const ptEmail: EmailWords = {
 
 Obrigado por divulgar {{offer_name}}! Abaixo estão seu cupom e seu link de rastreamento pessoais: compartilhe-os, e cada venda que eles trouxerem conta para você.
 
-Seu painel mostra as vendas que você gerou, a comissão que pode esperar e o que já pagamos a você.
-
-{{brand_name}}`,
+Seu painel mostra as vendas que você gerou, a comissão que pode esperar e o que já pagamos a você.`,
     },
     members_message: {
       subject: 'Novidades de {{offer_name}} da {{brand_name}}',

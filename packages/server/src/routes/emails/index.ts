@@ -107,7 +107,7 @@ export function offerEmailRoutes() {
         async (db) => {
           const brand = await emailBrand(db, brandId);
           const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
-          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand.defaultLocale);
+          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand);
           const body: EmailSendResult = { queued, skipped };
           return { status: 202, body };
         },
