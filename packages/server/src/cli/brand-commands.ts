@@ -6,6 +6,7 @@ import {
   type EmailMessage,
   type EmailPreview,
   type EmailSendResult,
+  type EmailTestResult,
   type EnrollmentBulkResult,
   type Page,
 } from '@affdash/core';
@@ -29,6 +30,9 @@ Brand commands (run against the configured database with a brand's API key: --ap
   affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
   affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
                                 preview (default) or queue the email; prints each rendered message or what was queued
+  affdash email tracking-items|members-message --offer ID --test-to EMAIL [--locale L] [--subject S] [--body-file F]
+                                send me a test: the email for a sample member, sent now to EMAIL (SMTP_URL, else an
+                                .eml file), in language L or the brand's; not queued, not counted as a send
   affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
   affdash email message ID      one message's status
   affdash brand-profile [--brand ID] [--display-name N] [--logo URL] [--accent #RRGGBB] [--accent-text #RRGGBB]
@@ -83,6 +87,7 @@ const options = {
   'body-file': { type: 'string' },
   send: { type: 'boolean' },
   'idempotency-key': { type: 'string' },
+  'test-to': { type: 'string' },
   status: { type: 'string' },
   brand: { type: 'string' },
   'display-name': { type: 'string' },
@@ -256,7 +261,17 @@ async function email(
   api: Api,
   sub: string | undefined,
   arg: string | undefined,
-  values: { status?: string; offer?: string; member?: string[]; subject?: string; 'body-file'?: string; send?: boolean; 'idempotency-key'?: string },
+  values: {
+    status?: string;
+    offer?: string;
+    member?: string[];
+    subject?: string;
+    'body-file'?: string;
+    send?: boolean;
+    'idempotency-key'?: string;
+    'test-to'?: string;
+    locale?: string;
+  },
   need: (name: 'offer', what: string) => string,
 ) {
   if (sub === 'status') {
@@ -284,12 +299,21 @@ async function email(
     throw new CliError('email needs tracking-items, members-message, status or message');
   }
   const offerId = need('offer', `email ${sub}`);
-  const body = {
-    ...(sub === 'tracking-items' ? { memberIds: (values.member ?? []).flatMap((m) => m.split(',')).filter(Boolean) } : {}),
+  const template = {
     ...(values.subject ? { subject: values.subject } : {}),
     ...(values['body-file'] ? { body: await readFile(values['body-file'], 'utf8') } : {}),
   };
   const base = `/v1/offers/${encodeURIComponent(offerId)}/emails/${sub}`;
+  if (values['test-to']) {
+    const test = { to: values['test-to'], ...(values.locale ? { locale: values.locale } : {}), ...template };
+    const result = await api.call<EmailTestResult>('POST', `${base}/test`, test);
+    out(`sent a test to ${result.to}: ${result.subject}`);
+    return;
+  }
+  const body = {
+    ...(sub === 'tracking-items' ? { memberIds: (values.member ?? []).flatMap((m) => m.split(',')).filter(Boolean) } : {}),
+    ...template,
+  };
   const skippedLines = (skipped: EmailPreview['skipped']) =>
     skipped.forEach((s) => out(`skipped ${s.memberId}: ${s.reason} (${s.message})`));
   if (!values.send) {
