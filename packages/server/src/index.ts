@@ -22,6 +22,8 @@ export type { DeliveryContext, DeliveryOptions, DeliveryReport, EmailWorker } fr
 export { fileMailer, smtpMailer } from './email/mailer.js';
 export type { Mailer, OutgoingEmail } from './email/mailer.js';
 export { mailerFromConfig, startEmailDelivery } from './email/delivery.js';
+export { renderMessage } from './email/render.js';
+export type { MessageInput, RenderedMessage, SendTemplate } from './email/render.js';
 export type { EmailDelivery } from './email/delivery.js';
 export { deliverWebhooks, startWebhookWorker } from './webhooks/worker.js';
 export type { WebhookContext, WebhookDeliveryOptions, WebhookDeliveryReport, WebhookWorker } from './webhooks/worker.js';

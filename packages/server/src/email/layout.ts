@@ -60,6 +60,10 @@ function source(shape: LayoutShape): string {
   <mj-head>
     <mj-title>%%TITLE%%</mj-title>
     <mj-preview>%%PREHEADER%%</mj-preview>
+    <mj-raw>
+      <meta name="color-scheme" content="light only" />
+      <meta name="supported-color-schemes" content="light" />
+    </mj-raw>
     <mj-attributes>
       <mj-all font-family="%%FONT%%" />
       <mj-text font-size="16px" line-height="24px" color="${TEXT}" padding="0" />
