@@ -16,6 +16,7 @@ const formStyle = html`<style>
   button { font: inherit; font-weight: 600; padding: 10px 20px; border: 0; border-radius: 6px;
            background: #1f2328; color: #fff; cursor: pointer; }
   button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+  @media (prefers-color-scheme: dark) { button { background: #e6e8eb; color: #111316; } }
 </style>`;
 
 async function words(c: Context<AppEnv>, target: UnsubscribeTarget, locale: string | null) {
