@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorResponse } from './http/errors.js';
+import { compress } from './middleware/compress/index.js';
 import { embeddingCors } from './middleware/embedding-cors/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
@@ -53,6 +54,11 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  // JSON answers and the server's pages, compressed above 1 KiB (the widget is precompressed)
+  app.use('/v1/*', compress());
+  app.use('/d/*', compress());
+  app.use('/d', compress());
 
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());
