@@ -113,6 +113,8 @@ function source(shape: LayoutShape): string {
 </mjml>`;
 }
 
+const PREHEADER_FILL = '&zwnj;&nbsp;'.repeat(80);
+
 const compiled = new Map<string, Promise<string>>();
 
 async function compile(shape: LayoutShape): Promise<string> {
@@ -162,6 +164,8 @@ export async function fillLayout(shape: LayoutShape, v: LayoutValues, lang: stri
   };
   return html.replace(/%%([A-Z_]+)%%/g, (whole, name: string) => {
     if (name === 'BODY') return v.bodyHtml;
+    // blank space after the preheader, so inboxes do not run on into the message's first words
+    if (name === 'PREHEADER') return escapeHtml(v.preheader) + PREHEADER_FILL;
     if (name === 'POSTAL_ADDRESS') return escapeHtml(v.postalAddress).replace(/\r?\n/g, '<br>');
     const value = text[name];
     return value === undefined ? whole : escapeHtml(value);
