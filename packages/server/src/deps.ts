@@ -25,6 +25,7 @@ export function createDeps(
     publicUrl: string;
     widgetFile?: string | undefined;
     rateLimits?: Partial<RateLimitSettings> | undefined;
+    mail?: AppDeps['mail'];
   },
 ): AppDeps {
   const keys = deriveServerKeys(options.secret);
@@ -35,5 +36,6 @@ export function createDeps(
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
     rateLimits: createRateLimits(db, { ...defaultRateLimits, ...options.rateLimits }),
+    mail: options.mail,
   };
 }

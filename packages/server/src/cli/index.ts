@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<void> {
     case 'enroll':
     case 'rotate-link':
     case 'email':
+    case 'brand-profile':
     case 'deliver':
       return runBrandCommand(command, positionals, values as BrandCommandValues);
     case 'migrate': {
