@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DashboardMessages } from '../schemas/dashboard.js';
-import { dashboardMessages, earlyKeys, en, languages, messageKeys, messageLanguage, messagesFor } from './index.js';
+import { dashboardMessages, earlyKeys, en, enTerms, fill, languages, messageKeys, messageLanguage, messagesFor, termKeys, termsFor } from './index.js';
 
 const placeholders = (text: string) => (text.match(/\{\d\}/g) ?? []).sort().join();
 
@@ -15,6 +15,17 @@ describe('messages', () => {
       }
     }
     expect(earlyKeys.every((key) => messageKeys.includes(key))).toBe(true);
+  });
+
+  it('has the words of the terms in every language, apart from the dashboard’s', () => {
+    for (const lang of languages) {
+      const t = termsFor(lang);
+      expect(Object.keys(t), lang).toEqual([...termKeys]);
+      for (const key of termKeys) expect(placeholders(t[key]), `${lang} ${key}`).toBe(placeholders(enTerms[key]));
+    }
+    expect(termKeys.some((key) => key in en)).toBe(false);
+    expect(Object.keys(dashboardMessages('fr')!.words)).toEqual([...messageKeys]);
+    expect(fill('{1} and {0}', 'a', 2)).toBe('2 and a');
   });
 
   it('picks the language by the tag’s primary subtag, English when none is built in', () => {

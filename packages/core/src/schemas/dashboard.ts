@@ -47,6 +47,7 @@ export const DashboardPayment = z.object({
 });
 export type DashboardPayment = z.infer<typeof DashboardPayment>;
 
+/** The offer's terms, worded by the server in the reader's language (`?locale=`). */
 export const DashboardTerms = z.object({
   /** The structure in one sentence. */
   summary: z.string(),
@@ -56,6 +57,8 @@ export const DashboardTerms = z.object({
   tiers: z.array(z.object({ range: z.string(), rate: z.string() })).nullable(),
   /** Index into `tiers` of the tier the member is in now. */
   currentTier: z.number().int().nullable(),
+  /** How far the member is from the next tier ("3 more orders to reach the next tier"); null in the top tier or without tiers. */
+  nextTier: z.string().nullable(),
 });
 export type DashboardTerms = z.infer<typeof DashboardTerms>;
 

@@ -20,9 +20,10 @@ export function dashboardRoutes() {
   return app
     .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
       const { db, keys, config } = c.get('deps');
-      const dashboard = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'));
+      const { locale } = c.req.valid('query');
+      const dashboard = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'), locale);
       // The reader's words, unless English (which the widget carries): no second request.
-      const messages = dashboardMessages(c.req.valid('query').locale);
+      const messages = dashboardMessages(locale);
       c.header('Cache-Control', 'private, no-store');
       return c.json(messages ? { ...dashboard, messages } : dashboard);
     })
