@@ -35,10 +35,11 @@ export function fill(message: string, ...values: (string | number)[]): string {
 }
 
 /**
- * The words the dashboard's first screen carries for a reader's tag: the whole language, or
- * undefined for English and languages not built in (the widget carries English itself).
+ * The words the dashboard's first screen carries for a reader's tag: every message of its
+ * language (English for languages not built in). The widget itself carries only what it shows
+ * before the first screen arrives.
  */
-export function dashboardMessages(tag: string | undefined): DashboardMessages | undefined {
+export function dashboardMessages(tag: string | undefined): DashboardMessages {
   const locale = messageLanguage(tag ?? 'en');
-  return locale === 'en' ? undefined : { locale, words: messagesFor(locale) };
+  return { locale, words: messagesFor(locale) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
 import { Currency, Id, Money, Page, SignedMoney, Timestamp } from './common.js';
 import { DashboardPayout, DashboardSeries, Day } from './reports.js';
-import { messageKeys } from '../messages/keys.js';
+import { languages, messageKeys } from '../messages/keys.js';
 
 /** Totals of one enrollment, all in the offer's currency. */
 export const DashboardTotals = z.object({
@@ -68,16 +68,16 @@ export const LanguageTag = z
   .max(64)
   .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag, e.g. de-AT');
 
-/** The words of a built-in language other than English, every message of the dashboard. */
+/** The words of a built-in language, every message of the dashboard. */
 export const DashboardMessages = z.object({
-  /** The language: the primary subtag of the tag asked for. */
-  locale: z.enum(['es', 'fr', 'de', 'pt']),
+  /** The language: the primary subtag of the tag asked for, `en` when none is built in for it. */
+  locale: z.enum(languages),
   words: z.record(z.enum(messageKeys), z.string()),
 });
 export type DashboardMessages = z.infer<typeof DashboardMessages>;
 
 export const DashboardQuery = z.object({
-  /** The reader's language; the answer carries its words when it is built in and not English. */
+  /** The reader's language: the answer carries its words and words the terms in it. */
   locale: LanguageTag.optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
@@ -109,8 +109,8 @@ export const Dashboard = z.object({
   series: DashboardSeries,
   payout: DashboardPayout,
   generatedAt: Timestamp,
-  /** The words of the reader's language (`?locale=`), when it is built in and not English. */
-  messages: DashboardMessages.optional(),
+  /** The words of the reader's language (`?locale=`; English when none is built in for it). */
+  messages: DashboardMessages,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

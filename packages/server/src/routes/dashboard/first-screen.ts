@@ -1,5 +1,6 @@
 import pg from '@databases/pg';
 import {
+  dashboardMessages,
   describeTerms,
   nextPayoutAt,
   noProgress,
@@ -85,8 +86,8 @@ async function terms(
 }
 
 /**
- * The dashboard's first screen for the enrollment a token grants; its terms are worded in the
- * language of `locale` (a BCP 47 tag; English when none is built in).
+ * The dashboard's first screen for the enrollment a token grants, with the words of the
+ * language of `locale` (a BCP 47 tag; English when none is built in) and its terms worded in it.
  */
 export async function firstScreen(
   db: Database,
@@ -146,5 +147,6 @@ export async function firstScreen(
       remaining: money(payoutRemaining(r.payout_minimum, balance)),
     },
     generatedAt: now.toISOString(),
+    messages: dashboardMessages(locale),
   };
 }
