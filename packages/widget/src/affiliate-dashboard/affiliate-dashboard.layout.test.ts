@@ -112,6 +112,13 @@ describe('<affiliate-dashboard> layout and theming', () => {
         for (const card of all(el, '.card, .root, .description')) {
           expect(card.scrollWidth, `${card.className} ${label}`).to.be.at.most(card.clientWidth);
         }
+        // Nor into a card's padding: everything in a card ends where its content ends.
+        for (const card of all(el, '.card')) {
+          const end = card.getBoundingClientRect().right - parseFloat(getComputedStyle(card).paddingRight) - 1;
+          for (const inner of card.querySelectorAll('*')) {
+            expect(inner.getBoundingClientRect().right, `${inner.className || inner.tagName} in ${card.className} ${label}`).to.be.at.most(end + 0.5);
+          }
+        }
       }
     }
   });

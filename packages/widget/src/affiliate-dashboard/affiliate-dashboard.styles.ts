@@ -76,7 +76,7 @@ const layout = css`
     .stat { padding: var(--_s2) var(--_s3); }
     .code { font-size: 18px; letter-spacing: 0.02em; }
     .wide { display: none; }
-    .table .nowrap { white-space: normal; }
+    .table { font-size: 13px; }
     .table :is(th, td) { padding-inline: var(--_s1); }
     .pill { gap: var(--_s1); padding-inline: 6px; }
   }

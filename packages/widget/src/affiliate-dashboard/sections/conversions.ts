@@ -21,14 +21,15 @@ function filterBar(data: DashboardController, f: Formatter) {
 }
 
 /**
- * One conversion. A sale paid in another currency shows that amount too; commission that was
- * rejected or reversed is struck through, not shown like earnings.
+ * One conversion. Its date breaks, if at all, before the year only. A sale paid in another
+ * currency shows that amount too; commission rejected or reversed is struck through, not shown
+ * like earnings.
  */
 function row(c: DashboardConversion, f: Formatter) {
   const commission = f.money(c.commission);
   const counts = c.status === 'pending' || c.status === 'approved';
   return html`<tr>
-    <td class="nowrap">${f.date(c.occurredAt)}</td>
+    <td>${f.date(c.occurredAt).replace(/ (?=.* )/g, '\xa0')}</td>
     <td class="mono wide">${c.orderRef}</td>
     <td class="num wide">${f.money(c.sale)} ${c.original ? html`<span class="status-note">${fill(f.m.atCheckout, f.money(c.original))}</span>` : nothing}</td>
     <td class="num ${counts ? 'strong' : 'muted'}">${counts ? commission : html`<s>${commission}</s>`}</td>
