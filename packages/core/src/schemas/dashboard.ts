@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
+import { ConversionStatus } from './conversion.js';
+import { EnrollmentStatus } from './enrollment.js';
+import { OfferStatus } from './offer.js';
 import { Currency, Id, Money, Page, SignedMoney, Timestamp } from './common.js';
 import { DashboardPayout, DashboardSeries, Day } from './reports.js';
 import { languages, messageKeys } from '../messages/keys.js';
@@ -27,7 +30,7 @@ export type DashboardTotals = z.infer<typeof DashboardTotals>;
 export const DashboardConversion = z.object({
   id: Id,
   orderRef: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected', 'reversed']),
+  status: ConversionStatus,
   sale: Money,
   commission: Money,
   /** The order's amount in the currency it was paid in, when not the offer's. */
@@ -86,7 +89,7 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 export const Dashboard = z.object({
   enrollment: z.object({
     id: Id,
-    status: z.enum(['active', 'paused', 'ended']),
+    status: EnrollmentStatus,
     promoCode: z.string(),
     trackingUrl: z.string(),
   }),
@@ -96,7 +99,7 @@ export const Dashboard = z.object({
     id: Id,
     name: z.string(),
     description: z.string(),
-    status: z.enum(['active', 'paused', 'archived']),
+    status: OfferStatus,
     currency: Currency,
     holdDays: z.number().int(),
     commission: CommissionStructure,
@@ -115,7 +118,7 @@ export const Dashboard = z.object({
 export type Dashboard = z.infer<typeof Dashboard>;
 
 export const DashboardConversionQuery = z.object({
-  status: z.enum(['pending', 'approved', 'rejected', 'reversed']).optional(),
+  status: ConversionStatus.optional(),
   /** Sales on or after this UTC day. */
   from: Day.optional(),
   /** Sales on or before this UTC day. */
