@@ -40,8 +40,8 @@ const layout = css`
   .tiers { margin-top: var(--_s3); }
   .is-current td { background: color-mix(in srgb, var(--_accent) 10%, var(--_surface)); }
 
-  /* Six figures in 2, 3 or 6 columns: full rows at every width. A figure never wraps: its
-     size follows its length (--chars, set on it) and its tile's width, up to 20px. */
+  /* Six figures in 2, 3 or 6 columns: full rows at every width. A figure never wraps: all
+     take the size at which the longest (--chars, set on the grid) fits a tile, up to 20px. */
   .stats__grid {
     display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1px; overflow: hidden;
     border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_border);
@@ -49,7 +49,7 @@ const layout = css`
   @container (min-width: 560px) { .stats__grid { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
   @container (min-width: 960px) { .stats__grid { grid-template-columns: repeat(6, minmax(0, 1fr)); } }
   .stat { container-type: inline-size; gap: 2px; padding: var(--_s3) var(--_s4); background: var(--_surface); }
-  .stat__value { font-size: min(20px, 100cqi / (var(--chars, 1) * .7)); line-height: 28px; }
+  .stat__value { font-size: min(20px, 100cqi / (var(--chars, 1) * .66)); line-height: 28px; }
   .next-tier { margin-top: var(--_s3); font-weight: 500; }
   .filter-note { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_s2); margin-bottom: var(--_s2); }
 

@@ -6,7 +6,7 @@ import type { Formatter } from '../format.js';
 /**
  * The row of figures: clicks, conversions, sales, then what the member earned in all (pending
  * and approved), what was paid of it and the balance, so that earned = paid + balance + pending.
- * A figure never wraps: its size follows its length (`--chars`) and its tile's width.
+ * A figure never wraps: all six take the size at which the longest (`--chars`) fits its tile.
  */
 export function renderStats(t: DashboardTotals, f: Formatter) {
   const { m } = f;
@@ -23,11 +23,11 @@ export function renderStats(t: DashboardTotals, f: Formatter) {
   ];
   return html`
     <section part="stats" class="stats">
-      <dl class="stats__grid">
+      <dl class="stats__grid" style="--chars:${Math.max(...stats.map(([, value]) => value.length))}">
         ${stats.map(
           ([label, value, hint]) => html`<div class="stat">
             <dt class="label">${label}</dt>
-            <dd class="stat__value" style="--chars:${value.length}">${value}</dd>
+            <dd class="stat__value">${value}</dd>
             ${hint ? html`<dd class="stat__hint">${hint}</dd>` : ''}
           </div>`,
         )}
