@@ -275,6 +275,23 @@ describe('<affiliate-dashboard>', () => {
     expect(text(shadow(el).querySelector('[role=status]'))).to.equal('1 more loaded');
   });
 
+  it('loads more payments, moves focus to the first new one and announces them', async () => {
+    serveDashboard(makeDashboard({ payments: { data: makeDashboard().payments.data, nextCursor: 'cur_pay_2' } }));
+    const older = [
+      { id: 'pay_1', amount: { amount: 5_000, currency: 'USD' }, method: 'paypal', reference: 'PP-1', paidAt: '2026-09-01T10:00:00.000Z' },
+      { id: 'pay_2', amount: { amount: 4_000, currency: 'USD' }, method: 'paypal', reference: 'PP-2', paidAt: '2026-08-01T10:00:00.000Z' },
+    ];
+    worker.use(http.get(`${dashboardPath}/payments`, () => HttpResponse.json({ data: older, nextCursor: 'cur_pay_3' })));
+    const el = await mount();
+    const more = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=payments] button')].find((b) => text(b) === 'Load more')!;
+    more.click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=payments] tbody tr').length === 4);
+    const first = shadow(el).querySelectorAll('[part=payments] tbody tr')[2]!;
+    await waitUntil(() => shadow(el).activeElement === first, 'focus did not move to the first new payment');
+    expect(text(first)).to.contain('PP-1');
+    expect(text(shadow(el).querySelector('[role=status]'))).to.equal('2 more loaded');
+  });
+
   it('filters conversions by status', async () => {
     serveDashboard();
     const rejected = makeDashboard().conversions.data.filter((c) => c.status === 'rejected');
