@@ -2,10 +2,16 @@
 // docs/widget-light.png, docs/widget-dark.png (prefers-color-scheme: dark) and docs/widget-phone.png
 // (375 px wide, full page); the hosted page in German (docs/hosted-de.png, 1440 px, and
 // docs/hosted-de-phone-dark.png, 375 px dark), a paused enrollment (docs/hosted-paused.png) and
-// the notice of a replaced link, in French (docs/notice-replaced.png, 375 px). Runs the real server with demo data in a temporary data folder and
-// headless Chromium at CHROME_PATH (default /usr/bin/chromium). Needs `npm run build` first.
+// the notice of a replaced link, in French (docs/notice-replaced.png, 375 px); and both member emails as the demo member gets them, 600 px and
+// 375 px wide, in docs/email-tracking-items*.png and docs/email-members-message*.png. Runs the
+// real server with demo data in a temporary data folder and headless Chromium at CHROME_PATH
+// (default /usr/bin/chromium). Needs `npm run build` first.
 //
-//   node scripts/screenshots.mjs [out-dir]   (default docs/)
+//   node scripts/screenshots.mjs [out-dir] [widget|emails]   (default docs/, both)
+//   node scripts/screenshots.mjs --all out-dir
+//     every width people use (320, 375, 768 and 1440 px), light and dark, in English and
+//     German: widget-<width>-<scheme>-<lang>.png, to look at before a change lands.
+//   PORT=9700 pins the server's port (default: any free one).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,22 +21,50 @@ import { createApp, createDeps, migrate, openDatabase, seedDemo, serve } from '@
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = path.resolve(root, process.argv[2] ?? 'docs');
+const all = process.argv[2] === '--all';
+const outDir = path.resolve(root, process.argv[all ? 3 : 2] ?? 'docs');
+const only = all ? 'widget' : process.argv[3];
+
+const emailShots = [
+  { suffix: '', viewport: { width: 600, height: 800, deviceScaleFactor: 1 } },
+  { suffix: '-phone', viewport: { width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
+];
+
+const membersMessageBody = `Hi {{first_name}},
+
+Our spring collection is here, and for the next two weeks every sale through your code earns double commission on {{offer_name}}.
+
+Need fresh photos or product samples for your posts? Just reply to this email.
+
+Thank you for being part of it,
+The {{brand_name}} team`;
+
+const matrix = [320, 375, 768, 1440].flatMap((width) =>
+  ['light', 'dark'].flatMap((scheme) =>
+    ['en-US', 'de-DE'].map((locale) => ({
+      file: `widget-${width}-${scheme}-${locale.slice(0, 2)}.png`,
+      scheme,
+      locale,
+      viewport: { width, height: 800, deviceScaleFactor: 1, isMobile: width < 768, hasTouch: width < 768 },
+    })),
+  ),
+);
 
 const desktop = { width: 1200, height: 900, deviceScaleFactor: 1 };
 const wide = { width: 1440, height: 900, deviceScaleFactor: 1 };
 const phone = { width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-/** Each picture: which page (`link` of the demo), in which language, width and colour scheme. */
-const shots = [
-  { file: 'widget-light.png', link: 'skincare', language: 'en', scheme: 'light', viewport: desktop },
-  { file: 'widget-dark.png', link: 'skincare', language: 'en', scheme: 'dark', viewport: desktop },
-  { file: 'widget-phone.png', link: 'skincare', language: 'en', scheme: 'light', viewport: phone },
-  { file: 'hosted-de.png', link: 'skincare', language: 'de', scheme: 'light', viewport: wide },
-  { file: 'hosted-de-phone-dark.png', link: 'skincare', language: 'de', scheme: 'dark', viewport: phone },
-  { file: 'hosted-paused.png', link: 'paused', language: 'en', scheme: 'dark', viewport: wide },
+/** Each picture: which page (`link` of the demo, default the showcase), the browser's language, width and scheme. */
+const docs = [
+  { file: 'widget-light.png', scheme: 'light', viewport: desktop },
+  { file: 'widget-dark.png', scheme: 'dark', viewport: desktop },
+  { file: 'widget-phone.png', scheme: 'light', viewport: phone },
+  { file: 'hosted-de.png', language: 'de', scheme: 'light', viewport: wide },
+  { file: 'hosted-de-phone-dark.png', language: 'de', scheme: 'dark', viewport: phone },
+  { file: 'hosted-paused.png', link: 'paused', scheme: 'dark', viewport: wide },
   { file: 'notice-replaced.png', link: 'replaced', language: 'fr', scheme: 'light', viewport: phone, notice: true },
 ];
+const shots = all ? matrix : docs;
 
 /** Resolves once the page's dashboard has loaded (its `affdash-load` event) and the network is quiet. */
 async function dashboardReady(page) {
@@ -52,27 +86,27 @@ let browser;
 try {
   await migrate(db);
   const deps = createDeps(db, { secret: 's'.repeat(48), publicUrl: 'http://placeholder' });
-  api = await serve(deps, { port: 0, host: '127.0.0.1' });
+  api = await serve(deps, { port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
   deps.config.publicUrl = api.url.replace('127.0.0.1', 'localhost');
   const app = createApp(deps);
   const demo = await seedDemo(db, deps, app);
   const [showcase, creators] = demo.showcase.enrollments;
-  const call = async (method, url) => {
+  const call = async (method, url, body) => {
     const res = await app.request(url, {
       method,
       headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
-      ...(method === 'PATCH' ? { body: JSON.stringify({ status: 'paused' }) } : {}),
+      ...(body ? { body: JSON.stringify(body) } : {}),
     });
     if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}`);
     return res.json();
   };
-  // the second offer's enrollment is paused, and Jonah's link replaced by a newer one
-  await call('PATCH', `/v1/enrollments/${creators.id}`);
+  // the showcase member's second enrollment is paused, and Jonah's link replaced by a newer one
+  await call('PATCH', `/v1/enrollments/${creators.id}`, { status: 'paused' });
   const members = await call('GET', '/v1/members?limit=100');
   const jonah = members.data.find((m) => m.name === 'Jonah Park');
   const [replaced] = (await call('GET', `/v1/enrollments?memberId=${jonah.id}`)).data;
   await call('POST', `/v1/enrollments/${replaced.id}/rotate-dashboard-link`);
-  const links = { skincare: showcase.dashboardUrl, paused: creators.dashboardUrl, replaced: replaced.dashboardUrl };
+  const links = { showcase: showcase.dashboardUrl, paused: creators.dashboardUrl, replaced: replaced.dashboardUrl };
 
   browser = await puppeteer.launch({
     executablePath: chromiumPath,
@@ -85,7 +119,7 @@ try {
     ],
   });
   await mkdir(outDir, { recursive: true });
-  for (const shot of shots) {
+  for (const shot of only === 'emails' ? [] : shots) {
     // A fresh context per picture: the hosted link turns into a session cookie on first use.
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
@@ -94,16 +128,61 @@ try {
       { name: 'prefers-color-scheme', value: shot.scheme },
       { name: 'prefers-reduced-motion', value: 'reduce' },
     ]);
-    await page.setExtraHTTPHeaders({ 'accept-language': shot.language });
-    const url = links[shot.link];
+    await page.setExtraHTTPHeaders({ 'accept-language': shot.language ?? 'en-US' });
+    const url = links[shot.link ?? 'showcase'];
     const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
     if (response?.status() !== (shot.notice ? 410 : 200)) throw new Error(`${url} answered ${response?.status()}`);
     if (shot.notice) await page.waitForNetworkIdle({ idleTime: 300, timeout: 20_000 });
     else await dashboardReady(page);
+    if (shot.locale && shot.locale !== 'en-US') {
+      // Another language: the first screen loads again, with its words.
+      await page.evaluate((locale) => (document.querySelector('affiliate-dashboard').locale = locale), shot.locale);
+      await page.waitForFunction(
+        (locale) => document.querySelector('affiliate-dashboard')?.shadowRoot?.querySelector('.root')?.getAttribute('lang') === locale,
+        {},
+        shot.locale,
+      );
+      await dashboardReady(page);
+    }
     const file = path.join(outDir, shot.file);
     await page.screenshot({ path: file, fullPage: true });
-    console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide, ${shot.scheme}, ${shot.language})`);
+    console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide, ${shot.scheme}${shot.language ? `, ${shot.language}` : ''})`);
+    if (all) {
+      // Also in pieces one screen high, to look at each at its own size.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, i = 1; y < height; y += shot.viewport.height, i++) {
+        const clip = { x: 0, y, width: shot.viewport.width, height: Math.min(shot.viewport.height, height - y) };
+        await page.screenshot({ path: file.replace(/\.png$/, `.${i}.png`), clip, captureBeyondViewport: true });
+      }
+    }
     await context.close();
+  }
+
+  // Both member emails of the demo member, rendered by the preview endpoints as they are sent.
+  const preview = async (kind, body) => {
+    const res = await createApp(deps).request(`/v1/offers/${showcase.offerId}/emails/${kind}/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200) throw new Error(`${kind} preview answered ${res.status}: ${await res.text()}`);
+    const { emails } = await res.json();
+    return emails.find((e) => e.memberId === showcase.memberId);
+  };
+  const emails = [
+    { name: 'email-tracking-items', email: await preview('tracking-items', { memberIds: [showcase.memberId] }) },
+    { name: 'email-members-message', email: await preview('members-message', { body: membersMessageBody }) },
+  ];
+  for (const { name, email } of only === 'widget' ? [] : emails) {
+    for (const shot of emailShots) {
+      const page = await browser.newPage();
+      await page.setViewport(shot.viewport);
+      await page.setContent(email.html, { waitUntil: 'networkidle0' });
+      const file = path.join(outDir, `${name}${shot.suffix}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide: ${email.subject})`);
+      await page.close();
+    }
   }
 } finally {
   await browser?.close();

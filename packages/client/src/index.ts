@@ -93,6 +93,8 @@ export type {
   EmailMessageListParams,
   EmailPreview,
   EmailSendResult,
+  EmailTest,
+  EmailTestResult,
   EmailTemplate,
   MembersMessageEmail,
   TrackingItemsEmail,

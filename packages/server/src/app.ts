@@ -24,6 +24,7 @@ import { offerRoutes } from './routes/offers/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
 import { trackingRoutes } from './routes/tracking/index.js';
+import { unsubscribeRoutes } from './routes/unsubscribe/index.js';
 import { webhookDeliveryRoutes, webhookEndpointRoutes } from './routes/webhooks/index.js';
 import { widgetRoutes } from './routes/widget/index.js';
 
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  app.use(deps.rateLimits.failedAuth);
+  app.use('/d/*', deps.rateLimits.hosted);
   app.use(
     secureHeaders({
       crossOriginResourcePolicy: false,
@@ -82,6 +85,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/webhook-deliveries', webhookDeliveryRoutes());
   app.route('/v1/dashboard', dashboardRoutes());
   app.route('/t', trackingRoutes());
+  app.route('/u', unsubscribeRoutes());
   app.route('/', hostedRoutes());
   app.route('/widget', widgetRoutes());
   app.route('/assets', assetRoutes());

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import pg from '@databases/pg';
 import type { Database } from '../db/index.js';
-import { defaultTemplate } from '../email/defaults.js';
+import { emailBrand } from '../email/brand.js';
 import { queueMessages } from '../email/outbox.js';
 import { chosenRecipients } from '../email/recipients.js';
 import { newId } from '../keys/random.js';
@@ -92,8 +92,10 @@ export async function requestDashboardLink(
         ORDER BY m.created_at, m.id LIMIT 1`);
       if (member) {
         const recipients = await chosenRecipients(db, context.brandId, origin.offer_id, [member.member_id]);
+        // the default template, in the member's language
         const [queued] = await queueMessages(
-          db, links, context.brandId, 'tracking_items', origin.offer_id, recipients, defaultTemplate('tracking_items'),
+          db, links, context.brandId, 'tracking_items', origin.offer_id, recipients, { subject: null, body: null },
+          await emailBrand(db, context.brandId),
         );
         outcome = 'sent';
         enrollmentId = member.enrollment_id;

@@ -88,7 +88,7 @@ export const demoData = {
   ],
   members: [
     {
-      create: { name: 'Maya Lopez', email: 'maya@example.com', externalId: 'creator-1001' },
+      create: { name: 'Maya Lopez', firstName: 'Maya', email: 'maya@example.com', externalId: 'creator-1001' },
       enrollments: [
         {
           offer: 'skincare',

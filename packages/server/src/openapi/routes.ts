@@ -96,6 +96,11 @@ const emailRoutes = (path: string, kind: string, body: BodyName): RouteDoc[] => 
     responses: [{ status: 202, description: 'Queued', schema: 'EmailSendResult' }],
     errors: ['not_found', 'not_enrolled', 'conflict'],
   }),
+  emails('post', `/v1/offers/{offerId}/emails/${path}/test`, `Send me a test: the ${kind} email for a sample member to one address, sent now and not counted as a send`, {
+    body: 'EmailTest',
+    responses: [ok('EmailTestResult', 'Handed to the mail server')],
+    errors: ['not_found', 'email_failed'],
+  }),
 ];
 
 const hostedPage = (path: string, operationId: string): RouteDoc =>
@@ -293,6 +298,12 @@ export const routes: RouteDoc[] = [
       html(404, 'No such link (an HTML page)'),
       html(410, 'The enrollment or offer is paused or ended (an HTML page)'),
     ],
+  }),
+  open('get', '/u/{token}', 'The unsubscribe link of bulk member email: a page that asks to confirm', {
+    responses: [html(200, 'The confirm page'), html(404, 'The link is not valid (an HTML page)')],
+  }),
+  open('post', '/u/{token}', 'Unsubscribe in one click (RFC 8058 `List-Unsubscribe=One-Click`, or the confirm button): sets the member\'s email opt-out', {
+    responses: [html(200, 'Unsubscribed (an HTML page)'), html(404, 'The link is not valid (an HTML page)')],
   }),
   open('get', '/d/{link}', "A member's hosted dashboard page; sets the session cookie", {
     responses: [
