@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { dashboardMessages } from '@affdash/core';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import { allowedOrigins, frameAncestors } from '../../embedding/allowed-origins.js';
@@ -44,10 +43,9 @@ export async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
   const [token, origins, dashboard, widget] = await Promise.all([
     mint(c, target),
     allowedOrigins(db, target.brand_id),
-    firstScreen(db, { keys, publicUrl: config.publicUrl }, grant),
+    firstScreen(db, { keys, publicUrl: config.publicUrl }, grant, language),
     widgetUrl(c),
   ]);
-  const messages = dashboardMessages(language);
   const nonce = randomBytes(16).toString('base64');
   c.header(
     'Content-Security-Policy',
@@ -61,7 +59,7 @@ export async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
     : '';
   const title = `${target.offer_name} · ${target.profile.displayName}`;
   const body = html`<main>
-  ${banner}<affiliate-dashboard api-base="" locale="${language}" theme="${target.profile.theme}"><script type="application/json">${raw(scriptJson(messages ? { ...dashboard, messages } : dashboard))}</script></affiliate-dashboard>
+  ${banner}<affiliate-dashboard api-base="" locale="${language}" theme="${target.profile.theme}"><script type="application/json">${raw(scriptJson(dashboard))}</script></affiliate-dashboard>
 </main>
 <script type="application/json" id="affdash-token">${raw(scriptJson(token))}</script>
 <script type="module" nonce="${nonce}">
