@@ -53,6 +53,18 @@ describe.each(backends())('hosted pages on $name', (backend) => {
     expect(inlineFirstScreen(english.text).messages.locale).toBe('en');
   });
 
+  it("speaks the member's own language when the brand recorded one, unless ?locale= says otherwise", async () => {
+    const brand = await t.brand('Glow');
+    const { offer } = await brand.setup();
+    const member = await brand.createMember({ name: 'Lena', email: 'lena@example.com', locale: 'de-AT' });
+    const enrollment = await brand.enroll(offer.id, member.id);
+    const path = enrollment.dashboardUrl.slice(PUBLIC_URL.length);
+    const page = await read(await t.app.request(path, { headers: { 'accept-language': 'fr' } }));
+    expect(page.text).toMatch(/<html lang="de" dir="ltr">/);
+    const switched = await read(await t.app.request(`${path}?locale=pt`, { headers: { 'accept-language': 'fr' } }));
+    expect(switched.text).toMatch(/<html lang="pt" dir="ltr">/);
+  });
+
   it("wears the brand profile: default language, theme, accent, font, logo as favicon, title with brand and offer", async () => {
     const brand = await t.brand('Glow Cosmetics');
     await brand.ok('PATCH', '/v1/brand/profile', {

@@ -11,10 +11,16 @@ import type { LinkTarget } from './target.js';
 /** Where a member asks for a fresh dashboard link. */
 export const REQUEST_LINK_PATH = '/d/request-link';
 
-/** The reader's language for a page of `profile`'s brand (or none known). */
-export function readerLanguage(c: Context<AppEnv>, profile: BrandProfile | null, given?: string): Language {
+/** The reader's language for a page of `profile`'s brand (or none known), for `member` when known. */
+export function readerLanguage(
+  c: Context<AppEnv>,
+  profile: BrandProfile | null,
+  given?: string,
+  member?: string | null,
+): Language {
   return pageLanguage({
     query: given ?? c.req.query('locale'),
+    member,
     acceptLanguage: c.req.header('accept-language'),
     brandDefault: profile?.defaultLocale,
   });
@@ -57,7 +63,7 @@ export type NoticeKind = 'unknown' | 'replaced' | 'ended' | 'revoked' | 'noSessi
 /** The notice of a dashboard link that does not open a dashboard, in the reader's language. */
 export function linkNotice(c: Context<AppEnv>, kind: NoticeKind, target: LinkTarget | null, given?: string) {
   const profile = target?.profile ?? null;
-  const language = readerLanguage(c, profile, given);
+  const language = readerLanguage(c, profile, given, target?.member_locale);
   const words = pageWords(language);
   const s = slots(target);
   const frame = { language, profile };

@@ -38,7 +38,7 @@ export function mint(c: Context<AppEnv>, target: LinkTarget) {
  */
 export async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
   const { db, keys, config } = c.get('deps');
-  const language = readerLanguage(c, target.profile);
+  const language = readerLanguage(c, target.profile, undefined, target.member_locale);
   const grant = { brandId: target.brand_id, enrollmentId: target.id };
   const [token, origins, dashboard, widget] = await Promise.all([
     mint(c, target),

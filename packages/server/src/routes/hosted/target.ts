@@ -16,6 +16,8 @@ export interface LinkTarget {
   link_hash: string;
   offer_name: string;
   offer_status: 'active' | 'paused' | 'archived';
+  /** The member's own language, when the brand recorded one. */
+  member_locale: string | null;
   profile: BrandProfile;
 }
 
@@ -23,14 +25,15 @@ type TargetRow = Omit<LinkTarget, 'profile'> & BrandProfileRow;
 
 const TARGET = sql`
   SELECT e.brand_id, e.id, e.status, e.link_hash, o.name AS offer_name, o.status AS offer_status,
-         ${BRAND_PROFILE_COLUMNS}
+         m.locale AS member_locale, ${BRAND_PROFILE_COLUMNS}
   FROM enrollments e
   JOIN brands b ON b.id = e.brand_id
+  JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
   JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id`;
 
 function toTarget(row: TargetRow): LinkTarget {
-  const { brand_id, id, status, link_hash, offer_name, offer_status } = row;
-  return { brand_id, id, status, link_hash, offer_name, offer_status, profile: profileFromRow(row) };
+  const { brand_id, id, status, link_hash, offer_name, offer_status, member_locale } = row;
+  return { brand_id, id, status, link_hash, offer_name, offer_status, member_locale, profile: profileFromRow(row) };
 }
 
 /** What a dashboard link opens: its enrollment, the enrollment whose link it was, or nothing. */
