@@ -29,7 +29,8 @@ describe('the SDK: bulk enrollment, link rotation and email', () => {
 
     const rotated = await t.affdash.enrollments.rotateDashboardLink(first.enrollment.id);
     expect(rotated.dashboardUrl).not.toBe(first.enrollment.dashboardUrl);
-    expect((await fetch(first.enrollment.dashboardUrl)).status).toBe(404);
+    // the old link says it was replaced
+    expect((await fetch(first.enrollment.dashboardUrl)).status).toBe(410);
     expect((await fetch(rotated.dashboardUrl)).status).toBe(200);
 
     const template = await t.affdash.emails.trackingItems.template(offer.id);
