@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Database } from './db/index.js';
 import type { AppDeps } from './http/context.js';
+import { ChangeFeed } from './changes/feed.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
+import { VerifiedTokens } from './keys/verified-tokens.js';
 import { deriveServerKeys } from './keys/server-keys.js';
 
 /** Where the widget's one-file build is, when the widget package is installed and built. */
@@ -19,10 +21,17 @@ export function createDeps(
   options: { secret: string; publicUrl: string; widgetFile?: string | undefined },
 ): AppDeps {
   const keys = deriveServerKeys(options.secret);
+  const changes = new ChangeFeed(db);
+  const dashboardKeys = new DashboardKeyStore(db, keys, changes);
+  const verifiedTokens = new VerifiedTokens();
+  dashboardKeys.onRevoked((kid) => verifiedTokens.forgetKey(kid));
+  changes.onReset(() => verifiedTokens.clear());
   return {
     db,
     keys,
-    dashboardKeys: new DashboardKeyStore(db, keys),
+    changes,
+    dashboardKeys,
+    verifiedTokens,
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
   };

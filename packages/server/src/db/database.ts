@@ -14,6 +14,12 @@ export interface Database {
    * and no query escapes it. Retried on serialization failures and deadlocks.
    */
   tx<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Receives the notifications sent on this schema's change channel (`notifyChange`) by any
+   * process. `onReady` runs once listening starts and after each reconnection, `onLost` when the
+   * connection is lost (messages may have been missed). Stops on `close()`.
+   */
+  listen(handlers: ChangeHandlers): void;
   close(): Promise<void>;
 }
 
@@ -37,3 +43,11 @@ export function pgConstraint(error: unknown): string | undefined {
   const e = error as { constraint?: unknown } | null;
   return typeof e?.constraint === 'string' ? e.constraint : undefined;
 }
+
+/** What `Database.listen` calls. */
+export interface ChangeHandlers {
+  onMessage(payload: string): void;
+  onReady(): void;
+  onLost(): void;
+}
+

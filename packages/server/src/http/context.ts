@@ -2,12 +2,18 @@ import type { Database } from '../db/index.js';
 import type { ServerKeys } from '../keys/server-keys.js';
 import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
+import type { ChangeFeed } from '../changes/feed.js';
+import type { VerifiedTokens } from '../keys/verified-tokens.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
   db: Database;
   keys: ServerKeys;
   dashboardKeys: DashboardKeyStore;
+  /** What other processes changed that this one caches (NOTIFY). */
+  changes: ChangeFeed;
+  /** Dashboard tokens verified by this process, while `changes` is live. */
+  verifiedTokens: VerifiedTokens;
   config: Pick<ServerConfig, 'publicUrl'>;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;
