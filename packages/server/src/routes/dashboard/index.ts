@@ -20,7 +20,7 @@ export function dashboardRoutes() {
   return app
     .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
       const { db, keys, config } = c.get('deps');
-      const dashboard = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'));
+      const { dashboard } = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'));
       // The reader's words, unless English (which the widget carries): no second request.
       const messages = dashboardMessages(c.req.valid('query').locale);
       c.header('Cache-Control', 'private, no-store');
