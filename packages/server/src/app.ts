@@ -42,15 +42,14 @@ export function createApp(deps: AppDeps) {
       contentSecurityPolicy: undefined,
     }),
   );
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', 'The request body is over 1 MiB.');
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError('payload_too_large', 'The request body is over 1 MiB.');
+    },
+  });
+  // GET and HEAD carry no body: not reading one keeps reads off a Request's construction
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());
