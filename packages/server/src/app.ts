@@ -51,6 +51,15 @@ export function createApp(deps: AppDeps) {
   // GET and HEAD carry no body: not reading one keeps reads off a Request's construction
   app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
+  // A write answered here must not leave this process a 304 of what it changed while its
+  // NOTIFY is on the way: the versions start over (other processes hear the NOTIFY).
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS' && c.res.status < 400) {
+      deps.dashboardVersions.forgetAll();
+    }
+  });
+
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());
 

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Database } from './db/index.js';
 import type { AppDeps } from './http/context.js';
+import { DashboardVersions } from './changes/dashboard-versions.js';
 import { ChangeFeed } from './changes/feed.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
 import { VerifiedTokens } from './keys/verified-tokens.js';
@@ -32,6 +33,7 @@ export function createDeps(
     changes,
     dashboardKeys,
     verifiedTokens,
+    dashboardVersions: new DashboardVersions(changes),
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
   };

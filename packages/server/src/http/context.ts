@@ -3,6 +3,7 @@ import type { ServerKeys } from '../keys/server-keys.js';
 import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
 import type { ChangeFeed } from '../changes/feed.js';
+import type { DashboardVersions } from '../changes/dashboard-versions.js';
 import type { VerifiedTokens } from '../keys/verified-tokens.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   changes: ChangeFeed;
   /** Dashboard tokens verified by this process, while `changes` is live. */
   verifiedTokens: VerifiedTokens;
+  /** The dashboards' versions (ETags) this process knows, kept by `changes`. */
+  dashboardVersions: DashboardVersions;
   config: Pick<ServerConfig, 'publicUrl'>;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;

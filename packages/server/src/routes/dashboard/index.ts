@@ -5,6 +5,7 @@ import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { dashboardToken } from '../../middleware/dashboard-token/index.js';
 import { csvHeaders } from './csv.js';
+import { conditional, notModified } from './etag.js';
 import { conversionsCsv, paymentsCsv, statement, statementCsv } from './export.js';
 import { firstScreen } from './first-screen.js';
 import { checkEnrollmentReadable, dashboardConversionPage, dashboardPaymentPage } from './pages.js';
@@ -19,11 +20,16 @@ export function dashboardRoutes() {
   app.use('/enrollments/:enrollmentId/*', dashboardToken());
   return app
     .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
-      const { db, keys, config } = c.get('deps');
-      const { dashboard } = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'));
+      const { db, keys, config, dashboardVersions } = c.get('deps');
+      const grant = c.get('dashboard');
+      const fresh = notModified(c, grant);
+      if (fresh) return fresh;
+      const generation = dashboardVersions.generation;
+      const { dashboard, version } = await firstScreen(db, { keys, publicUrl: config.publicUrl }, grant);
+      const unchanged = conditional(c, grant, version, generation);
+      if (unchanged) return unchanged;
       // The reader's words, unless English (which the widget carries): no second request.
       const messages = dashboardMessages(c.req.valid('query').locale);
-      c.header('Cache-Control', 'private, no-store');
       return c.json(messages ? { ...dashboard, messages } : dashboard);
     })
     .get(
@@ -33,15 +39,23 @@ export function dashboardRoutes() {
         const { db } = c.get('deps');
         const grant = c.get('dashboard');
         const query = c.req.valid('query');
-        await checkEnrollmentReadable(db, grant);
-        return c.json(await dashboardConversionPage(db, grant, query, query));
+        const fresh = notModified(c, grant);
+        if (fresh) return fresh;
+        const generation = c.get('deps').dashboardVersions.generation;
+        const version = await checkEnrollmentReadable(db, grant);
+        const page = await dashboardConversionPage(db, grant, query, query);
+        return conditional(c, grant, version, generation) ?? c.json(page);
       },
     )
     .get('/enrollments/:enrollmentId/payments', validate('query', PageQuery), async (c) => {
       const { db } = c.get('deps');
       const grant = c.get('dashboard');
-      await checkEnrollmentReadable(db, grant);
-      return c.json(await dashboardPaymentPage(db, grant, c.req.valid('query')));
+      const fresh = notModified(c, grant);
+      if (fresh) return fresh;
+      const generation = c.get('deps').dashboardVersions.generation;
+      const version = await checkEnrollmentReadable(db, grant);
+      const page = await dashboardPaymentPage(db, grant, c.req.valid('query'));
+      return conditional(c, grant, version, generation) ?? c.json(page);
     })
     .get('/enrollments/:enrollmentId/series', validate('query', DayRange), async (c) => {
       const { db } = c.get('deps');
