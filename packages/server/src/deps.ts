@@ -5,6 +5,8 @@ import { DashboardVersions } from './changes/dashboard-versions.js';
 import { ChangeFeed } from './changes/feed.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
 import { VerifiedTokens } from './keys/verified-tokens.js';
+import { ClickBuffer } from './routes/tracking/click-buffer.js';
+import { LinkTargets } from './routes/tracking/link-targets.js';
 import { deriveServerKeys } from './keys/server-keys.js';
 
 /** Where the widget's one-file build is, when the widget package is installed and built. */
@@ -34,6 +36,8 @@ export function createDeps(
     dashboardKeys,
     verifiedTokens,
     dashboardVersions: new DashboardVersions(changes),
+    linkTargets: new LinkTargets(db, changes),
+    clicks: new ClickBuffer(db),
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
   };

@@ -144,6 +144,8 @@ export function useApp(backend: Backend) {
   };
   const cache: { app?: App; deps?: AppDeps; other?: { app: App; deps: AppDeps } } = {};
   afterAll(async () => {
+    await cache.deps?.clicks.flush();
+    await cache.other?.deps.clicks.flush();
     await cache.other?.deps.db.close();
   });
   return ctx;

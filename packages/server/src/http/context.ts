@@ -4,6 +4,8 @@ import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import type { DashboardVersions } from '../changes/dashboard-versions.js';
+import type { ClickBuffer } from '../routes/tracking/click-buffer.js';
+import type { LinkTargets } from '../routes/tracking/link-targets.js';
 import type { VerifiedTokens } from '../keys/verified-tokens.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
@@ -17,6 +19,10 @@ export interface AppDeps {
   verifiedTokens: VerifiedTokens;
   /** The dashboards' versions (ETags) this process knows, kept by `changes`. */
   dashboardVersions: DashboardVersions;
+  /** What tracking links lead to, kept by `changes`. */
+  linkTargets: LinkTargets;
+  /** Clicks answered, waiting to be written (flush on shutdown). */
+  clicks: ClickBuffer;
   config: Pick<ServerConfig, 'publicUrl'>;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;

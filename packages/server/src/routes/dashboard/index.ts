@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { dashboardMessages, DashboardConversionQuery, DashboardQuery, DayRange, Month, PageQuery } from '@affdash/core';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
@@ -12,12 +13,20 @@ import { checkEnrollmentReadable, dashboardConversionPage, dashboardPaymentPage 
 import { assertReadable } from './readable.js';
 import { enrollmentCurrency, resolveRange, seriesPoints } from './series.js';
 
+/** Clicks on this enrollment's link this process has answered are written before it reads. */
+const ownClicksWritten = createMiddleware<AppEnv>(async (c, next) => {
+  const { brandId, enrollmentId } = c.get('dashboard');
+  const { clicks } = c.get('deps');
+  if (clicks.pendingFor(brandId, enrollmentId)) await clicks.flush();
+  await next();
+});
+
 /** `/v1/dashboard`: what a member's dashboard reads with its token. CORS per brand
  * (`embeddingCors`, mounted in `app.ts`). */
 export function dashboardRoutes() {
   const app = new Hono<AppEnv>();
-  app.use('/enrollments/:enrollmentId', dashboardToken());
-  app.use('/enrollments/:enrollmentId/*', dashboardToken());
+  app.use('/enrollments/:enrollmentId', dashboardToken(), ownClicksWritten);
+  app.use('/enrollments/:enrollmentId/*', dashboardToken(), ownClicksWritten);
   return app
     .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
       const { db, keys, config, dashboardVersions } = c.get('deps');
