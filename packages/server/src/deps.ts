@@ -21,7 +21,7 @@ export function findWidgetFile(): string | undefined {
 /** Everything the app needs, from a database, the server secret and the public URL. */
 export function createDeps(
   db: Database,
-  options: { secret: string; publicUrl: string; widgetFile?: string | undefined },
+  options: { secret: string; publicUrl: string; widgetFile?: string | undefined; clickBatchMs?: number },
 ): AppDeps {
   const keys = deriveServerKeys(options.secret);
   const changes = new ChangeFeed(db);
@@ -37,7 +37,7 @@ export function createDeps(
     verifiedTokens,
     dashboardVersions: new DashboardVersions(changes),
     linkTargets: new LinkTargets(db, changes),
-    clicks: new ClickBuffer(db),
+    clicks: new ClickBuffer(db, options.clickBatchMs ? { windowMs: options.clickBatchMs } : {}),
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
   };

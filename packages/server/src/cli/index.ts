@@ -11,12 +11,14 @@ import { startWebhookDelivery } from '../webhooks/delivery.js';
 import { serve } from '../serve.js';
 import { brandCommands, brandUsage, runBrandCommand } from './brand-commands.js';
 import { printDemo } from './print.js';
+import { isClusterWorker, serveCommand, serveWorker } from './serve-command.js';
 
 const usage = `affdash — affiliate dashboard API
 
 Usage:
-  affdash serve                 start the API, email and webhook delivery and auto-approval (PORT, HOST, PUBLIC_URL, DATABASE_URL,
-                                AFFDASH_DATA_DIR, AFFDASH_SECRET, SMTP_URL, EMAIL_FROM)
+  affdash serve [--workers N]   start the API, email and webhook delivery and auto-approval (PORT, HOST, PUBLIC_URL, DATABASE_URL,
+                                AFFDASH_DATA_DIR, AFFDASH_SECRET, SMTP_URL, EMAIL_FROM); N processes (default: one per
+                                core; 1 without DATABASE_URL: the embedded database has one owner)
   affdash migrate               apply pending database migrations
   affdash demo [--serve]        seed the demo brand and print its links (and keep serving with --serve)
   affdash create-brand --name N create a brand and print its first API key (shown once)
@@ -27,7 +29,12 @@ async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { name: { type: 'string' }, serve: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      name: { type: 'string' },
+      serve: { type: 'boolean' },
+      workers: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command] = positionals;
   if (values.help || !command) {
@@ -52,6 +59,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'serve':
+      return serveCommand(values.workers);
     case 'demo': {
       const runtime = await openRuntime();
       const { config, db, deps } = runtime;
@@ -70,7 +78,8 @@ async function main(argv: string[]): Promise<void> {
       console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
       console.log(`member email: ${delivery.description}`);
       const stop = async () => {
-        await running.close();
+        await running.drain(10_000);
+        await deps.clicks.flush().catch(() => {});
         await delivery.stop();
         await webhooks.stop();
         await approval.stop();
@@ -88,7 +97,7 @@ async function main(argv: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+(isClusterWorker() ? serveWorker() : main(process.argv.slice(2))).catch((error: unknown) => {
   if (error instanceof UsageError) {
     process.stderr.write(`affdash: ${error.message}\n\n${usage}`);
     process.exit(2);
