@@ -16,7 +16,7 @@ import { bytes, fixed, int, table } from './table.mjs';
 import { widgetRequests } from './widget-requests.mjs';
 
 const started = performance.now();
-const HARD_LIMIT_MS = 150_000;
+const HARD_LIMIT_MS = 300_000;
 setTimeout(() => {
   console.error(`bench: still running after ${HARD_LIMIT_MS / 1000} s, giving up`);
   process.exit(1);
@@ -115,6 +115,8 @@ for (const target of targets) {
       }
     }
 
+    const etag = check.headers.get('etag');
+    const browser = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
     const main = { concurrency: settings.concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs };
     const short = { concurrency: settings.concurrency, warmupMs: settings.breakdownWarmupMs, durationMs: settings.breakdownDurationMs };
     const scenarios = [
@@ -129,6 +131,23 @@ for (const target of targets) {
         ...short,
       },
       {
+        id: 'firstScreen304',
+        label: '  first screen, If-None-Match current → 304',
+        path: firstScreenPath,
+        headers: { ...auth(seeded.token), 'if-none-match': etag },
+        expect: 304,
+        ...short,
+      },
+      {
+        id: 'redirect',
+        label: '  /t/:slug, a new visitor each request → 302',
+        path: seeded.slug,
+        headers: { 'user-agent': browser },
+        uniqueHeader: 'x-forwarded-for',
+        expect: 302,
+        ...short,
+      },
+      {
         id: 'firstScreenHs256',
         label: '  first screen, brand HS256 token',
         path: firstScreenPath,
@@ -140,7 +159,7 @@ for (const target of targets) {
     log(`${target.name}: measuring ${scenarios.length} routes, interleaved, ${scenarios.reduce((n, x) => n + x.warmupMs + x.durationMs, 0) / 1000} s`);
     const measured = await load({
       rounds: settings.rounds,
-      targets: scenarios.map((x) => ({ url: running.url + x.path, headers: x.headers, concurrency: x.concurrency, warmupMs: x.warmupMs, durationMs: x.durationMs })),
+      targets: scenarios.map((x) => ({ url: running.url + x.path, headers: x.headers, uniqueHeader: x.uniqueHeader, concurrency: x.concurrency, warmupMs: x.warmupMs, durationMs: x.durationMs })),
     });
     const results = {};
     scenarios.forEach((x, i) => {
@@ -220,6 +239,12 @@ out('   "vs health" = ms/req above /health.');
 out('   slices req/s = the slowest and fastest slice: a wide range means other load on the machine.');
 out();
 for (const run of runs) {
+  const ratio = (id) => fixed(run.results[id].rps / run.results.health.rps, 3);
+  out(
+    `   ${run.database.padEnd(10)} ÷ hello world: first screen built each request ${ratio('firstScreen')} (target ≥ 0.1 on PostgreSQL), ` +
+      `If-None-Match → 304 ${ratio('firstScreen304')} (≥ 0.6), token check alone ${ratio('tokenOnly')} (≥ 0.5), ` +
+      `/t/:slug new visitors ${ratio('redirect')} (≥ 0.5)`,
+  );
   out(
     `   ${run.database.padEnd(10)} ratio first screen ÷ hello world = ${fixed(run.ratio, 3)} ` +
       `(1 : ${fixed(1 / run.ratio, 1)}); first screen body ${bytes(run.firstScreenBytes)}, ` +
