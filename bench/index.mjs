@@ -14,6 +14,8 @@ import { load } from './load.mjs';
 import { seed } from './seed.mjs';
 import { bytes, fixed, int, table } from './table.mjs';
 import { widgetRequests } from './widget-requests.mjs';
+import { startTime } from './start-time.mjs';
+import { workersRatio } from './workers.mjs';
 
 const started = performance.now();
 const HARD_LIMIT_MS = 300_000;
@@ -184,6 +186,32 @@ for (const target of targets) {
   }
 }
 
+// ── 4. Workers, 5. npm start ────────────────────────────────────────────────────────────────
+let workers = { skipped: 'set DATABASE_URL to include it' };
+if (process.env.DATABASE_URL && process.env.BENCH_WORKERS !== '0') {
+  log('workers: --workers 1 and 2 on PostgreSQL');
+  try {
+    workers = await workersRatio({
+      databaseUrl: process.env.DATABASE_URL,
+      concurrency: settings.concurrency,
+      warmupMs: settings.warmupMs,
+      durationMs: settings.durationMs,
+      seedSettings: settings.seed,
+    });
+  } catch (error) {
+    workers = { skipped: `failed: ${error.message.split('\n')[0]}` };
+  }
+}
+let start = { skipped: 'BENCH_START=0' };
+if (process.env.BENCH_START !== '0') {
+  log('npm start: a cold start, then the warm one measured');
+  try {
+    start = await startTime();
+  } catch (error) {
+    start = { skipped: `failed: ${error.message.split('\n')[0]}` };
+  }
+}
+
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 const lines = [];
 const out = (s = '') => lines.push(s);
@@ -264,6 +292,20 @@ if ('skipped' in widget) {
       `${widget.rendered ? '' : ' (promo code NOT found in the rendered widget)'}`,
   );
 }
+out();
+out(
+  'skipped' in workers
+    ? `4. affdash serve --workers 2 ÷ --workers 1, first screen: skipped (${workers.skipped})`
+    : `4. affdash serve --workers 2 ÷ --workers 1, first screen on PostgreSQL: ${fixed(workers.ratio, 2)} ` +
+        `(${int(workers.two)} ÷ ${int(workers.one)} req/s; target ≥ 1.6 on 2 cores; the load generator shares the cores)`,
+);
+out(
+  'skipped' in start
+    ? `5. npm start, warm: skipped (${start.skipped})`
+    : `5. npm start, warm, to all ${start.urls} URLs answering: ${fixed(start.warmMs / 1000, 2)} s (target ≤ 3 s; cold ` +
+        `${fixed(start.coldMs / 1000, 1)} s); resident memory once idle ${int(start.warmRssMb)} MB warm, ` +
+        `${int(start.coldRssMb)} MB after seeding a new data folder (target < 300 MB)`,
+);
 const totalS = (performance.now() - started) / 1000;
 out();
 out(`total ${fixed(totalS, 1)} s`);
@@ -283,6 +325,8 @@ const json = {
     ),
   })),
   widgetRequests: widget,
+  workers,
+  start,
   totalSeconds: Number(totalS.toFixed(1)),
 };
 const resultsDir = new URL('./results/', import.meta.url);
