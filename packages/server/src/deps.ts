@@ -8,6 +8,7 @@ import { VerifiedTokens } from './keys/verified-tokens.js';
 import { ClickBuffer } from './routes/tracking/click-buffer.js';
 import { LinkTargets } from './routes/tracking/link-targets.js';
 import { deriveServerKeys } from './keys/server-keys.js';
+import { createRateLimits, defaultRateLimits, type RateLimitSettings } from './middleware/rate-limit/index.js';
 
 /** Where the widget's one-file build is, when the widget package is installed and built. */
 export function findWidgetFile(): string | undefined {
@@ -18,10 +19,19 @@ export function findWidgetFile(): string | undefined {
   }
 }
 
-/** Everything the app needs, from a database, the server secret and the public URL. */
+/**
+ * Everything the app needs, from a database, the server secret and the public URL; rate
+ * limits are the defaults unless `rateLimits` changes some (0 turns one off).
+ */
 export function createDeps(
   db: Database,
-  options: { secret: string; publicUrl: string; widgetFile?: string | undefined; clickBatchMs?: number },
+  options: {
+    secret: string;
+    publicUrl: string;
+    widgetFile?: string | undefined;
+    rateLimits?: Partial<RateLimitSettings> | undefined;
+    clickBatchMs?: number | undefined;
+  },
 ): AppDeps {
   const keys = deriveServerKeys(options.secret);
   const changes = new ChangeFeed(db);
@@ -40,5 +50,6 @@ export function createDeps(
     clicks: new ClickBuffer(db, options.clickBatchMs ? { windowMs: options.clickBatchMs } : {}),
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
+    rateLimits: createRateLimits(db, { ...defaultRateLimits, ...options.rateLimits }),
   };
 }

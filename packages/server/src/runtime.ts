@@ -17,7 +17,16 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
     dataDir: `${config.dataDir}/pglite`,
   });
   await migrate(db);
-  return { config, db, deps: createDeps(db, { secret: config.secret, publicUrl: config.publicUrl, clickBatchMs: config.clickBatchMs }) };
+  return {
+    config,
+    db,
+    deps: createDeps(db, {
+      secret: config.secret,
+      publicUrl: config.publicUrl,
+      rateLimits: config.rateLimits,
+      clickBatchMs: config.clickBatchMs,
+    }),
+  };
 }
 
 /** Where the data lives, for people reading the console. */

@@ -1,48 +1,37 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult, Page } from '@affdash/core';
 import { createApp } from '../app.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
+import { IDEMPOTENCY_KEY_HOURS, pruneIdempotencyKeys } from '../http/idempotency.js';
 import { pruneWebhookLog } from '../webhooks/retention.js';
 import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
 import { csvLine, csvRecords } from './csv.js';
-
-export const brandUsage = `
-Brand commands (run against the configured database with a brand's API key: --api-key or AFFDASH_API_KEY):
-  affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT]
-                                enroll members in bulk; prints a CSV of codes and links. CSV columns:
-                                memberId[,promoCode], or name,email[,externalId][,promoCode] to create the member
-  affdash rotate-link --enrollment ID
-                                replace a member's dashboard link (the old one stops working)
-  affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
-  affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
-                                preview (default) or queue the email; prints each rendered message or what was queued
-  affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
-  affdash email message ID      one message's status
-  affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
-                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)
-`;
-
-export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver']);
-
-class CliError extends Error {}
+import { CliError } from './errors.js';
 
 interface Api {
-  call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  /** `key`: the Idempotency-Key of a POST or PATCH; a fresh one when absent. */
+  call<T>(method: string, path: string, body?: unknown, key?: string): Promise<T>;
 }
 
-function inProcessApi(runtime: Runtime, apiKey: string): Api {
+/** The Idempotency-Key of one request of a command: `K` or `K:part` from `--idempotency-key K`. */
+export function commandKey(base: string | undefined, ...part: (string | number)[]): string | undefined {
+  return base === undefined ? undefined : [base, ...part].join(':');
+}
+
+export function inProcessApi(runtime: Pick<Runtime, 'deps'>, apiKey: string): Api {
   const app = createApp(runtime.deps);
   return {
-    async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    async call<T>(method: string, path: string, body?: unknown, key?: string) {
+      const writes = method === 'POST' || method === 'PATCH';
       const res = await app.request(path, {
         method,
         headers: {
           authorization: `Bearer ${apiKey}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
+          ...(writes ? { 'idempotency-key': key ?? `affdash-cli-${randomUUID()}` } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
@@ -56,27 +45,26 @@ function inProcessApi(runtime: Runtime, apiKey: string): Api {
   };
 }
 
-const options = {
-  'api-key': { type: 'string' },
-  offer: { type: 'string' },
-  csv: { type: 'string' },
-  member: { type: 'string', multiple: true },
-  prefix: { type: 'string' },
-  pattern: { type: 'string' },
-  enrollment: { type: 'string' },
-  subject: { type: 'string' },
-  'body-file': { type: 'string' },
-  send: { type: 'boolean' },
-  'idempotency-key': { type: 'string' },
-  status: { type: 'string' },
-} as const;
-
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
-/** Runs one brand command; the database is opened and closed here. */
-export async function runBrandCommand(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options });
-  const [command, sub, arg] = positionals;
+export interface BrandCommandValues {
+  'api-key'?: string;
+  offer?: string;
+  csv?: string;
+  member?: string[];
+  prefix?: string;
+  pattern?: string;
+  enrollment?: string;
+  subject?: string;
+  'body-file'?: string;
+  send?: boolean;
+  'idempotency-key'?: string;
+  status?: string;
+}
+
+/** Runs one brand command (or `deliver`); the database is opened and closed here. */
+export async function runBrandCommand(command: string, positionals: string[], values: BrandCommandValues): Promise<void> {
+  const [sub, arg] = positionals;
   const runtime = await openRuntime();
   try {
     if (command === 'deliver') {
@@ -100,6 +88,7 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       const days = runtime.config.webhookRetentionDays;
       const pruned = await pruneWebhookLog(runtime.db, { before: new Date(Date.now() - days * 86_400_000) });
       out(`webhook log: deleted ${pruned.events} events and ${pruned.deliveries} deliveries ended over ${days} days ago`);
+      out(`idempotency keys: deleted ${await pruneIdempotencyKeys(runtime.db)} over ${IDEMPOTENCY_KEY_HOURS} hours old`);
       return;
     }
     const apiKey = values['api-key'] ?? process.env.AFFDASH_API_KEY;
@@ -117,6 +106,8 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
         const e = await api.call<{ id: string; dashboardUrl: string }>(
           'POST',
           `/v1/enrollments/${encodeURIComponent(need('enrollment', 'rotate-link'))}/rotate-dashboard-link`,
+          undefined,
+          values['idempotency-key'],
         );
         out(`${e.id} ${e.dashboardUrl}`);
         return;
@@ -126,19 +117,17 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       default:
         throw new CliError(`unknown command "${command}"`);
     }
-  } catch (error) {
-    if (error instanceof CliError) {
-      process.stderr.write(`affdash: ${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
   } finally {
     await runtime.db.close();
   }
 }
 
-async function enroll(api: Api, offerId: string, values: { csv?: string; member?: string[]; prefix?: string; pattern?: string }) {
+export async function enroll(
+  api: Api,
+  offerId: string,
+  values: { csv?: string; member?: string[]; prefix?: string; pattern?: string; 'idempotency-key'?: string },
+) {
+  const key = values['idempotency-key'];
   const items: { memberId: string; promoCode?: string }[] = [];
   if (values.csv) {
     for (const [i, record] of csvRecords(await readFile(values.csv, 'utf8')).entries()) {
@@ -149,7 +138,7 @@ async function enroll(api: Api, offerId: string, values: { csv?: string; member?
           name: record.name,
           ...(record.email ? { email: record.email } : {}),
           ...(record.externalId ? { externalId: record.externalId } : {}),
-        });
+        }, commandKey(key, 'member', i + 2));
         memberId = member.id;
       }
       const promoCode = record.promoCode ?? record.promo_code;
@@ -167,7 +156,7 @@ async function enroll(api: Api, offerId: string, values: { csv?: string; member?
       members: items.slice(i, i + 1000),
       ...(values.prefix ? { codePrefix: values.prefix } : {}),
       ...(values.pattern ? { codePattern: values.pattern } : {}),
-    });
+    }, commandKey(key, 'enroll', i / 1000 + 1));
     created += result.created;
     failed += result.failed;
     for (const r of result.results) {
@@ -229,8 +218,7 @@ async function email(
     process.stderr.write(`${preview.emails.length} to send, ${preview.skipped.length} skipped; add --send to queue them\n`);
     return;
   }
-  const key = values['idempotency-key'];
-  const result = await api.call<EmailSendResult>('POST', `${base}/send`, body, key ? { 'idempotency-key': key } : {});
+  const result = await api.call<EmailSendResult>('POST', `${base}/send`, body, values['idempotency-key']);
   for (const q of result.queued) out(`queued ${q.messageId} to ${q.to}`);
   skippedLines(result.skipped);
   process.stderr.write(`${result.queued.length} queued, ${result.skipped.length} skipped\n`);

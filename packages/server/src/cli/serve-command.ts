@@ -2,12 +2,13 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../config.js';
 import { startEmailDelivery } from '../email/delivery.js';
+import { startIdempotencyKeyExpiry } from '../http/idempotency.js';
 import { startAutoApproval } from '../routes/conversions/approval.js';
 import { describeStorage, openRuntime, type Runtime } from '../runtime.js';
 import { serve } from '../serve.js';
 import { startWebhookDelivery } from '../webhooks/delivery.js';
 
-/** Set in the one worker that runs the background jobs (email, webhooks, approval). */
+/** Set in the one worker that runs the background jobs (email, webhooks, approval, key expiry). */
 const JOBS_ENV = 'AFFDASH_WORKER_JOBS';
 /** How long a stopping process lets requests in flight finish. */
 const DRAIN_MS = 10_000;
@@ -83,7 +84,7 @@ async function serveProcess(options: { jobs: boolean; announce: boolean }): Prom
   const { config, db, deps } = runtime;
   const running = await serve(deps, { port: config.port, host: config.host });
   const jobs = options.jobs
-    ? [startEmailDelivery(runtime), startWebhookDelivery(runtime), startAutoApproval(db)]
+    ? [startEmailDelivery(runtime), startWebhookDelivery(runtime), startAutoApproval(db), startIdempotencyKeyExpiry(db)]
     : [];
   if (options.announce) {
     console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);

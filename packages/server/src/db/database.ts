@@ -11,7 +11,9 @@ export interface Database {
   exec(script: string): Promise<void>;
   /**
    * Runs `fn` in one transaction; the callback's `db` is the transaction, so name it `db`
-   * and no query escapes it. Retried on serialization failures and deadlocks.
+   * and no query escapes it. Retried on serialization failures and deadlocks. Called on a
+   * transaction, `fn` runs in a savepoint of it: a failure undoes `fn`'s writes only, and the
+   * enclosing transaction goes on.
    */
   tx<T>(fn: (db: Database) => Promise<T>): Promise<T>;
   /**
@@ -20,6 +22,8 @@ export interface Database {
    * connection is lost (messages may have been missed). Stops on `close()`.
    */
   listen(handlers: ChangeHandlers): void;
+  /** Whether this is a transaction (where a failing statement fails the whole of it). */
+  readonly inTransaction: boolean;
   close(): Promise<void>;
 }
 

@@ -3,54 +3,168 @@ import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
 import type { Database } from './database.js';
 import { CHANNEL_QUERY } from './notify.js';
+import { claimDataFolder, isAlive, publishSocket, readOwner, releaseDataFolder, socketDirOf, type OwnerRecord } from './owner-file.js';
+import { shareOverSocket } from './pglite-socket.js';
+import { openPostgres } from './postgres.js';
+import { SessionGate } from './session-gate.js';
+
+/** How long a second process waits for the owner of a data folder to start listening. */
+const OWNER_START_MS = 30_000;
+
+/** The data folder belongs to another process that cannot be reached. */
+export class DataFolderBusyError extends Error {
+  override name = 'DataFolderBusyError';
+}
 
 /**
  * Opens an embedded PostgreSQL (PGlite): in memory without `dataDir`, else persisted there.
- * One connection: transactions run one at a time, which is what PGlite offers. Its
- * notifications reach the listeners of this one instance (its data folder has one owner).
+ * A data folder has one owner: the first process opens it and serves it on a local socket;
+ * any other process (a CLI command beside the server) connects to that socket instead, so
+ * two processes never write the folder. One session: transactions run one at a time.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  const unlisten: Array<Promise<() => Promise<void>>> = [];
-  const listen: Database['listen'] = (handlers) => {
-    const started = pglite
-      .query<{ channel: string }>(CHANNEL_QUERY.format(pg.pgFormat).text)
-      .then(({ rows }) => pglite.listen(rows[0]!.channel, (payload) => handlers.onMessage(payload)))
-      .then((stop) => {
-        handlers.onReady();
-        return stop;
-      });
-    started.catch(() => handlers.onLost());
-    unlisten.push(started);
-  };
-  const close = async () => {
-    for (const started of unlisten) await (await started.catch(() => null))?.().catch(() => {});
-    await pglite.close();
-  };
-  return wrap(pglite, close, listen);
+  if (!dataDir) {
+    const pglite = await PGlite.create();
+    const changes = changeListening(pglite);
+    return wrap(pglite, async () => {
+      await changes.stop();
+      await pglite.close();
+    }, changes.listen);
+  }
+  const deadline = Date.now() + OWNER_START_MS;
+  for (;;) {
+    const claim = claimDataFolder(dataDir);
+    if (claim.role === 'owner') return openAsOwner(dataDir, claim.record);
+    const owner = claim.record;
+    if (owner.socketDir) return connectToOwner(dataDir, owner);
+    if (Date.now() > deadline) throw busy(dataDir, owner, 'has not started serving it');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = readOwner(dataDir);
+    if (again?.socketDir && isAlive(again.pid)) return connectToOwner(dataDir, again);
+  }
 }
+
+async function openAsOwner(dataDir: string, record: OwnerRecord): Promise<Database> {
+  const release = () => releaseDataFolder(dataDir);
+  process.once('exit', release);
+  try {
+    const pglite = await PGlite.create(dataDir);
+    const gate = new SessionGate();
+    const socketDir = socketDirOf(dataDir);
+    const socket = await shareOverSocket(pglite, gate, socketDir);
+    publishSocket(dataDir, record, socketDir);
+    const changes = changeListening(pglite, gate);
+    return wrap(
+      pglite,
+      async () => {
+        await changes.stop();
+        await socket.stop();
+        await pglite.close();
+        release();
+        process.off('exit', release);
+      },
+      changes.listen,
+      gate,
+    );
+  } catch (error) {
+    release();
+    process.off('exit', release);
+    throw error;
+  }
+}
+
+async function connectToOwner(dataDir: string, owner: OwnerRecord): Promise<Database> {
+  // no LISTEN connection of its own over the owner's socket: this process's caches stay off
+  const db = openPostgres({
+    host: owner.socketDir!,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    ssl: false,
+    poolSize: 4,
+    connectionTimeoutMilliseconds: 5_000,
+    queueTimeoutMilliseconds: 60_000,
+  }, { listen: false });
+  try {
+    await db.query(pg.sql`SELECT 1`);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw busy(dataDir, owner, `does not answer on its socket (${(error as Error).message})`);
+  }
+  return db;
+}
+
+function busy(dataDir: string, owner: OwnerRecord, what: string): DataFolderBusyError {
+  return new DataFolderBusyError(
+    `the data folder ${dataDir} is owned by process ${owner.pid} (${owner.command}, since ${owner.startedAt}), ` +
+      `which ${what}; stop that process, or delete ${dataDir}.owner if it is not affdash`,
+  );
+}
+
+/**
+ * Notifications of this instance: they reach the listeners of the one process that owns it
+ * (sessions on its socket send them too).
+ */
+function changeListening(pglite: PGlite, gate?: SessionGate) {
+  const started: Array<Promise<() => Promise<void>>> = [];
+  const listen: Database['listen'] = (handlers) => {
+    const turn = <T>(fn: () => Promise<T>) => (gate ? gate.run(fn) : fn());
+    const listening = turn(async () => {
+      const { rows } = await pglite.query<{ channel: string }>(CHANNEL_QUERY.format(pg.pgFormat).text);
+      return pglite.listen(rows[0]!.channel, (payload) => handlers.onMessage(payload));
+    }).then((stop) => {
+      handlers.onReady();
+      return stop;
+    });
+    listening.catch(() => handlers.onLost());
+    started.push(listening);
+  };
+  const stop = async () => {
+    for (const listening of started) await (await listening.catch(() => null))?.().catch(() => {});
+  };
+  return { listen, stop };
+}
+
+/** Names savepoints apart (a name may repeat in PostgreSQL, but a distinct one reads better in logs). */
+let savepoints = 0;
 
 type PgliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
+/** `gate` (the owner of a shared folder) gives each query or transaction a turn of its own. */
 function wrap(
   queryable: PgliteQueryable,
   close: () => Promise<void>,
   listen: Database['listen'],
+  gate?: SessionGate,
   inTx = false,
 ): Database {
+  const turn = <T>(fn: () => Promise<T>) => (gate && !inTx ? gate.run(fn) : fn());
   return {
     kind: 'pglite',
+    inTransaction: inTx,
     async query<T>(query: SQLQuery) {
       const { text, values } = query.format(pg.pgFormat);
-      const result = await queryable.query<T>(text, values);
+      const result = await turn(() => queryable.query<T>(text, values));
       return result.rows;
     },
     async exec(script) {
-      await queryable.exec(script);
+      await turn(() => queryable.exec(script));
     },
     async tx(fn) {
-      if (inTx) return fn(wrap(queryable, close, listen, true));
-      return (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, listen, true)));
+      if (inTx) {
+        // a transaction within one is a savepoint, as on PostgreSQL through @databases/pg
+        const savepoint = `s${++savepoints}`;
+        await queryable.exec(`SAVEPOINT ${savepoint}`);
+        try {
+          const result = await fn(wrap(queryable, close, listen, gate, true));
+          await queryable.exec(`RELEASE SAVEPOINT ${savepoint}`);
+          return result;
+        } catch (error) {
+          await queryable.exec(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+          throw error;
+        }
+      }
+      return turn(() => (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, listen, gate, true))));
     },
     listen,
     close,

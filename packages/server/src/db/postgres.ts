@@ -1,5 +1,5 @@
 import pg from '@databases/pg';
-import type { Queryable, SQLQuery } from '@databases/pg';
+import type { ConnectionPoolConfig, Queryable, SQLQuery } from '@databases/pg';
 import pgDriver from 'pg';
 import type { ChangeHandlers, Database } from './database.js';
 import { CHANNEL_QUERY } from './notify.js';
@@ -7,10 +7,17 @@ import { statementName } from './statement.js';
 
 const RECONNECT_MS = 1_000;
 
-/** Opens a pool on a real PostgreSQL server. */
-export function openPostgres(connectionString: string, options: { schema?: string } = {}): Database {
+/**
+ * Opens a pool on a real PostgreSQL server: a connection string, or the pool's settings
+ * (a unix socket's directory as `host`). `listen: false` opens no LISTEN connection (the
+ * change feed then never goes live, and caches stay off).
+ */
+export function openPostgres(
+  connection: string | ConnectionPoolConfig,
+  options: { schema?: string; listen?: boolean } = {},
+): Database {
   const pool = pg.default({
-    connectionString,
+    ...(typeof connection === 'string' ? { connectionString: connection } : { connectionString: false, ...connection }),
     bigIntMode: 'number',
     ...(options.schema ? { schema: options.schema } : {}),
     // a query `named` runs as a prepared statement: planned once per connection
@@ -26,22 +33,25 @@ export function openPostgres(connectionString: string, options: { schema?: strin
     await pool.dispose();
   };
   const db = wrap(pool, close, (handlers) => {
-    const listener = new ChangeListener(connectionString, db, handlers);
+    if (options.listen === false || typeof connection !== 'string') return;
+    const listener = new ChangeListener(connection, db, handlers);
     listeners.add(listener);
     listener.start();
   });
   return db;
 }
 
-function wrap(queryable: Queryable, close: () => Promise<void>, listen: Database['listen']): Database {
+function wrap(queryable: Queryable, close: () => Promise<void>, listen: Database['listen'], inTransaction = false): Database {
   return {
     kind: 'postgres',
+    inTransaction,
     query: <T>(query: SQLQuery) => queryable.query(query) as Promise<T[]>,
     exec: async (script) => {
       await queryable.query(pg.sql.__dangerous__rawValue(script));
     },
     tx: (fn) =>
-      queryable.tx((tx) => fn(wrap(tx, close, listen)), { retrySerializationFailures: 3 }),
+      // on a transaction, @databases/pg makes the inner one a savepoint
+      queryable.tx((tx) => fn(wrap(tx, close, listen, true)), { retrySerializationFailures: 3 }),
     listen,
     close,
   };

@@ -7,6 +7,7 @@ import type { DashboardVersions } from '../changes/dashboard-versions.js';
 import type { ClickBuffer } from '../routes/tracking/click-buffer.js';
 import type { LinkTargets } from '../routes/tracking/link-targets.js';
 import type { VerifiedTokens } from '../keys/verified-tokens.js';
+import type { RateLimits } from '../middleware/rate-limit/index.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   config: Pick<ServerConfig, 'publicUrl'>;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;
+  /** The rate limits, counted in the database. */
+  rateLimits: RateLimits;
 }
 
 export interface AppEnv {

@@ -9,13 +9,16 @@ const { sql } = pg;
 
 /**
  * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
- * Keys are looked up by their SHA-256; revoked keys are refused.
+ * Keys are looked up by their SHA-256; revoked keys are refused. A request already
+ * authenticated (by an enclosing app, or by the idempotency middleware) is not looked up again.
+ * Writes then pass the key's rate limit.
  *
  * @example
  * app.use('/v1/offers/*', apiKey());
  */
 export function apiKey() {
   return createMiddleware<AppEnv>(async function apiKeyMiddleware(c, next) {
+    if (c.get('brandId')) return next();
     const secret = bearerToken(c.req.header('authorization'));
     if (!secret) {
       throw new ApiError('unauthorized', 'Send your API key as "Authorization: Bearer <key>".');
@@ -26,6 +29,8 @@ export function apiKey() {
     if (!row) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
     c.set('brandId', row.brand_id);
     c.set('apiKeyId', row.id);
-    await next();
+    // also when called by the idempotency middleware, which does not look at what it returns
+    const limited = await c.get('deps').rateLimits.writes(c, next);
+    if (limited instanceof Response) c.res = limited;
   });
 }

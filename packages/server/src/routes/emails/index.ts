@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   EmailMessageListQuery,
   MembersMessageEmail,
@@ -21,7 +20,6 @@ import {
 } from '../../email/recipients.js';
 import type { AppEnv } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
-import { idempotencyKey, once, requestFingerprint } from '../../http/idempotency.js';
 import { validate } from '../../http/validate.js';
 import { apiKey } from '../../middleware/api-key/index.js';
 import type { LinkContext } from '../enrollments/queries.js';
@@ -81,22 +79,14 @@ export function offerEmailRoutes() {
       const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
       const offerId = c.req.param('offerId')!;
       const brandId = c.get('brandId');
-      const key = idempotencyKey(c.req.header('idempotency-key'));
       const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
-      const result = await once(
-        c.get('deps').db,
-        brandId,
-        key,
-        requestFingerprint(kind, offerId, input),
-        async (db) => {
-          const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
-          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template);
-          const body: EmailSendResult = { queued, skipped };
-          return { status: 202, body };
-        },
-      );
-      if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(result.body as EmailSendResult, result.status as ContentfulStatusCode);
+      // with an Idempotency-Key, `db` is already the request's transaction (a savepoint in it)
+      const body = await c.get('deps').db.tx(async (db): Promise<EmailSendResult> => {
+        const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
+        const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template);
+        return { queued, skipped };
+      });
+      return c.json(body, 202);
     });
   }
   return app;
