@@ -2,7 +2,7 @@
 -- enrollment_totals.version goes up in the transaction of every write that changes what an
 -- enrollment's dashboard shows: its totals (conversions, status changes, payments, clicks),
 -- the enrollment itself (status, code, link, dashboard link), its offer, its member's name,
--- its brand's name and logo. The version is the dashboard's ETag. Each change is announced on
+-- its brand's profile as the dashboard shows it (name, logo, accent). The version is the dashboard's ETag. Each change is announced on
 -- the schema's channel (pg_notify('affdash_' || current_schema(), …), delivered on commit), so
 -- every process keeps its in-memory versions and its cache of tracking links current:
 --   'version <brand id> <enrollment id> <version>'   a dashboard changed
@@ -81,5 +81,6 @@ BEGIN
   RETURN NULL;
 END $$;
 CREATE TRIGGER brands_changed AFTER UPDATE ON brands
-  FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.logo_url IS DISTINCT FROM NEW.logo_url)
+  FOR EACH ROW WHEN ((OLD.name, OLD.logo_url, OLD.display_name, OLD.accent_color, OLD.accent_text_color)
+                     IS DISTINCT FROM (NEW.name, NEW.logo_url, NEW.display_name, NEW.accent_color, NEW.accent_text_color))
   EXECUTE FUNCTION affdash_brand_changed();

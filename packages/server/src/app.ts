@@ -3,10 +3,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorResponse } from './http/errors.js';
+import { compress } from './middleware/compress/index.js';
 import { embeddingCors } from './middleware/embedding-cors/index.js';
 import { idempotency } from './middleware/idempotency/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
+import { assetRoutes } from './routes/assets/index.js';
 import { brandRoutes } from './routes/brand/index.js';
 import { conversionRoutes } from './routes/conversions/index.js';
 import { dashboardKeyRoutes } from './routes/dashboard-keys/index.js';
@@ -22,6 +24,7 @@ import { offerRoutes } from './routes/offers/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
 import { trackingRoutes } from './routes/tracking/index.js';
+import { unsubscribeRoutes } from './routes/unsubscribe/index.js';
 import { webhookDeliveryRoutes, webhookEndpointRoutes } from './routes/webhooks/index.js';
 import { widgetRoutes } from './routes/widget/index.js';
 
@@ -64,10 +67,13 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  // JSON answers and the server's pages, compressed above 1 KiB (the widget is precompressed)
+  app.use('/v1/*', compress());
+  app.use('/d/*', compress());
+  app.use('/d', compress());
   // every POST and PATCH of the brand API: a request with an Idempotency-Key runs in the
   // transaction that keeps its answer
   app.use('/v1/*', idempotency());
-
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());
 
@@ -85,8 +91,10 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/webhook-deliveries', webhookDeliveryRoutes());
   app.route('/v1/dashboard', dashboardRoutes());
   app.route('/t', trackingRoutes());
+  app.route('/u', unsubscribeRoutes());
   app.route('/', hostedRoutes());
   app.route('/widget', widgetRoutes());
+  app.route('/assets', assetRoutes());
   app.route('/', healthRoutes());
   app.route('/', jwksRoutes());
   app.route('/', openApiRoutes());

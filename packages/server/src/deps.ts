@@ -31,6 +31,7 @@ export function createDeps(
     widgetFile?: string | undefined;
     rateLimits?: Partial<RateLimitSettings> | undefined;
     clickBatchMs?: number | undefined;
+    mail?: AppDeps['mail'];
   },
 ): AppDeps {
   const keys = deriveServerKeys(options.secret);
@@ -51,5 +52,6 @@ export function createDeps(
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
     rateLimits: createRateLimits(db, { ...defaultRateLimits, ...options.rateLimits }),
+    mail: options.mail,
   };
 }

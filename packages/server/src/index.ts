@@ -9,6 +9,7 @@ export type { ServerConfig } from './config.js';
 export { openDatabase, openPglite, openPostgres, migrate, pendingMigrations } from './db/index.js';
 export type { Database } from './db/index.js';
 export { createApiKey, ensureBrand, revokeApiKeys } from './brands.js';
+export { brandProfile, updateBrandProfile } from './brand-profile/index.js';
 export { createTestServer } from './testing.js';
 export type { TestServer } from './testing.js';
 export type { AppDeps } from './http/context.js';
@@ -22,6 +23,8 @@ export type { DeliveryContext, DeliveryOptions, DeliveryReport, EmailWorker } fr
 export { fileMailer, smtpMailer } from './email/mailer.js';
 export type { Mailer, OutgoingEmail } from './email/mailer.js';
 export { mailerFromConfig, startEmailDelivery } from './email/delivery.js';
+export { renderMessage } from './email/render.js';
+export type { MessageInput, RenderedMessage, SendTemplate } from './email/render.js';
 export type { EmailDelivery } from './email/delivery.js';
 export { deliverWebhooks, startWebhookWorker } from './webhooks/worker.js';
 export type { WebhookContext, WebhookDeliveryOptions, WebhookDeliveryReport, WebhookWorker } from './webhooks/worker.js';

@@ -1,6 +1,7 @@
 import { loadConfig, type ServerConfig } from './config.js';
 import { migrate, openDatabase, type Database } from './db/index.js';
 import { createDeps } from './deps.js';
+import { mailerFromConfig } from './email/delivery.js';
 import type { AppDeps } from './http/context.js';
 
 export interface Runtime {
@@ -17,6 +18,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
     dataDir: `${config.dataDir}/pglite`,
   });
   await migrate(db);
+  const mail = { mailer: mailerFromConfig(config), fromAddress: config.emailFrom };
   return {
     config,
     db,
@@ -24,6 +26,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
       secret: config.secret,
       publicUrl: config.publicUrl,
       rateLimits: config.rateLimits,
+      mail,
       clickBatchMs: config.clickBatchMs,
     }),
   };

@@ -80,7 +80,10 @@ describe.each(backends())('migrations on $name', (backend) => {
       // the app of that version: without rate limits (their table comes in 012)
       const app = createApp(createDeps(db, { secret: SECRET, publicUrl: PUBLIC_URL, rateLimits: { writes: 0 } }));
       const brand = new BrandClient(app, brandId, await createApiKey(db, brandId, 'k'));
-      const { enrollment } = await brand.setup();
+      // the member row as the schema of 006 holds it (the API writes columns of later migrations)
+      await db.query(sql`INSERT INTO members (brand_id, id, name, email) VALUES (${brandId}, 'mem_before', 'Maya', NULL)`);
+      const offer = await brand.createOffer();
+      const enrollment = await brand.enroll(offer.id, 'mem_before');
       await db.query(sql`
         INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
                                  commission_amount, commission_terms, occurred_at, created_at)

@@ -4,6 +4,8 @@ import {
   EmailPreview,
   EmailSendResult,
   EmailTemplate,
+  EmailTest,
+  EmailTestResult,
   MembersMessageEmail,
   Page,
   PageQuery,
@@ -19,6 +21,8 @@ export type {
   EmailPreview,
   EmailSendResult,
   EmailTemplate,
+  EmailTest,
+  EmailTestResult,
   MembersMessageEmail,
   TrackingItemsEmail,
 };
@@ -65,6 +69,15 @@ export class TrackingItems extends APIResource {
     const body = valid(TrackingItemsEmail, params, 'email');
     return this._post(path`v1/offers/${offerId}/emails/tracking-items/send`, body, EmailSendResult, withIdempotencyKey(options));
   }
+
+  /**
+   * "Send me a test": the email for a sample member, sent now to `to` (the brand's own
+   * address), in `locale` or the brand's language. Nothing is queued or counted as a send.
+   */
+  async test(offerId: string, params: EmailTest, options?: RequestOptions): Promise<EmailTestResult> {
+    const body = valid(EmailTest, params, 'test email');
+    return this._post(path`v1/offers/${offerId}/emails/tracking-items/test`, body, EmailTestResult, options);
+  }
 }
 
 /**
@@ -87,6 +100,12 @@ export class MembersMessage extends APIResource {
   async send(offerId: string, params: MembersMessageEmail = {}, options?: RequestOptions): Promise<EmailSendResult> {
     const body = valid(MembersMessageEmail, params, 'email');
     return this._post(path`v1/offers/${offerId}/emails/members-message/send`, body, EmailSendResult, withIdempotencyKey(options));
+  }
+
+  /** "Send me a test": the message for a sample member, sent now to `to`; not counted as a send. */
+  async test(offerId: string, params: EmailTest, options?: RequestOptions): Promise<EmailTestResult> {
+    const body = valid(EmailTest, params, 'test email');
+    return this._post(path`v1/offers/${offerId}/emails/members-message/test`, body, EmailTestResult, options);
   }
 }
 

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { Id, Text, Timestamp } from './common.js';
+import { LanguageTag } from './dashboard.js';
 
 /** The values a template can use, as `{{name}}`. */
 export const EmailPlaceholders = [
   'member_name',
+  /** The member's first name when known, else their name. */
+  'first_name',
   'offer_name',
   'brand_name',
   'promo_code',
@@ -87,6 +90,29 @@ export const MembersMessageEmail = z
   .object({ subject: EmailSubject.optional(), body: EmailBody.optional() })
   .strict();
 export type MembersMessageEmail = z.input<typeof MembersMessageEmail>;
+
+/**
+ * "Send me a test": the email rendered for a sample member in the offer, to an address the
+ * brand gives. Nothing is queued or counted as a send.
+ */
+export const EmailTest = z
+  .object({
+    to: z.email().max(320),
+    /** The sample member's language (default: the brand's). */
+    locale: LanguageTag.optional(),
+    subject: EmailSubject.optional(),
+    body: EmailBody.optional(),
+  })
+  .strict();
+export type EmailTest = z.input<typeof EmailTest>;
+
+export const EmailTestResult = z.object({
+  to: z.string(),
+  subject: z.string(),
+  /** The id the mail server gave the message. */
+  providerId: z.string(),
+});
+export type EmailTestResult = z.infer<typeof EmailTestResult>;
 
 /** Why a member gets no email. */
 export const EmailSkipReason = {

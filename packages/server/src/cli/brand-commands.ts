@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult, Page } from '@affdash/core';
+import {
+  BrandProfileUpdate,
+  type BrandProfile,
+  type EmailMessage,
+  type EmailPreview,
+  type EmailSendResult,
+  type EmailTestResult,
+  type EnrollmentBulkResult,
+  type Page,
+} from '@affdash/core';
 import { createApp } from '../app.js';
+import { brandProfile, updateBrandProfile } from '../brand-profile/index.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
 import { IDEMPOTENCY_KEY_HOURS, pruneIdempotencyKeys } from '../http/idempotency.js';
@@ -60,7 +70,33 @@ export interface BrandCommandValues {
   send?: boolean;
   'idempotency-key'?: string;
   status?: string;
+  'test-to'?: string;
+  locale?: string;
+  brand?: string;
+  'display-name'?: string;
+  logo?: string;
+  accent?: string;
+  'accent-text'?: string;
+  font?: string;
+  theme?: string;
+  'sender-name'?: string;
+  'reply-to'?: string;
+  'postal-address'?: string;
 }
+
+/** The profile field each `brand-profile` option sets. */
+const profileOptions = {
+  'display-name': 'displayName',
+  logo: 'logoUrl',
+  accent: 'accentColor',
+  'accent-text': 'accentTextColor',
+  font: 'fontFamily',
+  theme: 'theme',
+  locale: 'defaultLocale',
+  'sender-name': 'emailSenderName',
+  'reply-to': 'replyTo',
+  'postal-address': 'postalAddress',
+} as const satisfies Partial<Record<keyof BrandCommandValues, keyof BrandProfileUpdate>>;
 
 /** Runs one brand command (or `deliver`); the database is opened and closed here. */
 export async function runBrandCommand(command: string, positionals: string[], values: BrandCommandValues): Promise<void> {
@@ -91,6 +127,12 @@ export async function runBrandCommand(command: string, positionals: string[], va
       out(`idempotency keys: deleted ${await pruneIdempotencyKeys(runtime.db)} over ${IDEMPOTENCY_KEY_HOURS} hours old`);
       return;
     }
+    if (command === 'brand-profile' && values.brand) {
+      const patch = profilePatch(values);
+      const db = runtime.db;
+      printProfile(patch ? await updateBrandProfile(db, values.brand, patch) : await brandProfile(db, values.brand));
+      return;
+    }
     const apiKey = values['api-key'] ?? process.env.AFFDASH_API_KEY;
     if (!apiKey) throw new CliError('give the brand API key with --api-key or AFFDASH_API_KEY');
     const api = inProcessApi(runtime, apiKey);
@@ -114,12 +156,36 @@ export async function runBrandCommand(command: string, positionals: string[], va
       }
       case 'email':
         return await email(api, sub, arg, values, need);
+      case 'brand-profile': {
+        const patch = profilePatch(values);
+        printProfile(await api.call<BrandProfile>(patch ? 'PATCH' : 'GET', '/v1/brand/profile', patch ?? undefined));
+        return;
+      }
       default:
         throw new CliError(`unknown command "${command}"`);
     }
   } finally {
     await runtime.db.close();
   }
+}
+
+/** The change the profile options ask for (an empty value clears the field), or null for none. */
+function profilePatch(values: BrandCommandValues): BrandProfileUpdate | null {
+  const patch: Record<string, string | null> = {};
+  for (const [option, field] of Object.entries(profileOptions)) {
+    const value = values[option as keyof typeof profileOptions];
+    if (value !== undefined) patch[field] = value === '' ? null : value.replace(/\\n/g, '\n');
+  }
+  if (!Object.keys(patch).length) return null;
+  const parsed = BrandProfileUpdate.safeParse(patch);
+  if (!parsed.success) {
+    throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+function printProfile(profile: BrandProfile) {
+  for (const [field, value] of Object.entries(profile)) out(`${field}: ${value === null ? '-' : JSON.stringify(value)}`);
 }
 
 export async function enroll(
@@ -175,7 +241,7 @@ async function email(
   api: Api,
   sub: string | undefined,
   arg: string | undefined,
-  values: { status?: string; offer?: string; member?: string[]; subject?: string; 'body-file'?: string; send?: boolean; 'idempotency-key'?: string },
+  values: BrandCommandValues,
   need: (name: 'offer', what: string) => string,
 ) {
   if (sub === 'status') {
@@ -203,12 +269,21 @@ async function email(
     throw new CliError('email needs tracking-items, members-message, status or message');
   }
   const offerId = need('offer', `email ${sub}`);
-  const body = {
-    ...(sub === 'tracking-items' ? { memberIds: (values.member ?? []).flatMap((m) => m.split(',')).filter(Boolean) } : {}),
+  const template = {
     ...(values.subject ? { subject: values.subject } : {}),
     ...(values['body-file'] ? { body: await readFile(values['body-file'], 'utf8') } : {}),
   };
   const base = `/v1/offers/${encodeURIComponent(offerId)}/emails/${sub}`;
+  if (values['test-to']) {
+    const test = { to: values['test-to'], ...(values.locale ? { locale: values.locale } : {}), ...template };
+    const result = await api.call<EmailTestResult>('POST', `${base}/test`, test);
+    out(`sent a test to ${result.to}: ${result.subject}`);
+    return;
+  }
+  const body = {
+    ...(sub === 'tracking-items' ? { memberIds: (values.member ?? []).flatMap((m) => m.split(',')).filter(Boolean) } : {}),
+    ...template,
+  };
   const skippedLines = (skipped: EmailPreview['skipped']) =>
     skipped.forEach((s) => out(`skipped ${s.memberId}: ${s.reason} (${s.message})`));
   if (!values.send) {

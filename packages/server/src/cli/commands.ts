@@ -1,4 +1,5 @@
-import type { ParseArgsConfig } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -18,6 +19,8 @@ const emailOptions = {
   send: { type: 'boolean' },
   'idempotency-key': { type: 'string' },
   status: { type: 'string' },
+  'test-to': { type: 'string' },
+  locale: { type: 'string' },
 } as const;
 
 const serverEnv = 'PORT, HOST, PUBLIC_URL, DATABASE_URL, AFFDASH_DATA_DIR, AFFDASH_SECRET, SMTP_URL, EMAIL_FROM';
@@ -61,9 +64,33 @@ export const commands = {
     usage: `affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
   affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
                                 preview (default) or queue the email; prints each rendered message or what was queued
+  affdash email tracking-items|members-message --offer ID --test-to EMAIL [--locale L] [--subject S] [--body-file F]
+                                send me a test: the email for a sample member, sent now to EMAIL (SMTP_URL, else an
+                                .eml file), in language L or the brand's; not queued, not counted as a send
   affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
   affdash email message ID      one message's status`,
     options: emailOptions,
+  },
+  'brand-profile': {
+    usage: `affdash brand-profile [--brand ID] [--display-name N] [--logo URL] [--accent #RRGGBB] [--accent-text #RRGGBB]
+                        [--font F] [--theme light|dark|auto] [--locale en|de|es|fr|pt] [--sender-name N]
+                        [--reply-to EMAIL] [--postal-address A]
+                                show or change the brand profile (an empty value clears a field); --brand ID
+                                works on the database directly, without an API key`,
+    options: {
+      ...apiKey,
+      brand: { type: 'string' },
+      'display-name': { type: 'string' },
+      logo: { type: 'string' },
+      accent: { type: 'string' },
+      'accent-text': { type: 'string' },
+      font: { type: 'string' },
+      theme: { type: 'string' },
+      locale: { type: 'string' },
+      'sender-name': { type: 'string' },
+      'reply-to': { type: 'string' },
+      'postal-address': { type: 'string' },
+    },
   },
   deliver: {
     usage: `affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
@@ -75,7 +102,7 @@ export const commands = {
 export type CommandName = keyof typeof commands;
 
 /** Commands that act for one brand, with its API key. */
-export const brandCommandNames: readonly CommandName[] = ['enroll', 'rotate-link', 'email'];
+export const brandCommandNames: readonly CommandName[] = ['enroll', 'rotate-link', 'email', 'brand-profile'];
 
 export function isCommand(name: string): name is CommandName {
   return Object.hasOwn(commands, name);
@@ -87,7 +114,7 @@ Usage:
   ${(['serve', 'migrate', 'demo', 'create-brand'] as const).map((c) => commands[c].usage).join('\n  ')}
 
 Brand commands (run against the configured database with a brand's API key: --api-key or AFFDASH_API_KEY):
-  ${(['enroll', 'rotate-link', 'email', 'deliver'] as const).map((c) => commands[c].usage).join('\n  ')}
+  ${(['enroll', 'rotate-link', 'email', 'brand-profile', 'deliver'] as const).map((c) => commands[c].usage).join('\n  ')}
   Every request that creates something carries an Idempotency-Key: derived from --idempotency-key K when given
   (run the same command with the same K again and nothing is created twice), else a fresh one.
 
@@ -98,4 +125,34 @@ Brand commands (run against the configured database with a brand's API key: --ap
 /** The usage of one command. */
 export function commandUsage(name: CommandName): string {
   return `Usage:\n  ${commands[name].usage}\n`;
+}
+
+/** Commands that take words after them (`affdash email status`). */
+const takesArguments = new Set<CommandName>(['email']);
+
+/** The command's flags, checked strictly: an unknown or incomplete flag is a usage error. */
+export function parseCommand(command: CommandName, args: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const help = `affdash ${command} --help`;
+  try {
+    const parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { ...commands[command].options, help: { type: 'boolean', short: 'h' } },
+    });
+    const extra = parsed.positionals[0];
+    if (extra !== undefined && !takesArguments.has(command)) {
+      throw new UsageError(`${command} takes no argument "${extra}"`, help);
+    }
+    return parsed;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    const flag = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${flag}" for ${command}`, help);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${flag || 'an option'} of ${command} ${/argument missing/.test((error as Error).message) ? 'needs a value' : 'takes no value'}`, help);
+    }
+    throw new UsageError(`${command}: ${(error as Error).message}`, help);
+  }
 }

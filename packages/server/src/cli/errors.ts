@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { DataFolderBusyError } from '../db/pglite.js';
+import { ApiError } from '../http/errors.js';
 
 /** A mistake of the person running the command, said in one line (exit status 1). */
 export class CliError extends Error {}
@@ -26,7 +27,12 @@ const fileProblems: Record<string, string> = {
  */
 export function describeError(error: unknown): { line: string; status: number } {
   if (error instanceof UsageError) return { line: `${error.message} (see ${error.help})`, status: 2 };
-  if (error instanceof CliError || error instanceof ConfigError || error instanceof DataFolderBusyError) {
+  if (
+    error instanceof CliError ||
+    error instanceof ConfigError ||
+    error instanceof DataFolderBusyError ||
+    (error instanceof ApiError && error.status < 500)
+  ) {
     return { line: error.message, status: 1 };
   }
   const e = error as NodeJS.ErrnoException & { address?: string; port?: number };

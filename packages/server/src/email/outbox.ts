@@ -4,6 +4,9 @@ import type { Database } from '../db/index.js';
 import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
 import { newId } from '../keys/random.js';
 import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { EmailBrand } from './brand.js';
+import { defaultTemplate } from './defaults.js';
+import type { SendTemplate } from './render.js';
 import { renderSubject } from './template.js';
 import { DASHBOARD_LINK_HIDDEN, templateValues, type RecipientRow } from './recipients.js';
 
@@ -18,8 +21,9 @@ export interface EmailMessageRow {
   member_id: string;
   to_address: string;
   subject: string;
-  subject_template: string;
-  body_template: string;
+  /** Null: the default, in the member's language. */
+  subject_template: string | null;
+  body_template: string | null;
   status: EmailMessage['status'];
   attempts: number;
   next_attempt_at: Date | null;
@@ -62,7 +66,8 @@ export async function queueMessages(
   kind: EmailKind,
   offerId: string,
   recipients: RecipientRow[],
-  template: { subject: string; body: string },
+  template: SendTemplate,
+  brand: EmailBrand,
 ): Promise<QueuedEmail[]> {
   const queued: QueuedEmail[] = [];
   for (let i = 0; i < recipients.length; i += INSERT_CHUNK) {
@@ -70,8 +75,10 @@ export async function queueMessages(
     const rows = chunk.map((r) => {
       const id = newId('msg');
       queued.push({ messageId: id, memberId: r.member_id, enrollmentId: r.id, to: r.member_email! });
-      const subject = renderSubject(template.subject, {
+      const subjectTemplate = template.subject ?? defaultTemplate(kind, r.member_locale ?? brand.defaultLocale).subject;
+      const subject = renderSubject(subjectTemplate, {
         ...templateValues(r, ctx),
+        brand_name: brand.displayName,
         dashboard_link: DASHBOARD_LINK_HIDDEN,
       });
       return sql`(${brandId}, ${id}, ${kind}, ${offerId}, ${r.id}, ${r.member_id}, ${r.member_email},

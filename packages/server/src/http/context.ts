@@ -8,6 +8,7 @@ import type { ClickBuffer } from '../routes/tracking/click-buffer.js';
 import type { LinkTargets } from '../routes/tracking/link-targets.js';
 import type { VerifiedTokens } from '../keys/verified-tokens.js';
 import type { RateLimits } from '../middleware/rate-limit/index.js';
+import type { Mailer } from '../email/mailer.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
@@ -25,6 +26,8 @@ export interface AppDeps {
   /** Clicks answered, waiting to be written (flush on shutdown). */
   clicks: ClickBuffer;
   config: Pick<ServerConfig, 'publicUrl'>;
+  /** Sends mail right away (a test send); member email goes through the outbox instead. */
+  mail?: { mailer: Mailer; fromAddress: string } | undefined;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;
   /** The rate limits, counted in the database. */

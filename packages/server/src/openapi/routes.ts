@@ -15,6 +15,7 @@ export const Media = {
   html: 'text/html',
   csv: 'text/csv',
   javascript: 'text/javascript',
+  svg: 'image/svg+xml',
 } as const;
 export type Media = (typeof Media)[keyof typeof Media];
 
@@ -95,6 +96,11 @@ const emailRoutes = (path: string, kind: string, body: BodyName): RouteDoc[] => 
     responses: [{ status: 202, description: 'Queued', schema: 'EmailSendResult' }],
     errors: ['not_found', 'not_enrolled', 'conflict'],
   }),
+  emails('post', `/v1/offers/{offerId}/emails/${path}/test`, `Send me a test: the ${kind} email for a sample member to one address, sent now and not counted as a send`, {
+    body: 'EmailTest',
+    responses: [ok('EmailTestResult', 'Handed to the mail server')],
+    errors: ['not_found', 'email_failed'],
+  }),
 ];
 
 const hostedPage = (path: string, operationId: string): RouteDoc =>
@@ -102,7 +108,8 @@ const hostedPage = (path: string, operationId: string): RouteDoc =>
     operationId,
     responses: [
       html(200, 'The dashboard page'),
-      html(401, 'No valid session: open the link from the email (an HTML page)'),
+      html(401, 'No valid session: open the link from the email, or ask for the current link (an HTML page)'),
+      html(410, 'The enrollment ended (an HTML page)'),
     ],
   });
 
@@ -212,6 +219,13 @@ export const routes: RouteDoc[] = [
     body: 'AllowedOrigins',
     responses: [ok('AllowedOrigins')],
   }),
+  brand('get', '/v1/brand/profile', 'The brand profile the hosted pages and emails apply', {
+    responses: [ok('BrandProfile')],
+  }),
+  brand('patch', '/v1/brand/profile', 'Update the brand profile (null clears a field)', {
+    body: 'BrandProfileUpdate',
+    responses: [ok('BrandProfile')],
+  }),
 
   webhooks('post', '/v1/webhook-endpoints', 'Create a webhook endpoint (the signing secret is shown once)', {
     body: 'WebhookEndpointCreate',
@@ -285,8 +299,18 @@ export const routes: RouteDoc[] = [
       html(410, 'The enrollment or offer is paused or ended (an HTML page)'),
     ],
   }),
+  open('get', '/u/{token}', 'The unsubscribe link of bulk member email: a page that asks to confirm', {
+    responses: [html(200, 'The confirm page'), html(404, 'The link is not valid (an HTML page)')],
+  }),
+  open('post', '/u/{token}', 'Unsubscribe in one click (RFC 8058 `List-Unsubscribe=One-Click`, or the confirm button): sets the member\'s email opt-out', {
+    responses: [html(200, 'Unsubscribed (an HTML page)'), html(404, 'The link is not valid (an HTML page)')],
+  }),
   open('get', '/d/{link}', "A member's hosted dashboard page; sets the session cookie", {
-    responses: [html(200, 'The dashboard page'), html(404, 'The link is not valid (an HTML page)')],
+    responses: [
+      html(200, 'The dashboard page'),
+      html(404, 'The link is not valid (an HTML page)'),
+      html(410, 'The link was replaced, or the enrollment ended (an HTML page saying what to do)'),
+    ],
   }),
   hostedPage('/d/', 'getDSlash'),
   hostedPage('/d', 'getD'),
@@ -294,12 +318,27 @@ export const routes: RouteDoc[] = [
     responses: [created('DashboardToken')],
     errors: ['unauthorized'],
   }),
+  open('post', '/d/request-link', "A member asks for their current dashboard link by email (an HTML form's POST: `context`, `email`, `locale`)", {
+    responses: [
+      html(200, 'The same answer whether or not the address is a member’s (an HTML page)'),
+      html(400, 'Not a valid address, or a form this server did not make (an HTML page)'),
+      html(429, 'Too many requests for this address or link (an HTML page)'),
+    ],
+  }),
   open('post', '/d/{link}/token', 'A fresh dashboard token from the dashboard link itself', {
     responses: [created('DashboardToken')],
     errors: ['not_found'],
   }),
   open('get', '/widget/affdash-widget.js', 'The widget as one self-contained file, for a script tag', {
     responses: [{ status: 200, description: 'The widget (ES module)', media: Media.javascript }],
+    errors: ['not_found'],
+  }),
+  open('get', '/widget/{file}', 'The same file under its content-hashed name `affdash-widget.<hash>.js`, cached immutable for a year', {
+    responses: [{ status: 200, description: 'The widget (ES module)', media: Media.javascript }],
+    errors: ['not_found'],
+  }),
+  open('get', '/assets/{name}', 'An image the server serves: `mark.svg` (the favicon of a brand without a logo), `demo-logo.svg`', {
+    responses: [{ status: 200, description: 'The image (SVG)', media: Media.svg }],
     errors: ['not_found'],
   }),
   open('get', '/.well-known/jwks.json', 'The public keys that verify dashboard tokens the server signs (JWKS)', {

@@ -14,6 +14,7 @@ import {
   type PayoutSchedule,
   type SeriesPoint,
 } from '@affdash/core';
+import { EMPTY_PROFILE, profileFromRow } from '../../brand-profile/index.js';
 import type { Database } from '../../db/index.js';
 import { sqlFile } from '../../db/sql-file.js';
 import { encodeCursor } from '../../http/cursor.js';
@@ -68,6 +69,9 @@ interface FirstScreenRow {
   tracking_slug: string;
   brand_name: string;
   logo_url: string | null;
+  display_name: string | null;
+  accent_color: string | null;
+  accent_text_color: string | null;
   member_name: string;
   offer_id: string;
   offer_name: string;
@@ -182,6 +186,24 @@ function toPayment(p: PaymentItem): DashboardPayment {
   };
 }
 
+/** The brand as its profile shows it: display name, an https logo, the accent and the text on it. */
+function brandOf(r: FirstScreenRow): Dashboard['brand'] {
+  const profile = profileFromRow({
+    ...EMPTY_PROFILE,
+    name: r.brand_name,
+    display_name: r.display_name,
+    logo_url: r.logo_url,
+    accent_color: r.accent_color,
+    accent_text_color: r.accent_text_color,
+  });
+  return {
+    name: profile.displayName,
+    logoUrl: profile.logoUrl,
+    accentColor: profile.accentColor,
+    accentTextColor: profile.accentTextColor,
+  };
+}
+
 /** The dashboard's first screen for the enrollment a token grants, and its version (ETag). */
 export async function firstScreen(
   db: Database,
@@ -202,7 +224,7 @@ export async function firstScreen(
       promoCode: r.promo_code,
       trackingUrl: trackingUrl(ctx, r.tracking_slug),
     },
-    brand: { name: r.brand_name, logoUrl: r.logo_url },
+    brand: brandOf(r),
     member: { name: r.member_name },
     offer: {
       id: r.offer_id,

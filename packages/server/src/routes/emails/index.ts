@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import {
   EmailMessageListQuery,
+  EmailTest,
   MembersMessageEmail,
   PageQuery,
   TrackingItemsEmail,
@@ -9,6 +10,7 @@ import {
   type EmailSendResult,
 } from '@affdash/core';
 import type { Database } from '../../db/index.js';
+import { emailBrand } from '../../email/brand.js';
 import { defaultTemplate } from '../../email/defaults.js';
 import { findMessage, listMessages, queueMessages, toEmailMessage } from '../../email/outbox.js';
 import {
@@ -18,6 +20,8 @@ import {
   sortRecipients,
   type RecipientRow,
 } from '../../email/recipients.js';
+import type { SendTemplate } from '../../email/render.js';
+import { sendTestEmail } from '../../email/test-send.js';
 import type { AppEnv } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { validate } from '../../http/validate.js';
@@ -60,17 +64,29 @@ export function offerEmailRoutes() {
   const app = new Hono<AppEnv>().use(brandAuth());
   for (const [kind, flow] of Object.entries(flows) as [EmailKind, (typeof flows)[EmailKind]][]) {
     const schema = kind === 'tracking_items' ? TrackingItemsEmail : MembersMessageEmail;
-    app.get(`/${flow.path}/template`, (c) => c.json(defaultTemplate(kind)));
+    app.get(`/${flow.path}/template`, async (c) => {
+      const brand = await emailBrand(c.get('deps').db, c.get('brandId'));
+      return c.json(defaultTemplate(kind, brand.defaultLocale));
+    });
     app.post(`/${flow.path}/preview`, validate('json', schema), async (c) => {
       const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
       const offerId = c.req.param('offerId')!;
-      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
-      const rows = await flow.recipients(c.get('deps').db, c.get('brandId'), offerId, input);
+      const { db } = c.get('deps');
+      const brand = await emailBrand(db, c.get('brandId'));
+      const template = sendTemplate(input);
+      const rows = await flow.recipients(db, c.get('brandId'), offerId, input);
       const { send, skipped } = sortRecipients(rows);
+      const defaults = defaultTemplate(kind, brand.defaultLocale);
+      const emails = await Promise.all(
+        send.map(async (r) => {
+          const { message: _, ...email } = await renderEmail(r, links(c), kind, brand, template);
+          return email;
+        }),
+      );
       const preview: EmailPreview = {
-        subject: template.subject,
-        body: template.body,
-        emails: send.map((r) => renderEmail(r, links(c), template)),
+        subject: template.subject ?? defaults.subject,
+        body: template.body ?? defaults.body,
+        emails,
         skipped,
       };
       return c.json(preview);
@@ -79,24 +95,40 @@ export function offerEmailRoutes() {
       const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
       const offerId = c.req.param('offerId')!;
       const brandId = c.get('brandId');
-      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
+      const template = sendTemplate(input);
       // with an Idempotency-Key, `db` is already the request's transaction (a savepoint in it)
       const body = await c.get('deps').db.tx(async (db): Promise<EmailSendResult> => {
+        const brand = await emailBrand(db, brandId);
         const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
-        const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template);
+        const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand);
         return { queued, skipped };
       });
       return c.json(body, 202);
+    });
+    app.post(`/${flow.path}/test`, validate('json', EmailTest), async (c) => {
+      const input = c.req.valid('json');
+      const deps = c.get('deps');
+      const brand = await emailBrand(deps.db, c.get('brandId'));
+      const result = await sendTestEmail(deps.db, links(c), deps.mail, {
+        kind,
+        brand,
+        offerId: c.req.param('offerId')!,
+        to: input.to,
+        locale: input.locale ?? null,
+        template: sendTemplate(input),
+      });
+      return c.json(result);
     });
   }
   return app;
 }
 
-function stripUndefined<T extends Record<string, unknown>>(input: T) {
-  const out: { subject?: string; body?: string } = {};
-  if (typeof input.subject === 'string') out.subject = input.subject;
-  if (typeof input.body === 'string') out.body = input.body;
-  return out;
+/** The brand's own subject and body for this send; what it leaves out is the default. */
+function sendTemplate(input: { subject?: string | undefined; body?: string | undefined }): SendTemplate {
+  return {
+    subject: typeof input.subject === 'string' ? input.subject : null,
+    body: typeof input.body === 'string' ? input.body : null,
+  };
 }
 
 /** `/v1/emails/messages`: the outbox, and what became of each message. */

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.js';
-import { noticePage } from '../../pages/layout.js';
+import { brandProfile } from '../../brand-profile/index.js';
 import { clickFor } from './clicks.js';
 import { withClickId } from './link-targets.js';
+import { trackingNotice } from './notice.js';
 import { clientIp, isAutomated, visitorHash } from './visitor.js';
 
 /**
@@ -14,19 +15,11 @@ import { clientIp, isAutomated, visitorHash } from './visitor.js';
  */
 export function trackingRoutes() {
   return new Hono<AppEnv>().get('/:slug', async (c) => {
-    const { linkTargets, clicks, keys } = c.get('deps');
+    const { db, linkTargets, clicks, keys } = c.get('deps');
     const target = await linkTargets.get(c.req.param('slug'));
-    if (!target) {
-      return c.html(
-        noticePage('This link does not exist', 'Check the address, or ask whoever shared it for a new one.'),
-        404,
-      );
-    }
-    if (target.state !== 'active') {
-      return c.html(
-        noticePage('This offer is not available right now', 'The link you followed is paused or has ended.'),
-        410,
-      );
+    if (!target) return c.html(trackingNotice(c, null), 404);
+    if (target.status !== 'active' || target.offer_status !== 'active') {
+      return c.html(trackingNotice(c, { ...target, profile: await brandProfile(db, target.brand_id) }), 410);
     }
     let location = target.destination;
     if (!isAutomated(c)) {

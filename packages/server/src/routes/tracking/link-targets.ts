@@ -9,8 +9,10 @@ const { sql } = pg;
 export interface LinkTarget {
   brand_id: string;
   id: string;
-  /** `active` when both the enrollment and its offer are, else `unavailable`. */
-  state: 'active' | 'unavailable';
+  status: string;
+  offer_status: string;
+  /** The offer's destination as stored. */
+  destination_url: string;
   /** The destination URL with the offer's UTM parameters, without a click id. */
   destination: string;
 }
@@ -82,7 +84,9 @@ export class LinkTargets {
     const target: LinkTarget = {
       brand_id: row.brand_id,
       id: row.id,
-      state: row.status === 'active' && row.offer_status === 'active' ? 'active' : 'unavailable',
+      status: row.status,
+      offer_status: row.offer_status,
+      destination_url: row.destination_url,
       destination: destinationOf(row.destination_url, row.utm),
     };
     if (live && generation === this.#generation) {
