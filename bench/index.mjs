@@ -121,6 +121,19 @@ for (const target of targets) {
     }
 
     const etag = check.headers.get('etag');
+    // the redirect's clicks go to an enrollment of their own: they would change the first screen's ETag
+    const brandCall = async (path, body) => {
+      const res = await fetch(running.url + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    };
+    const visitorMember = await brandCall('/v1/members', { name: 'Bench Clicks', email: 'clicks@bench.example' });
+    const clickEnrollment = await brandCall('/v1/enrollments', { offerId: seeded.offerId, memberId: visitorMember.id });
+    const clickSlug = new URL(clickEnrollment.trackingUrl).pathname;
     const browser = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
     const main = { concurrency: settings.concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs };
     const short = { concurrency: settings.concurrency, warmupMs: settings.breakdownWarmupMs, durationMs: settings.breakdownDurationMs };
@@ -146,7 +159,7 @@ for (const target of targets) {
       {
         id: 'redirect',
         label: '  /t/:slug, a new visitor each request → 302',
-        path: seeded.slug,
+        path: clickSlug,
         headers: { 'user-agent': browser },
         uniqueHeader: 'x-forwarded-for',
         expect: 302,
