@@ -68,8 +68,13 @@ function nodeDescendant(pid) {
 }
 
 async function stop(run) {
+  if (run.child.exitCode !== null) return;
   const exited = new Promise((r) => run.child.once('exit', r));
-  process.kill(-run.child.pid, 'SIGINT');
+  try {
+    process.kill(-run.child.pid, 'SIGINT');
+  } catch {
+    run.child.kill('SIGINT');
+  }
   await exited;
 }
 

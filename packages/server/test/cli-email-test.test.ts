@@ -8,6 +8,7 @@ import { parseCommand, type CommandName } from '../src/cli/commands.js';
 import { describeError } from '../src/cli/errors.js';
 import { createApiKey, createApp, ensureBrand, openRuntime } from '../src/index.js';
 
+/** Runs `affdash email …` in-process as the CLI does: its options, one line and status 1 for an error. */
 async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
   const out: string[] = [];
   const err: string[] = [];

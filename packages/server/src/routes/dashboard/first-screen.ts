@@ -1,11 +1,10 @@
 import {
-  describeCommission,
-  describeHoldPeriod,
-  describeTiers,
+  dashboardMessages,
+  describeTerms,
   nextPayoutAt,
+  noProgress,
   payoutRemaining,
   periodStart,
-  tierIndex,
   type CommissionStructure,
   type Dashboard,
   type DashboardConversion,
@@ -120,36 +119,15 @@ async function firstScreenRow(
   return row ?? null;
 }
 
-const TERMS_MAX = 1_000;
-const termsCache = new Map<string, Omit<DashboardTerms, 'currentTier'>>();
-
-/**
- * The terms in words depend only on the structure, the currency and the hold days: described
- * once per process (formatting builds Intl formatters) and kept, at most 1 000 of them.
- */
-function describedTerms(commission: CommissionStructure, currency: string, holdDays: number) {
-  const key = `${currency} ${holdDays} ${JSON.stringify(commission)}`;
-  let terms = termsCache.get(key);
-  if (!terms) {
-    terms = {
-      summary: describeCommission(commission, currency),
-      holdPeriod: describeHoldPeriod(holdDays),
-      tiers: commission.type === 'tiered' ? describeTiers(commission, currency) : null,
-    };
-    if (termsCache.size >= TERMS_MAX) termsCache.clear();
-    termsCache.set(key, terms);
-  }
-  return terms;
-}
-
-function terms(r: FirstScreenRow): DashboardTerms {
-  const described = describedTerms(r.commission, r.currency, r.hold_days);
-  if (r.commission.type !== 'tiered') return { ...described, currentTier: null };
+/** The offer's terms in the reader's language, with the member's tier in the current period. */
+function terms(r: FirstScreenRow, locale: string | undefined): DashboardTerms {
+  const offer = { commission: r.commission, currency: r.currency, holdDays: r.hold_days };
+  if (r.commission.type !== 'tiered') return describeTerms(offer, noProgress, locale);
   const progress =
     r.commission.period === 'lifetime'
       ? { conversions: r.conversions, sales: r.sales }
       : { conversions: r.tier_conversions, sales: r.tier_sales };
-  return { ...described, currentTier: tierIndex(r.commission, progress) };
+  return describeTerms(offer, progress, locale);
 }
 
 function page<Item, Out>(items: Item[], toItem: (item: Item) => Out, position: (item: Item) => [string, string]) {
@@ -204,11 +182,16 @@ function brandOf(r: FirstScreenRow): Dashboard['brand'] {
   };
 }
 
-/** The dashboard's first screen for the enrollment a token grants, and its version (ETag). */
+/**
+ * The dashboard's first screen for the enrollment a token grants, with the words of the
+ * language of `locale` (a BCP 47 tag; English when none is built in) and its terms worded in
+ * it, and the enrollment's version (its ETag).
+ */
 export async function firstScreen(
   db: Database,
   ctx: LinkContext,
   grant: DashboardGrant,
+  locale?: string,
 ): Promise<{ dashboard: Dashboard; version: number }> {
   const now = new Date();
   const range = resolveRange({}, now);
@@ -234,7 +217,7 @@ export async function firstScreen(
       currency: r.currency,
       holdDays: r.hold_days,
       commission: r.commission,
-      terms: terms(r),
+      terms: terms(r, locale),
     },
     totals: {
       clicks: r.clicks,
@@ -256,6 +239,7 @@ export async function firstScreen(
       remaining: money(payoutRemaining(r.payout_minimum, balance)),
     },
     generatedAt: now.toISOString(),
+    messages: dashboardMessages(locale),
   };
   return { dashboard, version: Number(r.version) };
 }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { dashboardMessages, DashboardConversionQuery, DashboardQuery, DayRange, Month, PageQuery } from '@affdash/core';
+import { DashboardConversionQuery, DashboardQuery, DayRange, Month, PageQuery } from '@affdash/core';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
@@ -34,12 +34,10 @@ export function dashboardRoutes() {
       const fresh = notModified(c, grant);
       if (fresh) return fresh;
       const generation = dashboardVersions.generation;
-      const { dashboard, version } = await firstScreen(db, { keys, publicUrl: config.publicUrl }, grant);
-      const unchanged = conditional(c, grant, version, generation);
-      if (unchanged) return unchanged;
-      // The reader's words, unless English (which the widget carries): no second request.
-      const messages = dashboardMessages(c.req.valid('query').locale);
-      return c.json(messages ? { ...dashboard, messages } : dashboard);
+      // The reader's words come with it (`?locale=`, part of the ETag): no second request.
+      const { locale } = c.req.valid('query');
+      const { dashboard, version } = await firstScreen(db, { keys, publicUrl: config.publicUrl }, grant, locale);
+      return conditional(c, grant, version, generation) ?? c.json(dashboard);
     })
     .get(
       '/enrollments/:enrollmentId/conversions',
