@@ -46,7 +46,7 @@ describe.each(backends())('dashboard on $name', (backend) => {
     expect(d.enrollment).toEqual({
       id: enrollment.id, status: 'active', promoCode: enrollment.promoCode, trackingUrl: enrollment.trackingUrl,
     });
-    expect(d.brand).toEqual({ name: 'Glow Cosmetics', logoUrl: null });
+    expect(d.brand).toEqual({ name: 'Glow Cosmetics', logoUrl: null, accentColor: null, accentTextColor: null });
     expect(d.member).toEqual({ name: 'Maya Lopez' });
     expect(d.offer).toEqual({
       id: offer.id,
