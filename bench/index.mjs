@@ -3,7 +3,8 @@
 // when DATABASE_URL is set, on PostgreSQL. Run with `npm run bench` (builds first).
 //
 // Knobs (environment): BENCH_CONCURRENCY (16), BENCH_DURATION_MS (5000), BENCH_WARMUP_MS (1000),
-// BENCH_BROWSER=0 to skip the widget's request count in Chromium, DATABASE_URL.
+// BENCH_BROWSER=0 to skip the widget's request count in Chromium, BENCH_WORKERS=0 to skip
+// `serve --workers 2` against 1 (PostgreSQL), BENCH_START=0 to skip the warm `npm start`, DATABASE_URL.
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -203,7 +204,7 @@ for (const target of targets) {
 }
 
 // ── 4. Workers, 5. npm start ────────────────────────────────────────────────────────────────
-let workers = { skipped: 'set DATABASE_URL to include it' };
+let workers = { skipped: process.env.DATABASE_URL ? 'BENCH_WORKERS=0' : 'set DATABASE_URL to include it' };
 if (process.env.DATABASE_URL && process.env.BENCH_WORKERS !== '0') {
   log('workers: --workers 1 and 2 on PostgreSQL');
   try {
