@@ -74,7 +74,9 @@ async function openAsOwner(dataDir: string, record: OwnerRecord): Promise<Databa
 }
 
 async function connectToOwner(dataDir: string, owner: OwnerRecord): Promise<Database> {
-  // no LISTEN connection of its own over the owner's socket: this process's caches stay off
+  // no LISTEN connection of its own over the owner's socket: this process's caches stay off;
+  // and no prepared statements: every client shares the owner's one session, where a name
+  // one connection prepared would collide with the same name from another
   const db = openPostgres({
     host: owner.socketDir!,
     port: 5432,
@@ -84,7 +86,7 @@ async function connectToOwner(dataDir: string, owner: OwnerRecord): Promise<Data
     poolSize: 4,
     connectionTimeoutMilliseconds: 5_000,
     queueTimeoutMilliseconds: 60_000,
-  }, { listen: false });
+  }, { listen: false, prepare: false });
   try {
     await db.query(pg.sql`SELECT 1`);
   } catch (error) {

@@ -10,11 +10,12 @@ const RECONNECT_MS = 1_000;
 /**
  * Opens a pool on a real PostgreSQL server: a connection string, or the pool's settings
  * (a unix socket's directory as `host`). `listen: false` opens no LISTEN connection (the
- * change feed then never goes live, and caches stay off).
+ * change feed then never goes live, and caches stay off); `prepare: false` runs named
+ * statements unprepared.
  */
 export function openPostgres(
   connection: string | ConnectionPoolConfig,
-  options: { schema?: string; listen?: boolean } = {},
+  options: { schema?: string; listen?: boolean; prepare?: boolean } = {},
 ): Database {
   const pool = pg.default({
     ...(typeof connection === 'string' ? { connectionString: connection } : { connectionString: false, ...connection }),
@@ -22,7 +23,7 @@ export function openPostgres(
     ...(options.schema ? { schema: options.schema } : {}),
     // a query `named` runs as a prepared statement: planned once per connection
     prepareQuery: (query: SQLQuery) => {
-      const name = statementName(query);
+      const name = options.prepare === false ? undefined : statementName(query);
       return name ? ({ format: (f: never) => ({ ...query.format(f), name }) } as unknown as SQLQuery) : query;
     },
     onError: () => {},
