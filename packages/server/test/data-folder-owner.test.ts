@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from '@databases/pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { named } from '../src/db/statement.js';
 import { openPglite, type Database } from '../src/index.js';
 
 const { sql } = pg;
@@ -66,6 +67,13 @@ describe('the owner of a PGlite data folder', () => {
       { who: 'client', n: 10 },
       { who: 'owner', n: 20 },
     ]);
+  }, 120_000);
+
+  it('runs a named statement on every connection of a socket client (one shared session)', async () => {
+    await openDir();
+    const client = await openDir();
+    const probe = () => client.tx(async (db) => db.query(named('probe', sql`SELECT 1 AS one`)));
+    expect(await Promise.all([probe(), probe(), probe(), probe()])).toEqual(Array(4).fill([{ one: 1 }]));
   }, 120_000);
 
   it('gives the folder up on close, and takes over a file left by a process that is gone', async () => {
