@@ -1,5 +1,9 @@
 import {
   EmailMessage,
+  EmailResend,
+  EmailResendResult,
+  EmailTestResult,
+  EmailTestSend,
   EmailMessageListQuery,
   EmailPreview,
   EmailSendResult,
@@ -15,6 +19,10 @@ import { APIResource, type ListParams } from '../resource.js';
 import { path, valid } from '../validate.js';
 
 export type {
+  EmailResend,
+  EmailResendResult,
+  EmailTestResult,
+  EmailTestSend,
   EmailMessage,
   EmailPreview,
   EmailSendResult,
@@ -26,6 +34,8 @@ export interface EmailMessageListParams extends ListParams {
   offerId?: string;
   memberId?: string;
   status?: 'queued' | 'sent' | 'failed';
+  /** The messages of one send (`sendId` of its answer). */
+  sendId?: string;
 }
 
 const MessagePage = Page(EmailMessage);
@@ -65,6 +75,12 @@ export class TrackingItems extends APIResource {
     const body = valid(TrackingItemsEmail, params, 'email');
     return this._post(path`v1/offers/${offerId}/emails/tracking-items/send`, body, EmailSendResult, withIdempotencyKey(options));
   }
+
+  /** "Send me a test": one member's email (their code and links) to `to`, subject marked [Test]. */
+  async test(offerId: string, params: EmailTestSend, options?: RequestOptions): Promise<EmailTestResult> {
+    const body = valid(EmailTestSend, params, 'test email');
+    return this._post(path`v1/offers/${offerId}/emails/tracking-items/test`, body, EmailTestResult, options);
+  }
 }
 
 /**
@@ -88,6 +104,11 @@ export class MembersMessage extends APIResource {
     const body = valid(MembersMessageEmail, params, 'email');
     return this._post(path`v1/offers/${offerId}/emails/members-message/send`, body, EmailSendResult, withIdempotencyKey(options));
   }
+
+  async test(offerId: string, params: EmailTestSend, options?: RequestOptions): Promise<EmailTestResult> {
+    const body = valid(EmailTestSend, params, 'test email');
+    return this._post(path`v1/offers/${offerId}/emails/members-message/test`, body, EmailTestResult, options);
+  }
 }
 
 /** The outbox: each message's status (queued, sent, failed), attempts and last error. */
@@ -99,6 +120,12 @@ export class EmailMessages extends APIResource {
   /** Messages, newest first, optionally of one offer, one member or one status. */
   list(params: EmailMessageListParams = {}, options?: RequestOptions): PagePromise<EmailMessage> {
     return this._list(MessagePage, () => ({ path: 'v1/emails/messages', query: valid(ListQuery, params, 'list parameters') }), options);
+  }
+
+  /** Queues failed messages again; those queued or sent are left alone (`unchanged`). */
+  async resend(params: EmailResend, options?: RequestOptions): Promise<EmailResendResult> {
+    const body = valid(EmailResend, params, 'resend');
+    return this._post('v1/emails/messages/resend', body, EmailResendResult, options);
   }
 }
 

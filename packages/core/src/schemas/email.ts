@@ -134,6 +134,8 @@ export const QueuedEmail = z.object({
 export type QueuedEmail = z.infer<typeof QueuedEmail>;
 
 export const EmailSendResult = z.object({
+  /** Groups this send's messages: `GET /v1/emails/messages?sendId=…` lists each one's status. */
+  sendId: Id.optional(),
   queued: z.array(QueuedEmail),
   skipped: z.array(SkippedRecipient),
 });
@@ -161,6 +163,10 @@ export const EmailMessage = z.object({
   sentAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** The send it belongs to. */
+  sendId: Id.nullable().optional(),
+  /** A "send me a test" message, to staff rather than the member. */
+  test: z.boolean().optional(),
 });
 export type EmailMessage = z.infer<typeof EmailMessage>;
 
@@ -168,5 +174,45 @@ export const EmailMessageListQuery = z.object({
   offerId: Id.optional(),
   memberId: Id.optional(),
   status: z.enum(['queued', 'sent', 'failed']).optional(),
+  /** The messages of one send. */
+  sendId: Id.optional(),
 });
 export type EmailMessageListQuery = z.input<typeof EmailMessageListQuery>;
+
+/**
+ * "Send me a test": the email as one recipient would get it (their code and links), to a staff
+ * address. `to` defaults to the brand session's staff email; with an API key it is required.
+ */
+export const EmailTestSend = z
+  .object({
+    /** Whose code and links to render; the first recipient who would get the email when omitted. */
+    memberId: Id.optional(),
+    to: z.email().max(320).optional(),
+    subject: EmailSubject.optional(),
+    body: EmailBody.optional(),
+  })
+  .strict();
+export type EmailTestSend = z.input<typeof EmailTestSend>;
+
+export const EmailTestResult = z.object({ messageId: Id, memberId: Id, to: z.string() });
+export type EmailTestResult = z.infer<typeof EmailTestResult>;
+
+/** Queue failed messages again. */
+export const EmailResend = z
+  .object({
+    messageIds: z
+      .array(Id)
+      .min(1)
+      .max(1000)
+      .refine((ids) => new Set(ids).size === ids.length, 'a message is listed twice'),
+  })
+  .strict();
+export type EmailResend = z.input<typeof EmailResend>;
+
+export const EmailResendResult = z.object({
+  /** Queued again. */
+  requeued: z.array(Id),
+  /** Not failed (queued or sent): left alone. */
+  unchanged: z.array(Id),
+});
+export type EmailResendResult = z.infer<typeof EmailResendResult>;

@@ -21,11 +21,13 @@ Brand commands (run against the configured database with a brand's API key: --ap
                                 preview (default) or queue the email; prints each rendered message or what was queued
   affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
   affdash email message ID      one message's status
+  affdash console-link [--staff-id ID] [--staff-name NAME] [--staff-email E] [--offer ID[,ID]] [--components offers,members,send]
+                                a one-time link that opens the hosted console (valid 15 minutes)
   affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
                                 and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)
 `;
 
-export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver']);
+export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver', 'console-link']);
 
 class CliError extends Error {}
 
@@ -69,6 +71,10 @@ const options = {
   send: { type: 'boolean' },
   'idempotency-key': { type: 'string' },
   status: { type: 'string' },
+  'staff-id': { type: 'string' },
+  'staff-name': { type: 'string' },
+  'staff-email': { type: 'string' },
+  components: { type: 'string' },
 } as const;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -123,6 +129,22 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       }
       case 'email':
         return await email(api, sub, arg, values, need);
+      case 'console-link': {
+        const user = values['staff-id'] ?? process.env.USER ?? 'cli';
+        const link = await api.call<{ loginUrl: string; expiresAt: string }>('POST', '/v1/brand-sessions', {
+          return: 'login_url',
+          staff: {
+            id: user,
+            name: values['staff-name'] ?? user,
+            ...(values['staff-email'] ? { email: values['staff-email'] } : {}),
+          },
+          ...(values.offer ? { offerIds: values.offer.split(',').map((o) => o.trim()) } : {}),
+          ...(values.components ? { components: values.components.split(',').map((c) => c.trim()) } : {}),
+        });
+        out(link.loginUrl);
+        process.stderr.write(`opens the console once, until ${link.expiresAt}\n`);
+        return;
+      }
       default:
         throw new CliError(`unknown command "${command}"`);
     }

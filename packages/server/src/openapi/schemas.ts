@@ -1,5 +1,18 @@
 import {
   AllowedOrigins,
+  AuditEvent,
+  AuditEventListQuery,
+  BrandSession,
+  BrandSessionCreate,
+  BrandSessionWithSecret,
+  EmailResend,
+  EmailResendResult,
+  EmailTestResult,
+  EmailTestSend,
+  OfferMember,
+  OfferMemberListQuery,
+  OfferMembersAdd,
+  OfferMembersAddResult,
   CommissionStructure,
   Conversion,
   ConversionBatchCreate,
@@ -89,6 +102,10 @@ export const bodySchemas = {
   WebhookEndpointCreate,
   WebhookEndpointUpdate,
   WebhookSecretRotate,
+  BrandSessionCreate,
+  OfferMembersAdd,
+  EmailTestSend,
+  EmailResend,
 } satisfies Record<string, z.ZodType>;
 export type BodyName = keyof typeof bodySchemas;
 
@@ -103,6 +120,8 @@ export const querySchemas = {
   DashboardConversionCsvQuery: DashboardConversionQuery,
   DashboardQuery,
   DayRange,
+  AuditEventListQuery: PageQuery.extend(AuditEventListQuery.shape),
+  OfferMemberListQuery: PageQuery.extend(OfferMemberListQuery.shape),
 } satisfies Record<string, z.ZodObject>;
 export type QueryName = keyof typeof querySchemas;
 
@@ -160,6 +179,15 @@ export const responseSchemas = {
   Readiness,
   Jwks,
   OpenApiDocument,
+  BrandSession,
+  BrandSessionWithSecret,
+  BrandSessionPage: Page(BrandSession),
+  AuditEventPage: Page(AuditEvent),
+  OfferMemberPage: Page(OfferMember),
+  OfferMembersAddResult,
+  EmailTestResult,
+  EmailResendResult,
+  ConsoleClientSecret: z.object({ clientSecret: z.string(), expiresAt: z.iso.datetime() }),
 } satisfies Record<string, z.ZodType>;
 export type ResponseName = keyof typeof responseSchemas;
 

@@ -3,13 +3,15 @@ import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { hashSecret } from '../../keys/random.js';
+import { SESSION_SECRET_PREFIX } from '../../brand-sessions/sessions.js';
 import { bearerToken } from '../bearer.js';
 
 const { sql } = pg;
 
 /**
  * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
- * Keys are looked up by their SHA-256; revoked keys are refused.
+ * Keys are looked up by their SHA-256; revoked keys are refused, and so is a brand session's
+ * client secret (403): such a route is for the brand's backend only.
  *
  * @example
  * app.use('/v1/offers/*', apiKey());
@@ -19,6 +21,9 @@ export function apiKey() {
     const secret = bearerToken(c.req.header('authorization'));
     if (!secret) {
       throw new ApiError('unauthorized', 'Send your API key as "Authorization: Bearer <key>".');
+    }
+    if (secret.startsWith(SESSION_SECRET_PREFIX)) {
+      throw new ApiError('forbidden', "This route takes the brand's API key; a brand session cannot call it.");
     }
     const { db } = c.get('deps');
     const [row] = await db.query<{ brand_id: string; id: string }>(sql`

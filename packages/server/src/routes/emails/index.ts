@@ -2,16 +2,19 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   EmailMessageListQuery,
+  EmailResend,
+  EmailTestSend,
   MembersMessageEmail,
   PageQuery,
   TrackingItemsEmail,
   type EmailKind,
   type EmailPreview,
   type EmailSendResult,
+  type EmailTestResult,
 } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import { defaultTemplate } from '../../email/defaults.js';
-import { findMessage, listMessages, queueMessages, toEmailMessage } from '../../email/outbox.js';
+import { findMessage, listMessages, queueMessages, resendMessages, toEmailMessage } from '../../email/outbox.js';
 import {
   activeRecipients,
   chosenRecipients,
@@ -20,20 +23,15 @@ import {
   type RecipientRow,
 } from '../../email/recipients.js';
 import type { AppEnv } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { ApiError, notFound } from '../../http/errors.js';
+import { newId } from '../../keys/random.js';
 import { idempotencyKey, once, requestFingerprint } from '../../http/idempotency.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { brandAccess, offerInScope } from '../../middleware/brand-access/index.js';
 import type { LinkContext } from '../enrollments/queries.js';
 
-/** Authenticates unless an enclosing app already did. */
-function brandAuth() {
-  const check = apiKey();
-  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    if (c.get('brandId')) return next();
-    return check(c, next);
-  };
-}
+/** The API key, or a brand session enabling the composer (`send`); for the offer, in its scope. */
+const sendAccess = () => brandAccess({ components: ['send'], offerParam: 'offerId' });
 
 function links(c: Context<AppEnv>): LinkContext {
   const { keys, config } = c.get('deps');
@@ -59,7 +57,7 @@ const flows: Record<EmailKind, { path: string; recipients: Recipients }> = {
  * a preview rendered per recipient, and a send that queues one message per recipient.
  */
 export function offerEmailRoutes() {
-  const app = new Hono<AppEnv>().use(brandAuth());
+  const app = new Hono<AppEnv>().use(sendAccess());
   for (const [kind, flow] of Object.entries(flows) as [EmailKind, (typeof flows)[EmailKind]][]) {
     const schema = kind === 'tracking_items' ? TrackingItemsEmail : MembersMessageEmail;
     app.get(`/${flow.path}/template`, (c) => c.json(defaultTemplate(kind)));
@@ -90,13 +88,37 @@ export function offerEmailRoutes() {
         requestFingerprint(kind, offerId, input),
         async (db) => {
           const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
-          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template);
-          const body: EmailSendResult = { queued, skipped };
+          const sendId = newId('snd');
+          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, { sendId });
+          const body: EmailSendResult = { sendId, queued, skipped };
           return { status: 202, body };
         },
       );
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.body as EmailSendResult, result.status as ContentfulStatusCode);
+    });
+    // "Send me a test": one recipient's email (their real code and links) to a staff address
+    app.post(`/${flow.path}/test`, validate('json', EmailTestSend), async (c) => {
+      const input = c.req.valid('json');
+      const offerId = c.req.param('offerId')!;
+      const brandId = c.get('brandId');
+      const { db } = c.get('deps');
+      const to = input.to ?? c.get('session')?.staff.email;
+      if (!to) {
+        throw new ApiError('validation_failed', 'to: give the address the test goes to', {
+          issues: [{ path: 'to', message: 'give the address the test goes to (the session names no staff email)' }],
+        });
+      }
+      const rows = input.memberId
+        ? await chosenRecipients(db, brandId, offerId, [input.memberId])
+        : await activeRecipients(db, brandId, offerId);
+      const recipient = input.memberId ? rows[0] : sortRecipients(rows).send[0];
+      if (!recipient) throw new ApiError('not_enrolled', 'No member of this offer would get this email to render a test for.');
+      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
+      const testTemplate = { subject: `[Test] ${template.subject}`, body: template.body };
+      const [queued] = await queueMessages(db, links(c), brandId, kind, offerId, [recipient], testTemplate, { test: { to } });
+      const body: EmailTestResult = { messageId: queued!.messageId, memberId: recipient.member_id, to };
+      return c.json(body, 202);
     });
   }
   return app;
@@ -112,13 +134,19 @@ function stripUndefined<T extends Record<string, unknown>>(input: T) {
 /** `/v1/emails/messages`: the outbox, and what became of each message. */
 export function emailMessageRoutes() {
   return new Hono<AppEnv>()
-    .use(brandAuth())
+    .use(sendAccess())
     .get('/messages', validate('query', PageQuery.extend(EmailMessageListQuery.shape)), async (c) => {
-      return c.json(await listMessages(c.get('deps').db, c.get('brandId'), c.req.valid('query')));
+      const only = c.get('session')?.offerIds;
+      return c.json(await listMessages(c.get('deps').db, c.get('brandId'), c.req.valid('query'), only));
+    })
+    .post('/messages/resend', validate('json', EmailResend), async (c) => {
+      const { messageIds } = c.req.valid('json');
+      const only = c.get('session')?.offerIds;
+      return c.json(await resendMessages(c.get('deps').db, c.get('brandId'), messageIds, only));
     })
     .get('/messages/:id', async (c) => {
       const row = await findMessage(c.get('deps').db, c.get('brandId'), c.req.param('id'));
-      if (!row) throw notFound('email message');
+      if (!row || !offerInScope(c.get('session'), row.offer_id)) throw notFound('email message');
       return c.json(toEmailMessage(row));
     });
 }
