@@ -58,6 +58,13 @@ export function createApp(deps: AppDeps) {
 
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());
+  // the brand-side components call these from the brand's admin pages with a session secret
+  const componentCors = embeddingCors({
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed'],
+  });
+  for (const path of ['/v1/offers', '/v1/offers/*', '/v1/emails/*']) app.use(path, componentCors);
 
   app.route('/v1/brand', brandRoutes());
   app.route('/v1/offers/:offerId/emails', offerEmailRoutes());

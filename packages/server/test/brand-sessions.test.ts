@@ -180,6 +180,23 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     ]);
   });
 
+  it("answers the components' cross-origin calls for the brand's allowed origins", async () => {
+    const brand = await t.brand();
+    const offer = await brand.createOffer();
+    await brand.ok('PUT', '/v1/brand/allowed-origins', { origins: ['https://admin.glow.example'] }, 200);
+    const { clientSecret } = await session(brand);
+    const preflight = await t.app.request(`/v1/offers/${offer.id}/emails/tracking-items/send`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://admin.glow.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    const get = (origin: string) =>
+      t.app.request(`/v1/offers/${offer.id}/members`, { headers: { origin, authorization: `Bearer ${clientSecret}` } });
+    expect((await get('https://admin.glow.example')).headers.get('access-control-allow-origin')).toBe('https://admin.glow.example');
+    expect((await get('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('an expired login link does not sign in', async () => {
     const brand = await t.brand();
     const link = await session(brand, { return: 'login_url', expiresIn: 60 });

@@ -14,7 +14,7 @@ export interface EmbeddingCorsOptions {
 }
 
 /**
- * CORS for the dashboard API, per brand. A preflight carries no token, so it is answered for
+ * CORS for the dashboard API and the routes brand sessions reach, per brand. A preflight carries no token, so it is answered for
  * any origin (`*`). The actual request carries one: when the token's brand lists allowed
  * origins, only an `Origin` among them gets `Access-Control-Allow-Origin: <origin>`; any other
  * origin gets none, so the browser keeps the answer from the page. A brand that lists none, and
@@ -51,8 +51,9 @@ export function embeddingCors(options: EmbeddingCorsOptions = {}) {
     headers.delete('Access-Control-Allow-Origin');
     headers.set('Access-Control-Expose-Headers', exposeHeaders.join(', '));
     headers.append('Vary', 'Origin');
-    const grant = c.get('dashboard');
-    const origins = grant ? await allowedOrigins(c.get('deps').db, grant.brandId) : [];
+    // a dashboard token's brand, or a brand session's (the brand-side components)
+    const brandId = c.get('dashboard')?.brandId ?? (c.get('session') ? c.get('brandId') : undefined);
+    const origins = brandId ? await allowedOrigins(c.get('deps').db, brandId) : [];
     if (origins.length === 0) headers.set('Access-Control-Allow-Origin', '*');
     else if (origin && originAllowed(origins, origin)) headers.set('Access-Control-Allow-Origin', origin);
   });
