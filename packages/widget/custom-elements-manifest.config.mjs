@@ -52,8 +52,13 @@ function summaryParagraph() {
 }
 
 export default {
-  globs: ['src/index.ts', 'src/affiliate-dashboard/affiliate-dashboard*.ts'],
-  exclude: ['**/*.test.ts'],
+  globs: [
+    'src/index.ts',
+    'src/affiliate-dashboard/affiliate-dashboard*.ts',
+    'src/brand.ts',
+    'src/brand/*/*.ts',
+  ],
+  exclude: ['**/*.test.ts', '**/*.styles.ts'],
   outdir: '.',
   litelement: true,
   packagejson: false,

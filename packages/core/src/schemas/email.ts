@@ -114,6 +114,8 @@ export const RenderedEmail = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  /** What each placeholder expands to for this recipient (previews only). */
+  values: z.record(z.string(), z.string()).optional(),
 });
 export type RenderedEmail = z.infer<typeof RenderedEmail>;
 

@@ -20,6 +20,7 @@ import {
   chosenRecipients,
   renderEmail,
   sortRecipients,
+  templateValues,
   type RecipientRow,
 } from '../../email/recipients.js';
 import type { AppEnv } from '../../http/context.js';
@@ -70,7 +71,7 @@ export function offerEmailRoutes() {
       const preview: EmailPreview = {
         subject: template.subject,
         body: template.body,
-        emails: send.map((r) => renderEmail(r, links(c), template)),
+        emails: send.map((r) => ({ ...renderEmail(r, links(c), template), values: { ...templateValues(r, links(c)) } })),
         skipped,
       };
       return c.json(preview);

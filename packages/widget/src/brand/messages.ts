@@ -1,0 +1,213 @@
+/** The words of the brand components, in the five built-in languages. */
+const en = {
+  members: 'Members',
+  search: 'Search name, email or code',
+  filter: 'Filter',
+  filterAll: 'All members',
+  filterNever: 'Never sent',
+  filterBefore: 'Sent before a date',
+  filterActive: 'Active',
+  filterPaused: 'Paused',
+  filterEnded: 'Ended',
+  filterOptedOut: 'Opted out',
+  before: 'Sent before',
+  selectAllPage: 'Select all on this page',
+  selectMember: 'Select {0}',
+  selectAllMatching: 'Select all matching',
+  allMatchingSelected: 'All {0} matching members selected',
+  selected: '{0} selected',
+  clearSelection: 'Clear selection',
+  sendItems: 'Send sales tracking items',
+  moreActions: 'More actions',
+  emailMembers: 'Email members',
+  copyLinksCsv: 'Copy all dashboard links as CSV',
+  copied: 'Copied',
+  addMembers: 'Add members',
+  addHelp: 'One per line: name, email (a header line name,email,externalId,promoCode also works). Codes, tracking links and dashboard links are made at once.',
+  addFile: 'Or upload a CSV file',
+  add: 'Add',
+  added: '{0} added, {1} failed',
+  cancel: 'Cancel',
+  close: 'Close',
+  name: 'Name',
+  code: 'Code',
+  trackingLink: 'Tracking link',
+  dashboardLink: 'Dashboard link',
+  lastEmailed: 'Last emailed',
+  status: 'Status',
+  never: 'Never',
+  optedOut: 'Opted out',
+  noEmail: 'No email',
+  active: 'Active',
+  paused: 'Paused',
+  ended: 'Ended',
+  loadMore: 'Load more',
+  loading: 'Loading…',
+  empty: 'No members match. Add members to this offer to see them here.',
+  failed: 'Could not load. ',
+  retry: 'Retry',
+  // composer
+  composerTrackingItems: 'Send sales tracking items',
+  composerMembersMessage: 'Email members',
+  recipients: '{0} recipients',
+  subject: 'Subject',
+  body: 'Message',
+  placeholders: 'Placeholders',
+  placeholderHelp: 'Insert a placeholder; each recipient gets their own value.',
+  insert: 'Insert {0}',
+  expandsTo: 'for {0}: {1}',
+  ph_member_name: 'Member name',
+  ph_offer_name: 'Offer name',
+  ph_brand_name: 'Brand name',
+  ph_promo_code: 'Promo code',
+  ph_tracking_link: 'Tracking link',
+  ph_dashboard_link: 'Dashboard link',
+  preview: 'Preview',
+  previewOf: '{0} of {1}: {2}',
+  previous: 'Previous recipient',
+  next: 'Next recipient',
+  noRecipients: 'Nobody will get this email.',
+  skipped: 'Skipped ({0})',
+  skip_no_email: 'no email address',
+  skip_opted_out: 'opted out',
+  skip_enrollment_ended: 'enrollment ended',
+  sendTest: 'Send me a test',
+  testSent: 'Test sent to {0}',
+  send: 'Send to {0}',
+  sending: 'Sending…',
+  sentTitle: 'Sent',
+  queued: 'Queued',
+  sent: 'Sent',
+  failedStatus: 'Failed',
+  resendFailed: 'Resend failed ({0})',
+  progress: '{0} sent, {1} queued, {2} failed',
+} as const;
+
+export type BrandMessageKey = keyof typeof en;
+export type BrandMessages = Record<BrandMessageKey, string>;
+
+const es: BrandMessages = {
+  members: 'Miembros', search: 'Buscar nombre, correo o código', filter: 'Filtro', filterAll: 'Todos los miembros',
+  filterNever: 'Nunca enviado', filterBefore: 'Enviado antes de una fecha', filterActive: 'Activos', filterPaused: 'En pausa',
+  filterEnded: 'Finalizados', filterOptedOut: 'Dados de baja', before: 'Enviado antes de', selectAllPage: 'Seleccionar todos en esta página',
+  selectMember: 'Seleccionar a {0}', selectAllMatching: 'Seleccionar todos los que coinciden',
+  allMatchingSelected: '{0} miembros seleccionados', selected: '{0} seleccionados', clearSelection: 'Borrar selección',
+  sendItems: 'Enviar elementos de seguimiento', moreActions: 'Más acciones', emailMembers: 'Escribir a los miembros',
+  copyLinksCsv: 'Copiar todos los enlaces del panel como CSV', copied: 'Copiado', addMembers: 'Añadir miembros',
+  addHelp: 'Uno por línea: nombre, correo (también vale una cabecera name,email,externalId,promoCode). Los códigos y enlaces se crean al momento.',
+  addFile: 'O sube un archivo CSV', add: 'Añadir', added: '{0} añadidos, {1} fallidos', cancel: 'Cancelar', close: 'Cerrar',
+  name: 'Nombre', code: 'Código', trackingLink: 'Enlace de seguimiento', dashboardLink: 'Enlace del panel',
+  lastEmailed: 'Último correo', status: 'Estado', never: 'Nunca', optedOut: 'Dado de baja', noEmail: 'Sin correo',
+  active: 'Activo', paused: 'En pausa', ended: 'Finalizado', loadMore: 'Cargar más', loading: 'Cargando…',
+  empty: 'Ningún miembro coincide. Añade miembros a esta oferta para verlos aquí.', failed: 'No se pudo cargar. ', retry: 'Reintentar',
+  composerTrackingItems: 'Enviar elementos de seguimiento', composerMembersMessage: 'Escribir a los miembros',
+  recipients: '{0} destinatarios', subject: 'Asunto', body: 'Mensaje', placeholders: 'Marcadores',
+  placeholderHelp: 'Inserta un marcador; cada destinatario recibe su propio valor.', insert: 'Insertar {0}', expandsTo: 'para {0}: {1}',
+  ph_member_name: 'Nombre del miembro', ph_offer_name: 'Nombre de la oferta', ph_brand_name: 'Nombre de la marca',
+  ph_promo_code: 'Código promocional', ph_tracking_link: 'Enlace de seguimiento', ph_dashboard_link: 'Enlace del panel',
+  preview: 'Vista previa', previewOf: '{0} de {1}: {2}', previous: 'Destinatario anterior', next: 'Destinatario siguiente',
+  noRecipients: 'Nadie recibirá este correo.', skipped: 'Omitidos ({0})', skip_no_email: 'sin dirección de correo',
+  skip_opted_out: 'dado de baja', skip_enrollment_ended: 'inscripción finalizada', sendTest: 'Enviarme una prueba',
+  testSent: 'Prueba enviada a {0}', send: 'Enviar a {0}', sending: 'Enviando…', sentTitle: 'Enviado', queued: 'En cola',
+  sent: 'Enviado', failedStatus: 'Fallido', resendFailed: 'Reenviar fallidos ({0})', progress: '{0} enviados, {1} en cola, {2} fallidos',
+};
+
+const fr: BrandMessages = {
+  members: 'Membres', search: 'Rechercher un nom, un e-mail ou un code', filter: 'Filtre', filterAll: 'Tous les membres',
+  filterNever: 'Jamais envoyé', filterBefore: 'Envoyé avant une date', filterActive: 'Actifs', filterPaused: 'En pause',
+  filterEnded: 'Terminés', filterOptedOut: 'Désinscrits', before: 'Envoyé avant le', selectAllPage: 'Tout sélectionner sur cette page',
+  selectMember: 'Sélectionner {0}', selectAllMatching: 'Sélectionner tous les résultats',
+  allMatchingSelected: '{0} membres sélectionnés', selected: '{0} sélectionnés', clearSelection: 'Effacer la sélection',
+  sendItems: 'Envoyer les éléments de suivi', moreActions: 'Plus d’actions', emailMembers: 'Écrire aux membres',
+  copyLinksCsv: 'Copier tous les liens de tableau de bord en CSV', copied: 'Copié', addMembers: 'Ajouter des membres',
+  addHelp: 'Un par ligne : nom, e-mail (une ligne d’en-tête name,email,externalId,promoCode fonctionne aussi). Codes et liens sont créés aussitôt.',
+  addFile: 'Ou importez un fichier CSV', add: 'Ajouter', added: '{0} ajoutés, {1} en échec', cancel: 'Annuler', close: 'Fermer',
+  name: 'Nom', code: 'Code', trackingLink: 'Lien de suivi', dashboardLink: 'Lien du tableau de bord',
+  lastEmailed: 'Dernier e-mail', status: 'Statut', never: 'Jamais', optedOut: 'Désinscrit', noEmail: 'Sans e-mail',
+  active: 'Actif', paused: 'En pause', ended: 'Terminé', loadMore: 'Afficher plus', loading: 'Chargement…',
+  empty: 'Aucun membre ne correspond. Ajoutez des membres à cette offre pour les voir ici.', failed: 'Chargement impossible. ', retry: 'Réessayer',
+  composerTrackingItems: 'Envoyer les éléments de suivi', composerMembersMessage: 'Écrire aux membres',
+  recipients: '{0} destinataires', subject: 'Objet', body: 'Message', placeholders: 'Variables',
+  placeholderHelp: 'Insérez une variable ; chaque destinataire reçoit sa propre valeur.', insert: 'Insérer {0}', expandsTo: 'pour {0} : {1}',
+  ph_member_name: 'Nom du membre', ph_offer_name: 'Nom de l’offre', ph_brand_name: 'Nom de la marque',
+  ph_promo_code: 'Code promo', ph_tracking_link: 'Lien de suivi', ph_dashboard_link: 'Lien du tableau de bord',
+  preview: 'Aperçu', previewOf: '{0} sur {1} : {2}', previous: 'Destinataire précédent', next: 'Destinataire suivant',
+  noRecipients: 'Personne ne recevra cet e-mail.', skipped: 'Ignorés ({0})', skip_no_email: 'pas d’adresse e-mail',
+  skip_opted_out: 'désinscrit', skip_enrollment_ended: 'inscription terminée', sendTest: 'M’envoyer un test',
+  testSent: 'Test envoyé à {0}', send: 'Envoyer à {0}', sending: 'Envoi…', sentTitle: 'Envoyé', queued: 'En file',
+  sent: 'Envoyé', failedStatus: 'Échec', resendFailed: 'Renvoyer les échecs ({0})', progress: '{0} envoyés, {1} en file, {2} en échec',
+};
+
+const de: BrandMessages = {
+  members: 'Mitglieder', search: 'Name, E-Mail oder Code suchen', filter: 'Filter', filterAll: 'Alle Mitglieder',
+  filterNever: 'Nie gesendet', filterBefore: 'Vor einem Datum gesendet', filterActive: 'Aktiv', filterPaused: 'Pausiert',
+  filterEnded: 'Beendet', filterOptedOut: 'Abgemeldet', before: 'Gesendet vor', selectAllPage: 'Alle auf dieser Seite auswählen',
+  selectMember: '{0} auswählen', selectAllMatching: 'Alle Treffer auswählen',
+  allMatchingSelected: 'Alle {0} Treffer ausgewählt', selected: '{0} ausgewählt', clearSelection: 'Auswahl aufheben',
+  sendItems: 'Tracking-Daten senden', moreActions: 'Weitere Aktionen', emailMembers: 'Mitgliedern schreiben',
+  copyLinksCsv: 'Alle Dashboard-Links als CSV kopieren', copied: 'Kopiert', addMembers: 'Mitglieder hinzufügen',
+  addHelp: 'Eine Zeile je Person: Name, E-Mail (eine Kopfzeile name,email,externalId,promoCode geht auch). Codes und Links entstehen sofort.',
+  addFile: 'Oder eine CSV-Datei hochladen', add: 'Hinzufügen', added: '{0} hinzugefügt, {1} fehlgeschlagen', cancel: 'Abbrechen', close: 'Schließen',
+  name: 'Name', code: 'Code', trackingLink: 'Tracking-Link', dashboardLink: 'Dashboard-Link',
+  lastEmailed: 'Letzte E-Mail', status: 'Status', never: 'Nie', optedOut: 'Abgemeldet', noEmail: 'Keine E-Mail',
+  active: 'Aktiv', paused: 'Pausiert', ended: 'Beendet', loadMore: 'Mehr laden', loading: 'Wird geladen…',
+  empty: 'Keine passenden Mitglieder. Fügen Sie dem Angebot Mitglieder hinzu, um sie hier zu sehen.', failed: 'Laden fehlgeschlagen. ', retry: 'Erneut versuchen',
+  composerTrackingItems: 'Tracking-Daten senden', composerMembersMessage: 'Mitgliedern schreiben',
+  recipients: '{0} Empfänger', subject: 'Betreff', body: 'Nachricht', placeholders: 'Platzhalter',
+  placeholderHelp: 'Platzhalter einfügen; jeder Empfänger bekommt seinen eigenen Wert.', insert: '{0} einfügen', expandsTo: 'für {0}: {1}',
+  ph_member_name: 'Name des Mitglieds', ph_offer_name: 'Name des Angebots', ph_brand_name: 'Name der Marke',
+  ph_promo_code: 'Gutscheincode', ph_tracking_link: 'Tracking-Link', ph_dashboard_link: 'Dashboard-Link',
+  preview: 'Vorschau', previewOf: '{0} von {1}: {2}', previous: 'Vorheriger Empfänger', next: 'Nächster Empfänger',
+  noRecipients: 'Niemand erhält diese E-Mail.', skipped: 'Übersprungen ({0})', skip_no_email: 'keine E-Mail-Adresse',
+  skip_opted_out: 'abgemeldet', skip_enrollment_ended: 'Teilnahme beendet', sendTest: 'Test an mich senden',
+  testSent: 'Test an {0} gesendet', send: 'An {0} senden', sending: 'Wird gesendet…', sentTitle: 'Gesendet', queued: 'In Warteschlange',
+  sent: 'Gesendet', failedStatus: 'Fehlgeschlagen', resendFailed: 'Fehlgeschlagene erneut senden ({0})', progress: '{0} gesendet, {1} wartend, {2} fehlgeschlagen',
+};
+
+const pt: BrandMessages = {
+  members: 'Membros', search: 'Buscar nome, e-mail ou código', filter: 'Filtro', filterAll: 'Todos os membros',
+  filterNever: 'Nunca enviado', filterBefore: 'Enviado antes de uma data', filterActive: 'Ativos', filterPaused: 'Pausados',
+  filterEnded: 'Encerrados', filterOptedOut: 'Descadastrados', before: 'Enviado antes de', selectAllPage: 'Selecionar todos nesta página',
+  selectMember: 'Selecionar {0}', selectAllMatching: 'Selecionar todos os resultados',
+  allMatchingSelected: 'Todos os {0} resultados selecionados', selected: '{0} selecionados', clearSelection: 'Limpar seleção',
+  sendItems: 'Enviar itens de rastreamento', moreActions: 'Mais ações', emailMembers: 'Escrever aos membros',
+  copyLinksCsv: 'Copiar todos os links do painel em CSV', copied: 'Copiado', addMembers: 'Adicionar membros',
+  addHelp: 'Um por linha: nome, e-mail (um cabeçalho name,email,externalId,promoCode também serve). Códigos e links são criados na hora.',
+  addFile: 'Ou envie um arquivo CSV', add: 'Adicionar', added: '{0} adicionados, {1} com falha', cancel: 'Cancelar', close: 'Fechar',
+  name: 'Nome', code: 'Código', trackingLink: 'Link de rastreamento', dashboardLink: 'Link do painel',
+  lastEmailed: 'Último e-mail', status: 'Status', never: 'Nunca', optedOut: 'Descadastrado', noEmail: 'Sem e-mail',
+  active: 'Ativo', paused: 'Pausado', ended: 'Encerrado', loadMore: 'Carregar mais', loading: 'Carregando…',
+  empty: 'Nenhum membro encontrado. Adicione membros a esta oferta para vê-los aqui.', failed: 'Não foi possível carregar. ', retry: 'Tentar de novo',
+  composerTrackingItems: 'Enviar itens de rastreamento', composerMembersMessage: 'Escrever aos membros',
+  recipients: '{0} destinatários', subject: 'Assunto', body: 'Mensagem', placeholders: 'Marcadores',
+  placeholderHelp: 'Insira um marcador; cada destinatário recebe o próprio valor.', insert: 'Inserir {0}', expandsTo: 'para {0}: {1}',
+  ph_member_name: 'Nome do membro', ph_offer_name: 'Nome da oferta', ph_brand_name: 'Nome da marca',
+  ph_promo_code: 'Cupom', ph_tracking_link: 'Link de rastreamento', ph_dashboard_link: 'Link do painel',
+  preview: 'Prévia', previewOf: '{0} de {1}: {2}', previous: 'Destinatário anterior', next: 'Próximo destinatário',
+  noRecipients: 'Ninguém receberá este e-mail.', skipped: 'Ignorados ({0})', skip_no_email: 'sem endereço de e-mail',
+  skip_opted_out: 'descadastrado', skip_enrollment_ended: 'inscrição encerrada', sendTest: 'Enviar um teste para mim',
+  testSent: 'Teste enviado para {0}', send: 'Enviar para {0}', sending: 'Enviando…', sentTitle: 'Enviado', queued: 'Na fila',
+  sent: 'Enviado', failedStatus: 'Falhou', resendFailed: 'Reenviar falhas ({0})', progress: '{0} enviados, {1} na fila, {2} com falha',
+};
+
+const languages: Record<string, BrandMessages> = { en, es, fr, de, pt };
+
+/** The words for a BCP 47 tag: `de-AT` reads German; a language not built in reads English. */
+export function brandMessages(tag: string): BrandMessages {
+  return languages[tag.toLowerCase().split('-')[0] ?? ''] ?? en;
+}
+
+/** Puts values in a message's `{0}`, `{1}`, … */
+export function fill(message: string, ...values: (string | number)[]): string {
+  return message.replace(/\{(\d)\}/g, (_, i: string) => String(values[+i]));
+}
+
+/** The component's language: its `locale`, else the page's `<html lang>`, else the browser's. */
+export function pickLocale(locale: string): string {
+  const tag = locale || document.documentElement.lang || navigator.language || 'en';
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
