@@ -10,6 +10,8 @@ export interface FakeBrandApi {
   members: OfferMember[];
   /** Requests by "METHOD path", in order. */
   calls: string[];
+  /** Their full URLs. */
+  urls: string[];
   /** Bodies and idempotency keys of send requests. */
   sends: { body: any; key: string | null }[];
   tests: any[];
@@ -65,12 +67,13 @@ const error = (status: number, code: string, message: string, details?: unknown)
 
 /** Installs the fake; each call gets a fresh state. */
 export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
-  const api: FakeBrandApi = { members, calls: [], sends: [], tests: [], messages: [], secrets: [], expireNext: false, failNextSend: false };
+  const api: FakeBrandApi = { members, calls: [], urls: [], sends: [], tests: [], messages: [], secrets: [], expireNext: false, failNextSend: false };
   const base = `${BRAND_API}/v1`;
   const sendResults = new Map<string, unknown>();
   const authed = (request: Request) => {
     api.secrets.push(request.headers.get('authorization') ?? '');
     api.calls.push(`${request.method} ${new URL(request.url).pathname}`);
+    api.urls.push(request.url);
     if (api.expireNext) {
       api.expireNext = false;
       return error(401, 'token_expired', 'The brand session expired');
