@@ -9,6 +9,7 @@ import { randomString } from './keys/random.js';
 import { auditEventRoutes } from './routes/audit-events/index.js';
 import { brandRoutes } from './routes/brand/index.js';
 import { brandSessionRoutes } from './routes/brand-sessions/index.js';
+import { brandWidgetRoutes } from './routes/brand-widget/index.js';
 import { consoleRoutes } from './routes/console/index.js';
 import { conversionRoutes } from './routes/conversions/index.js';
 import { dashboardKeyRoutes } from './routes/dashboard-keys/index.js';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   app.route('/t', trackingRoutes());
   app.route('/', hostedRoutes());
   app.route('/widget', widgetRoutes());
+  app.route('/widget', brandWidgetRoutes());
   app.route('/console', consoleRoutes());
   app.route('/', healthRoutes());
   app.route('/', jwksRoutes());

@@ -136,7 +136,10 @@ describe.each(backends())('brand sessions on $name', (backend) => {
 
   it('a console login link opens the console once, with a cookie, and leaves the address bar', async () => {
     const brand = await t.brand('Glow <Cosmetics>');
-    const link = await session(brand, { return: 'login_url' });
+    const spring = await brand.createOffer({ name: 'Spring' });
+    const summer = await brand.createOffer({ name: 'Summer' });
+    await brand.createOffer({ name: 'Hidden' });
+    const link = await session(brand, { return: 'login_url', offerIds: [spring.id, summer.id] });
     expect(link.clientSecret).toBeNull();
     expect(link.loginUrl).toMatch(new RegExp(`^${PUBLIC_URL}/console/login/affdash_bs_`));
     const path = new URL(link.loginUrl).pathname;
@@ -154,6 +157,11 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Glow &lt;Cosmetics&gt;');
     expect(page.text).toContain('Rosa Admin');
+    expect(page.text).toContain(`<affdash-offer-members offer="${summer.id}"`); // the newest offer in scope
+    expect(page.text).toContain('/widget/affdash-brand.js');
+    expect(page.text).not.toContain('Hidden');
+    const chosen = await read(await t.app.request(`/console?offer=${spring.id}`, { headers: { cookie } }));
+    expect(chosen.text).toContain(`<affdash-offer-members offer="${spring.id}"`);
     expect(page.headers.get('cache-control')).toBe('private, no-store');
 
     const minted = await read(await t.app.request('/console/client-secret', { method: 'POST', headers: { cookie } }));

@@ -369,6 +369,10 @@ export const routes: RouteDoc[] = [
     responses: [{ status: 200, description: 'The widget (ES module)', media: Media.javascript }],
     errors: ['not_found'],
   }),
+  open('get', '/widget/affdash-brand.js', 'The brand components (`@affdash/widget/brand`) as one file, for a script tag', {
+    responses: [{ status: 200, description: 'The brand components (ES module)', media: Media.javascript }],
+    errors: ['not_found'],
+  }),
   open('get', '/.well-known/jwks.json', 'The public keys that verify dashboard tokens the server signs (JWKS)', {
     responses: [ok('Jwks')],
   }),

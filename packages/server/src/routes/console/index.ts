@@ -12,7 +12,7 @@ import {
 import type { AppEnv } from '../../http/context.js';
 import { ApiError } from '../../http/errors.js';
 import { noticePage } from '../../pages/layout.js';
-import { consolePage } from './page.js';
+import { consolePage, type ConsoleOffer } from './page.js';
 import { clearConsoleCookie, readConsoleCookie, setConsoleCookie } from './cookie.js';
 
 const { sql } = pg;
@@ -75,9 +75,16 @@ export function consoleRoutes() {
         if (readConsoleCookie(c)) clearConsoleCookie(c);
         return c.html(signedOut(), 401);
       }
-      const [brand] = await c.get('deps').db.query<{ name: string; logo_url: string | null }>(sql`
+      const { db } = c.get('deps');
+      const [brand] = await db.query<{ name: string; logo_url: string | null }>(sql`
         SELECT name, logo_url FROM brands WHERE id = ${session.brand_id}`);
-      return consolePage(c, session, brand!);
+      const offers = await db.query<ConsoleOffer>(sql`
+        SELECT id, name, status FROM offers WHERE brand_id = ${session.brand_id}
+        ${session.offer_ids ? sql`AND id IN (${sql.join(session.offer_ids.map((id) => sql`${id}`), sql`, `)})` : sql``}
+        ORDER BY created_at DESC, id DESC LIMIT 200`);
+      const wanted = c.req.query('offer');
+      const current = offers.find((o) => o.id === wanted) ?? offers[0];
+      return consolePage(c, session, brand!, offers, current);
     })
     .post('/client-secret', async (c) => {
       c.header('Cache-Control', 'no-store');
