@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
 
 // The built @affdash/widget package (run after `npm run build`): what its manifest and exports promise.
 const dir = new URL('../packages/widget/', import.meta.url);
@@ -31,6 +35,22 @@ describe('@affdash/widget package', () => {
     expect(names(element!.cssParts)).toEqual(expect.arrayContaining(['header', 'share', 'code', 'link', 'copy-button', 'terms', 'stats', 'conversions', 'payments']));
     expect(names(element!.cssProperties)).toEqual(expect.arrayContaining(['--affdash-color-accent', '--affdash-color-bg', '--affdash-font-family', '--affdash-radius']));
     expect(names(element!.cssProperties).every((n) => n.startsWith('--affdash-'))).toBe(true);
+  });
+
+  it('is valid against the custom elements manifest schema, with paths that resolve and typed events', () => {
+    const manifest = read(pkg.customElements);
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(require('custom-elements-manifest/schema.json'));
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    const paths: string[] = [];
+    const events: { name: string; type?: { text: string } }[] = [];
+    for (const module of manifest.modules) {
+      paths.push(module.path);
+      for (const exported of module.exports ?? []) if (exported.declaration.module) paths.push(exported.declaration.module);
+      for (const declaration of module.declarations ?? []) events.push(...(declaration.events ?? []));
+    }
+    expect(paths.filter((p) => !existsSync(new URL(p, dir)))).toEqual([]);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => !/^CustomEvent<.+>$/.test(e.type?.text ?? ''))).toEqual([]);
   });
 
   it('exports every entry it names, with types', () => {

@@ -1,9 +1,11 @@
 // `npm run screenshots`: the hosted dashboard of the demo member, as people see it, in
 // docs/widget-light.png, docs/widget-dark.png (prefers-color-scheme: dark) and docs/widget-phone.png
-// (375 px wide, full page). Runs the real server with demo data in a temporary data folder and
-// headless Chromium at CHROME_PATH (default /usr/bin/chromium). Needs `npm run build` first.
+// (375 px wide, full page); and both member emails as the demo member gets them, 600 px and
+// 375 px wide, in docs/email-tracking-items*.png and docs/email-members-message*.png. Runs the
+// real server with demo data in a temporary data folder and headless Chromium at CHROME_PATH
+// (default /usr/bin/chromium). Needs `npm run build` first.
 //
-//   node scripts/screenshots.mjs [out-dir]   (default docs/)
+//   node scripts/screenshots.mjs [out-dir] [widget|emails]   (default docs/, both)
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,21 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.resolve(root, process.argv[2] ?? 'docs');
+const only = process.argv[3];
+
+const emailShots = [
+  { suffix: '', viewport: { width: 600, height: 800, deviceScaleFactor: 1 } },
+  { suffix: '-phone', viewport: { width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
+];
+
+const membersMessageBody = `Hi {{first_name}},
+
+Our spring collection is here, and for the next two weeks every sale through your code earns double commission on {{offer_name}}.
+
+Need fresh photos or product samples for your posts? Just reply to this email.
+
+Thank you for being part of it,
+The {{brand_name}} team`;
 
 const shots = [
   { file: 'widget-light.png', scheme: 'light', viewport: { width: 1200, height: 900, deviceScaleFactor: 1 } },
@@ -61,7 +78,7 @@ try {
     ],
   });
   await mkdir(outDir, { recursive: true });
-  for (const shot of shots) {
+  for (const shot of only === 'emails' ? [] : shots) {
     // A fresh context per picture: the hosted link turns into a session cookie on first use.
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
@@ -77,6 +94,33 @@ try {
     await page.screenshot({ path: file, fullPage: true });
     console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide, ${shot.scheme})`);
     await context.close();
+  }
+
+  // Both member emails of the demo member, rendered by the preview endpoints as they are sent.
+  const preview = async (kind, body) => {
+    const res = await createApp(deps).request(`/v1/offers/${showcase.offerId}/emails/${kind}/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 200) throw new Error(`${kind} preview answered ${res.status}: ${await res.text()}`);
+    const { emails } = await res.json();
+    return emails.find((e) => e.memberId === showcase.memberId);
+  };
+  const emails = [
+    { name: 'email-tracking-items', email: await preview('tracking-items', { memberIds: [showcase.memberId] }) },
+    { name: 'email-members-message', email: await preview('members-message', { body: membersMessageBody }) },
+  ];
+  for (const { name, email } of only === 'widget' ? [] : emails) {
+    for (const shot of emailShots) {
+      const page = await browser.newPage();
+      await page.setViewport(shot.viewport);
+      await page.setContent(email.html, { waitUntil: 'networkidle0' });
+      const file = path.join(outDir, `${name}${shot.suffix}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide: ${email.subject})`);
+      await page.close();
+    }
   }
 } finally {
   await browser?.close();

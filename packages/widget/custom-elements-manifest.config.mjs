@@ -1,4 +1,6 @@
 // custom-elements.json from the components' JSDoc: `npm run build` writes it, the package ships it.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * Lit's `static properties = { x: { state: true } }` declares internal reactive state, which the
@@ -51,6 +53,35 @@ function summaryParagraph() {
   };
 }
 
+/**
+ * Module paths as the package ships them: package-relative (`src/…/x.ts`), never `/src/…`,
+ * `./…` relative to another module, or a `.js` name of a `.ts` source.
+ */
+function packagePaths() {
+  const normalize = (from, ref) => {
+    if (!ref) return ref;
+    let target = ref.startsWith('./') || ref.startsWith('../') ? path.posix.join(path.posix.dirname(from), ref) : ref;
+    target = path.posix.normalize(target.replace(/^\/+/, ''));
+    const ts = target.replace(/\.js$/, '.ts');
+    return ts !== target && existsSync(ts) ? ts : target;
+  };
+  return {
+    name: 'affdash-package-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        const fix = (reference) => {
+          if (reference?.module) reference.module = normalize(module.path, reference.module);
+        };
+        for (const exported of module.exports ?? []) fix(exported.declaration);
+        for (const declaration of module.declarations ?? []) {
+          fix(declaration.superclass);
+          for (const member of declaration.members ?? []) fix(member.inheritedFrom);
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: [
     'src/index.ts',
@@ -62,5 +93,5 @@ export default {
   outdir: '.',
   litelement: true,
   packagejson: false,
-  plugins: [litInternalState(), summaryParagraph()],
+  plugins: [litInternalState(), summaryParagraph(), packagePaths()],
 };

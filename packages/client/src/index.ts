@@ -57,8 +57,8 @@ export type {
   EnrollmentListParams,
   EnrollmentUpdate,
 } from './resources/enrollments.js';
-export { Brand, BrandAllowedOrigins } from './resources/brand.js';
-export type { AllowedOrigins, AllowedOriginsUpdate } from './resources/brand.js';
+export { Brand, BrandAllowedOrigins, BrandProfiles } from './resources/brand.js';
+export type { AllowedOrigins, AllowedOriginsUpdate, BrandProfile, BrandProfileUpdate } from './resources/brand.js';
 export { Conversions } from './resources/conversions.js';
 export type {
   Conversion,
@@ -93,11 +93,11 @@ export type {
   EmailMessageListParams,
   EmailPreview,
   EmailSendResult,
+  EmailTest,
+  EmailTestResult,
   EmailTemplate,
   EmailResend,
   EmailResendResult,
-  EmailTestResult,
-  EmailTestSend,
   MembersMessageEmail,
   TrackingItemsEmail,
 } from './resources/emails.js';

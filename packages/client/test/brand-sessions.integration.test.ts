@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
-import { useSdk } from './server.js';
+import { createTestServer, type Mailer, type OutgoingEmail } from '@affdash/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Affdash, InvalidInputError, PermissionDeniedError } from '../src/index.js';
 
-const t = useSdk();
+/** A real server whose test sends go to memory. */
+const t = {} as { server: Awaited<ReturnType<typeof createTestServer>>; affdash: Affdash; mailer: Mailer & { sent: OutgoingEmail[] } };
+beforeAll(async () => {
+  const sent: OutgoingEmail[] = [];
+  t.mailer = { description: 'memory', sent, send: async (m) => (sent.push(m), { providerId: `p${sent.length}` }), close() {} };
+  t.server = await createTestServer({ mailer: t.mailer });
+  t.affdash = new Affdash({ apiKey: t.server.apiKey, baseUrl: t.server.url });
+});
+afterAll(() => t.server?.close());
 const staff = { id: 'u_1', name: 'Rosa Admin', email: 'rosa@glow.example' };
 
 describe('the SDK: brand sessions, offer members, test sends and the audit trail', () => {
@@ -31,8 +39,9 @@ describe('the SDK: brand sessions, offer members, test sends and the audit trail
     expect(members.map((m) => m.name).sort()).toEqual(['Ana', 'Ben']);
     expect((await asStaff.offerMembers.list(offer.id, { q: 'ana' })).data.map((m) => m.name)).toEqual(['Ana']);
 
-    const test = await asStaff.emails.trackingItems.test(offer.id, { memberId: members[0]!.memberId });
+    const test = await asStaff.emails.trackingItems.test(offer.id, {});
     expect(test.to).toBe(staff.email);
+    expect(t.mailer.sent.map((m) => m.to)).toEqual([staff.email]);
     const sent = await asStaff.emails.trackingItems.send(offer.id, { memberIds: members.map((m) => m.memberId) });
     const statuses = await asStaff.emails.messages.list({ sendId: sent.sendId! });
     expect(statuses.data.map((m) => m.status)).toEqual(['queued', 'queued']);

@@ -9,6 +9,8 @@ export * from './schemas/payment.js';
 export * from './schemas/token.js';
 export * from './schemas/dashboard.js';
 export * from './schemas/embedding.js';
+export * from './schemas/brand-profile.js';
+export { contrastRatio, MIN_TEXT_CONTRAST, readableTextColor, relativeLuminance } from './color.js';
 export * from './schemas/reports.js';
 export { nextPayoutAt, payoutRemaining } from './payout.js';
 export * from './commission/index.js';

@@ -48,9 +48,8 @@ CREATE TABLE audit_events (
 );
 CREATE INDEX audit_events_list ON audit_events (brand_id, created_at DESC, id DESC);
 
--- One send (a drawer's Send) groups its messages; a test message goes to staff, not a member,
--- and does not count as the member having been emailed.
+-- One send (a drawer's Send) groups its messages; the members table reads when each enrollment
+-- was last emailed.
 ALTER TABLE email_messages ADD COLUMN send_id text;
-ALTER TABLE email_messages ADD COLUMN test boolean NOT NULL DEFAULT false;
 CREATE INDEX email_messages_by_send ON email_messages (brand_id, send_id) WHERE send_id IS NOT NULL;
-CREATE INDEX email_messages_by_enrollment ON email_messages (brand_id, enrollment_id, created_at DESC) WHERE NOT test;
+CREATE INDEX email_messages_by_enrollment ON email_messages (brand_id, enrollment_id, created_at DESC);

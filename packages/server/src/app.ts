@@ -7,6 +7,7 @@ import { embeddingCors } from './middleware/embedding-cors/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
 import { auditEventRoutes } from './routes/audit-events/index.js';
+import { assetRoutes } from './routes/assets/index.js';
 import { brandRoutes } from './routes/brand/index.js';
 import { brandSessionRoutes } from './routes/brand-sessions/index.js';
 import { brandWidgetRoutes } from './routes/brand-widget/index.js';
@@ -26,6 +27,7 @@ import { offerRoutes } from './routes/offers/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
 import { trackingRoutes } from './routes/tracking/index.js';
+import { unsubscribeRoutes } from './routes/unsubscribe/index.js';
 import { webhookDeliveryRoutes, webhookEndpointRoutes } from './routes/webhooks/index.js';
 import { widgetRoutes } from './routes/widget/index.js';
 
@@ -84,10 +86,12 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/audit-events', auditEventRoutes());
   app.route('/v1/dashboard', dashboardRoutes());
   app.route('/t', trackingRoutes());
+  app.route('/u', unsubscribeRoutes());
   app.route('/', hostedRoutes());
   app.route('/widget', widgetRoutes());
   app.route('/widget', brandWidgetRoutes());
   app.route('/console', consoleRoutes());
+  app.route('/assets', assetRoutes());
   app.route('/', healthRoutes());
   app.route('/', jwksRoutes());
   app.route('/', openApiRoutes());

@@ -16,7 +16,7 @@ export function findWidgetFile(): string | undefined {
 /** Everything the app needs, from a database, the server secret and the public URL. */
 export function createDeps(
   db: Database,
-  options: { secret: string; publicUrl: string; widgetFile?: string | undefined },
+  options: { secret: string; publicUrl: string; widgetFile?: string | undefined; mail?: AppDeps['mail'] },
 ): AppDeps {
   const keys = deriveServerKeys(options.secret);
   return {
@@ -25,5 +25,6 @@ export function createDeps(
     dashboardKeys: new DashboardKeyStore(db, keys),
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
+    mail: options.mail,
   };
 }

@@ -8,6 +8,7 @@ export type { ServerConfig } from './config.js';
 export { openDatabase, openPglite, openPostgres, migrate, pendingMigrations } from './db/index.js';
 export type { Database } from './db/index.js';
 export { createApiKey, ensureBrand, revokeApiKeys } from './brands.js';
+export { brandProfile, updateBrandProfile } from './brand-profile/index.js';
 export { createTestServer } from './testing.js';
 export type { TestServer } from './testing.js';
 export type { AppDeps } from './http/context.js';

@@ -1,6 +1,7 @@
 import { loadConfig, type ServerConfig } from './config.js';
 import { migrate, openDatabase, type Database } from './db/index.js';
 import { createDeps } from './deps.js';
+import { mailerFromConfig } from './email/delivery.js';
 import type { AppDeps } from './http/context.js';
 
 export interface Runtime {
@@ -17,7 +18,8 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
     dataDir: `${config.dataDir}/pglite`,
   });
   await migrate(db);
-  return { config, db, deps: createDeps(db, { secret: config.secret, publicUrl: config.publicUrl }) };
+  const mail = { mailer: mailerFromConfig(config), fromAddress: config.emailFrom };
+  return { config, db, deps: createDeps(db, { secret: config.secret, publicUrl: config.publicUrl, mail }) };
 }
 
 /** Where the data lives, for people reading the console. */

@@ -1,6 +1,7 @@
 import { openDatabase, migrate, type Database } from './db/index.js';
 import { createApiKey, ensureBrand } from './brands.js';
 import { createDeps } from './deps.js';
+import type { Mailer } from './email/mailer.js';
 import { randomSecret } from './keys/random.js';
 import { serve } from './serve.js';
 
@@ -19,14 +20,15 @@ export interface TestServer {
  * brand, for tests of code that talks to affdash over HTTP.
  */
 export async function createTestServer(
-  options: { databaseUrl?: string; brandName?: string } = {},
+  options: { databaseUrl?: string; brandName?: string; mailer?: Mailer } = {},
 ): Promise<TestServer> {
   const db = await openDatabase({ databaseUrl: options.databaseUrl });
   await migrate(db);
   const brandId = await ensureBrand(db, { name: options.brandName ?? 'Test Brand' });
   const apiKey = await createApiKey(db, brandId, 'test');
   let url = '';
-  const deps = createDeps(db, { secret: randomSecret(48), publicUrl: 'http://placeholder' });
+  const mail = options.mailer ? { mailer: options.mailer, fromAddress: 'no-reply@affdash.test' } : undefined;
+  const deps = createDeps(db, { secret: randomSecret(48), publicUrl: 'http://placeholder', mail });
   const running = await serve(deps, { port: 0, host: '127.0.0.1' });
   url = running.url;
   deps.config.publicUrl = url;

@@ -1,11 +1,13 @@
 import { CodePattern, unknownPlaceholders } from '@affdash/core';
 import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../src/cli/csv.js';
-import { renderHtml, renderSubject, renderText } from '../src/email/template.js';
+import { renderParagraphs, renderSubject, renderText } from '../src/email/template.js';
 import { codeFromPattern } from '../src/routes/enrollments/code-pattern.js';
 
+const options = { linkColor: '#123456', dashboardLabel: 'Open your dashboard' };
 const values = {
   member_name: 'A & B <i>',
+  first_name: 'A',
   offer_name: 'Glow',
   brand_name: 'Co',
   promo_code: 'GLOW-AB-1234',
@@ -19,16 +21,19 @@ describe('email templates', () => {
     expect(renderText(body, values)).toBe(
       'Hi A & B <i>,\nline two\n\nLink: https://x.test/t/abc?a=1&b=2. See https://shop.test/x.\n\n\nhttps://x.test/d/xyz',
     );
-    const html = renderHtml(body, values);
+    const html = renderParagraphs(body, values, options);
+    const a = (href: string, text: string) => `<a href="${href}" style="color:#123456;text-decoration:underline;word-break:break-word">${text}</a>`;
     expect(html).toContain('<p style="margin:0 0 16px">Hi A &amp; B &lt;i&gt;,<br>\nline two</p>');
-    expect(html).toContain('<a href="https://x.test/t/abc?a=1&amp;b=2">https://x.test/t/abc?a=1&amp;b=2</a>.');
-    expect(html).toContain('See <a href="https://shop.test/x">https://shop.test/x</a>.');
-    expect(html).toContain('<a href="https://x.test/d/xyz">');
+    expect(html).toContain(`${a('https://x.test/t/abc?a=1&amp;b=2', 'https://x.test/t/abc?a=1&amp;b=2')}.`);
+    expect(html).toContain(`See ${a('https://shop.test/x', 'https://shop.test/x')}.`);
+    // the dashboard link reads as words: its secret URL is never the visible text
+    expect(html).toContain(a('https://x.test/d/xyz', 'Open your dashboard'));
+    expect(html.replace(/<[^>]+>/g, '')).not.toContain('https://x.test/d/xyz');
     expect(html).not.toContain('<i>');
   });
 
   it('a value that looks like a link or a placeholder is not made one', () => {
-    const html = renderHtml('{{member_name}}', { ...values, member_name: 'https://evil.test {{dashboard_link}}' });
+    const html = renderParagraphs('{{member_name}}', { ...values, member_name: 'https://evil.test {{dashboard_link}}' }, options);
     expect(html).not.toContain('<a ');
     expect(html).toContain('https://evil.test {{dashboard_link}}');
     expect(renderSubject('Hi {{member_name}}', { ...values, member_name: 'a\r\nBcc: x' })).toBe('Hi a Bcc: x');

@@ -66,7 +66,7 @@ describe.each(backends())('email delivery over SMTP on $name', (backend) => {
     const base = `/v1/offers/${offer.id}/emails/tracking-items`;
 
     const template = await brand.ok('GET', `${base}/template`, undefined, 200);
-    expect(template.body).toContain('{{dashboard_link}}');
+    expect(template.body).toContain('{{first_name}}');
 
     const preview = await brand.ok('POST', `${base}/preview`, { memberIds }, 200);
     expect(preview.emails.map((e: any) => e.to)).toEqual([maya, evil]);
@@ -110,6 +110,7 @@ describe.each(backends())('email delivery over SMTP on $name', (backend) => {
     const [scripted] = receivedBy(evil);
     const html = String(scripted!.mail.html);
     expect(html).toContain('Hi &lt;script&gt;alert(1)&lt;/script&gt;,');
+    expect(html).toContain('Glow &amp; Co.');
     expect(html).not.toMatch(/<script/i);
     expect(scripted!.mail.text).toContain('Hi <script>alert(1)</script>,');
 

@@ -78,7 +78,10 @@ describe.each(backends())('migrations on $name', (backend) => {
       expect(await pendingMigrations(db)).toEqual(versions.filter((v) => v > '006_webhooks'));
       const brandId = await ensureBrand(db, { name: 'Before' });
       const brand = new BrandClient(createApp(createDeps(db, { secret: SECRET, publicUrl: PUBLIC_URL })), brandId, await createApiKey(db, brandId, 'k'));
-      const { enrollment } = await brand.setup();
+      // the member row as the schema of 006 holds it (the API writes columns of later migrations)
+      await db.query(sql`INSERT INTO members (brand_id, id, name, email) VALUES (${brandId}, 'mem_before', 'Maya', NULL)`);
+      const offer = await brand.createOffer();
+      const enrollment = await brand.enroll(offer.id, 'mem_before');
       await db.query(sql`
         INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
                                  commission_amount, commission_terms, occurred_at, created_at)

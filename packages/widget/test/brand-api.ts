@@ -176,7 +176,7 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
       if (refused) return refused;
       const body = (await request.json()) as any;
       api.tests.push(body);
-      return HttpResponse.json({ messageId: 'msg_test', memberId: body.memberId, to: 'rosa@glow.example' }, { status: 202 });
+      return HttpResponse.json({ to: 'rosa@glow.example', subject: `[Test] ${body.subject}`, providerId: 'p_1' });
     }),
     http.get(`${base}/emails/messages`, ({ request }) => {
       const refused = authed(request);

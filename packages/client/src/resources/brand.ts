@@ -1,9 +1,9 @@
-import { AllowedOrigins, type AllowedOriginsUpdate } from '@affdash/core';
+import { AllowedOrigins, BrandProfile, BrandProfileUpdate, type AllowedOriginsUpdate } from '@affdash/core';
 import type { Http, RequestOptions } from '../http.js';
 import { APIResource } from '../resource.js';
 import { valid } from '../validate.js';
 
-export type { AllowedOrigins, AllowedOriginsUpdate };
+export type { AllowedOrigins, AllowedOriginsUpdate, BrandProfile, BrandProfileUpdate };
 
 /**
  * The origins the brand embeds dashboards on. Only pages there may call the dashboard API
@@ -23,11 +23,31 @@ export class BrandAllowedOrigins extends APIResource {
   }
 }
 
+/**
+ * How the hosted dashboard page and every email look and speak: display name, logo, accent,
+ * font, theme, default language, sender name, reply-to and postal address.
+ *
+ * @example
+ * await affdash.brand.profile.update({ accentColor: '#0b3d2e', defaultLocale: 'de' });
+ */
+export class BrandProfiles extends APIResource {
+  async retrieve(options?: RequestOptions): Promise<BrandProfile> {
+    return this._get('v1/brand/profile', BrandProfile, options);
+  }
+
+  /** Changes only the fields given; `null` clears one (`accentTextColor: null`: computed again). */
+  async update(params: BrandProfileUpdate, options?: RequestOptions): Promise<BrandProfile> {
+    return this._patch('v1/brand/profile', valid(BrandProfileUpdate, params, 'brand profile'), BrandProfile, options);
+  }
+}
+
 /** Settings of the brand the API key belongs to. */
 export class Brand {
   readonly allowedOrigins: BrandAllowedOrigins;
+  readonly profile: BrandProfiles;
 
   constructor(http: Http) {
     this.allowedOrigins = new BrandAllowedOrigins(http);
+    this.profile = new BrandProfiles(http);
   }
 }

@@ -2,12 +2,12 @@ import {
   EmailMessage,
   EmailResend,
   EmailResendResult,
-  EmailTestResult,
-  EmailTestSend,
   EmailMessageListQuery,
   EmailPreview,
   EmailSendResult,
   EmailTemplate,
+  EmailTest,
+  EmailTestResult,
   MembersMessageEmail,
   Page,
   PageQuery,
@@ -21,12 +21,12 @@ import { path, valid } from '../validate.js';
 export type {
   EmailResend,
   EmailResendResult,
-  EmailTestResult,
-  EmailTestSend,
   EmailMessage,
   EmailPreview,
   EmailSendResult,
   EmailTemplate,
+  EmailTest,
+  EmailTestResult,
   MembersMessageEmail,
   TrackingItemsEmail,
 };
@@ -76,9 +76,12 @@ export class TrackingItems extends APIResource {
     return this._post(path`v1/offers/${offerId}/emails/tracking-items/send`, body, EmailSendResult, withIdempotencyKey(options));
   }
 
-  /** "Send me a test": one member's email (their code and links) to `to`, subject marked [Test]. */
-  async test(offerId: string, params: EmailTestSend, options?: RequestOptions): Promise<EmailTestResult> {
-    const body = valid(EmailTestSend, params, 'test email');
+  /**
+   * "Send me a test": the email for a sample member, sent now to `to` (the brand's own
+   * address), in `locale` or the brand's language. Nothing is queued or counted as a send.
+   */
+  async test(offerId: string, params: EmailTest, options?: RequestOptions): Promise<EmailTestResult> {
+    const body = valid(EmailTest, params, 'test email');
     return this._post(path`v1/offers/${offerId}/emails/tracking-items/test`, body, EmailTestResult, options);
   }
 }
@@ -105,8 +108,9 @@ export class MembersMessage extends APIResource {
     return this._post(path`v1/offers/${offerId}/emails/members-message/send`, body, EmailSendResult, withIdempotencyKey(options));
   }
 
-  async test(offerId: string, params: EmailTestSend, options?: RequestOptions): Promise<EmailTestResult> {
-    const body = valid(EmailTestSend, params, 'test email');
+  /** "Send me a test": the message for a sample member, sent now to `to`; not counted as a send. */
+  async test(offerId: string, params: EmailTest, options?: RequestOptions): Promise<EmailTestResult> {
+    const body = valid(EmailTest, params, 'test email');
     return this._post(path`v1/offers/${offerId}/emails/members-message/test`, body, EmailTestResult, options);
   }
 }

@@ -7,6 +7,7 @@ import { pt } from './pt.js';
 import type { DashboardMessages } from '../schemas/dashboard.js';
 
 export * from './keys.js';
+export * from './email/index.js';
 export { de, deEarly } from './de.js';
 export { en, enEarly } from './en.js';
 export { es, esEarly } from './es.js';

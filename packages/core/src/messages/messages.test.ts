@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { DashboardMessages } from '../schemas/dashboard.js';
-import { dashboardMessages, earlyKeys, en, languages, messageKeys, messageLanguage, messagesFor } from './index.js';
+import {
+  dashboardMessages,
+  earlyKeys,
+  emailWordKeys,
+  emailWordsFor,
+  en,
+  fillWords,
+  languages,
+  messageKeys,
+  messageLanguage,
+  messagesFor,
+} from './index.js';
 
 const placeholders = (text: string) => (text.match(/\{\d\}/g) ?? []).sort().join();
 
@@ -31,5 +42,33 @@ describe('messages', () => {
     expect(de?.words.share).toBe('Teilen');
     expect(DashboardMessages.parse(de)).toEqual(de);
     for (const tag of ['en', 'en-GB', 'it', undefined]) expect(dashboardMessages(tag)).toBeUndefined();
+  });
+});
+
+describe('email words', () => {
+  it('has every email word and both default templates in every language, with the same placeholders', () => {
+    const names = (text: string) => (text.match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort().join();
+    const english = emailWordsFor('en');
+    for (const lang of languages) {
+      const w = emailWordsFor(lang);
+      expect(w.language).toBe(lang);
+      expect(Object.keys(w.words), lang).toEqual([...emailWordKeys]);
+      for (const key of emailWordKeys) {
+        expect(w.words[key], `${lang} ${key}`).not.toBe('');
+        expect(placeholders(w.words[key]), `${lang} ${key}`).toBe(placeholders(english.words[key]));
+      }
+      for (const kind of ['tracking_items', 'members_message'] as const) {
+        for (const part of ['subject', 'body'] as const) {
+          expect(names(w.templates[kind][part]), `${lang} ${kind} ${part}`).toBe(names(english.templates[kind][part]));
+        }
+      }
+    }
+    expect(emailWordsFor('de-AT').words.button).toBe('Dashboard öffnen');
+    expect(emailWordsFor('it').language).toBe('en');
+  });
+
+  it('fills numbered places', () => {
+    expect(fillWords('{1} and {0}', 'a', 'b')).toBe('b and a');
+    expect(fillWords('{0} {2}', 'a')).toBe('a {2}');
   });
 });

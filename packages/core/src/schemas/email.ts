@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.js';
+import { LanguageTag } from './dashboard.js';
 
 /** The values a template can use, as `{{name}}`. */
 export const EmailPlaceholders = [
   'member_name',
+  /** The member's first name when known, else their name. */
+  'first_name',
   'offer_name',
   'brand_name',
   'promo_code',
@@ -89,6 +92,30 @@ export const MembersMessageEmail = z
   .object({ subject: EmailSubject.optional(), body: EmailBody.optional() })
   .strict();
 export type MembersMessageEmail = z.input<typeof MembersMessageEmail>;
+
+/**
+ * "Send me a test": the email rendered for a sample member in the offer, to an address the
+ * brand gives. Nothing is queued or counted as a send.
+ */
+export const EmailTest = z
+  .object({
+    /** Required with an API key; a brand session sends it to its staff user's email when omitted. */
+    to: z.email().max(320).optional(),
+    /** The sample member's language (default: the brand's). */
+    locale: LanguageTag.optional(),
+    subject: EmailSubject.optional(),
+    body: EmailBody.optional(),
+  })
+  .strict();
+export type EmailTest = z.input<typeof EmailTest>;
+
+export const EmailTestResult = z.object({
+  to: z.string(),
+  subject: z.string(),
+  /** The id the mail server gave the message. */
+  providerId: z.string(),
+});
+export type EmailTestResult = z.infer<typeof EmailTestResult>;
 
 /** Why a member gets no email. */
 export const EmailSkipReason = {
@@ -180,24 +207,6 @@ export const EmailMessageListQuery = z.object({
   sendId: Id.optional(),
 });
 export type EmailMessageListQuery = z.input<typeof EmailMessageListQuery>;
-
-/**
- * "Send me a test": the email as one recipient would get it (their code and links), to a staff
- * address. `to` defaults to the brand session's staff email; with an API key it is required.
- */
-export const EmailTestSend = z
-  .object({
-    /** Whose code and links to render; the first recipient who would get the email when omitted. */
-    memberId: Id.optional(),
-    to: z.email().max(320).optional(),
-    subject: EmailSubject.optional(),
-    body: EmailBody.optional(),
-  })
-  .strict();
-export type EmailTestSend = z.input<typeof EmailTestSend>;
-
-export const EmailTestResult = z.object({ messageId: Id, memberId: Id, to: z.string() });
-export type EmailTestResult = z.infer<typeof EmailTestResult>;
 
 /** Queue failed messages again. */
 export const EmailResend = z

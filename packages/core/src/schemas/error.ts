@@ -16,6 +16,7 @@ export const ErrorCode = {
   currency_mismatch: 'currency_mismatch',
   payload_too_large: 'payload_too_large',
   rate_limited: 'rate_limited',
+  email_failed: 'email_failed',
   internal: 'internal',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -35,6 +36,8 @@ export const ErrorStatus: Record<ErrorCode, number> = {
   currency_mismatch: 422,
   payload_too_large: 413,
   rate_limited: 429,
+  /** The mail server did not take a message sent right away (a test send). */
+  email_failed: 502,
   internal: 500,
 };
 

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { Id, Metadata, Timestamp } from './common.js';
+import { LanguageTag } from './dashboard.js';
 
 export const Member = z.object({
   id: Id,
   name: z.string(),
+  /** Greets the member in email; null when not known. */
+  firstName: z.string().nullable(),
   email: z.string().nullable(),
+  /** The member's language (BCP 47); email is written in it. Null: the brand's default. */
+  locale: z.string().nullable(),
   /** The member asked not to get email: sends skip them. */
   emailOptOut: z.boolean(),
   externalId: z.string().nullable(),
@@ -16,7 +21,9 @@ export type Member = z.infer<typeof Member>;
 
 export const MemberCreate = z.object({
   name: z.string().trim().min(1).max(200),
+  firstName: z.string().trim().min(1).max(100).nullable().optional(),
   email: z.email().max(320).nullable().optional(),
+  locale: LanguageTag.nullable().optional(),
   emailOptOut: z.boolean().default(false),
   /** The brand's own id for the member; unique per brand when set. */
   externalId: z.string().trim().min(1).max(200).nullable().optional(),
@@ -27,7 +34,9 @@ export type MemberCreate = z.input<typeof MemberCreate>;
 export const MemberUpdate = z
   .object({
     name: z.string().trim().min(1).max(200),
+    firstName: z.string().trim().min(1).max(100).nullable(),
     email: z.email().max(320).nullable(),
+    locale: LanguageTag.nullable(),
     emailOptOut: z.boolean(),
     externalId: z.string().trim().min(1).max(200).nullable(),
     metadata: Metadata,

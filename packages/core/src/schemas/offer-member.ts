@@ -14,7 +14,7 @@ export const OfferMember = z.object({
   promoCode: z.string(),
   trackingUrl: z.string(),
   dashboardUrl: z.string(),
-  /** When a message to them was last queued (tests and failed messages left out); null: never. */
+  /** When a message to them was last queued (failed messages left out); null: never. */
   lastEmailedAt: Timestamp.nullable(),
   enrolledAt: Timestamp,
 });

@@ -1,12 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { EmailMessage, EmailPreview, EmailSendResult, EnrollmentBulkResult, Page } from '@affdash/core';
+import {
+  BrandProfileUpdate,
+  type BrandProfile,
+  type EmailMessage,
+  type EmailPreview,
+  type EmailSendResult,
+  type EmailTestResult,
+  type EnrollmentBulkResult,
+  type Page,
+} from '@affdash/core';
 import { createApp } from '../app.js';
+import { brandProfile, updateBrandProfile } from '../brand-profile/index.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
 import { pruneWebhookLog } from '../webhooks/retention.js';
 import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
+import { ApiError } from '../http/errors.js';
 import { csvLine, csvRecords } from './csv.js';
 
 export const brandUsage = `
@@ -19,15 +30,23 @@ Brand commands (run against the configured database with a brand's API key: --ap
   affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
   affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
                                 preview (default) or queue the email; prints each rendered message or what was queued
+  affdash email tracking-items|members-message --offer ID --test-to EMAIL [--locale L] [--subject S] [--body-file F]
+                                send me a test: the email for a sample member, sent now to EMAIL (SMTP_URL, else an
+                                .eml file), in language L or the brand's; not queued, not counted as a send
   affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
   affdash email message ID      one message's status
   affdash console-link [--staff-id ID] [--staff-name NAME] [--staff-email E] [--offer ID[,ID]] [--components offers,members,send]
                                 a one-time link that opens the hosted console (valid 15 minutes)
+  affdash brand-profile [--brand ID] [--display-name N] [--logo URL] [--accent #RRGGBB] [--accent-text #RRGGBB]
+                        [--font F] [--theme light|dark|auto] [--locale en|de|es|fr|pt] [--sender-name N]
+                        [--reply-to EMAIL] [--postal-address A]
+                                show or change the brand profile (an empty value clears a field); --brand ID
+                                works on the database directly, without an API key
   affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
                                 and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)
 `;
 
-export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'deliver', 'console-link']);
+export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'brand-profile', 'deliver', 'console-link']);
 
 class CliError extends Error {}
 
@@ -70,12 +89,38 @@ const options = {
   'body-file': { type: 'string' },
   send: { type: 'boolean' },
   'idempotency-key': { type: 'string' },
+  'test-to': { type: 'string' },
   status: { type: 'string' },
   'staff-id': { type: 'string' },
   'staff-name': { type: 'string' },
   'staff-email': { type: 'string' },
   components: { type: 'string' },
+  brand: { type: 'string' },
+  'display-name': { type: 'string' },
+  logo: { type: 'string' },
+  accent: { type: 'string' },
+  'accent-text': { type: 'string' },
+  font: { type: 'string' },
+  theme: { type: 'string' },
+  locale: { type: 'string' },
+  'sender-name': { type: 'string' },
+  'reply-to': { type: 'string' },
+  'postal-address': { type: 'string' },
 } as const;
+
+/** The profile field each `brand-profile` option sets. */
+const profileOptions = {
+  'display-name': 'displayName',
+  logo: 'logoUrl',
+  accent: 'accentColor',
+  'accent-text': 'accentTextColor',
+  font: 'fontFamily',
+  theme: 'theme',
+  locale: 'defaultLocale',
+  'sender-name': 'emailSenderName',
+  'reply-to': 'replyTo',
+  'postal-address': 'postalAddress',
+} as const satisfies Partial<Record<keyof typeof options, keyof BrandProfileUpdate>>;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -106,6 +151,12 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       const days = runtime.config.webhookRetentionDays;
       const pruned = await pruneWebhookLog(runtime.db, { before: new Date(Date.now() - days * 86_400_000) });
       out(`webhook log: deleted ${pruned.events} events and ${pruned.deliveries} deliveries ended over ${days} days ago`);
+      return;
+    }
+    if (command === 'brand-profile' && values.brand) {
+      const patch = profilePatch(values);
+      const db = runtime.db;
+      printProfile(patch ? await updateBrandProfile(db, values.brand, patch) : await brandProfile(db, values.brand));
       return;
     }
     const apiKey = values['api-key'] ?? process.env.AFFDASH_API_KEY;
@@ -145,11 +196,16 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
         process.stderr.write(`opens the console once, until ${link.expiresAt}\n`);
         return;
       }
+      case 'brand-profile': {
+        const patch = profilePatch(values);
+        printProfile(await api.call<BrandProfile>(patch ? 'PATCH' : 'GET', '/v1/brand/profile', patch ?? undefined));
+        return;
+      }
       default:
         throw new CliError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof CliError || (error instanceof ApiError && error.status < 500)) {
       process.stderr.write(`affdash: ${error.message}\n`);
       process.exitCode = 1;
       return;
@@ -158,6 +214,25 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
   } finally {
     await runtime.db.close();
   }
+}
+
+/** The change the profile options ask for (an empty value clears the field), or null for none. */
+function profilePatch(values: Partial<Record<keyof typeof profileOptions, string>>): BrandProfileUpdate | null {
+  const patch: Record<string, string | null> = {};
+  for (const [option, field] of Object.entries(profileOptions)) {
+    const value = values[option as keyof typeof profileOptions];
+    if (value !== undefined) patch[field] = value === '' ? null : value.replace(/\\n/g, '\n');
+  }
+  if (!Object.keys(patch).length) return null;
+  const parsed = BrandProfileUpdate.safeParse(patch);
+  if (!parsed.success) {
+    throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+function printProfile(profile: BrandProfile) {
+  for (const [field, value] of Object.entries(profile)) out(`${field}: ${value === null ? '-' : JSON.stringify(value)}`);
 }
 
 async function enroll(api: Api, offerId: string, values: { csv?: string; member?: string[]; prefix?: string; pattern?: string }) {
@@ -208,7 +283,17 @@ async function email(
   api: Api,
   sub: string | undefined,
   arg: string | undefined,
-  values: { status?: string; offer?: string; member?: string[]; subject?: string; 'body-file'?: string; send?: boolean; 'idempotency-key'?: string },
+  values: {
+    status?: string;
+    offer?: string;
+    member?: string[];
+    subject?: string;
+    'body-file'?: string;
+    send?: boolean;
+    'idempotency-key'?: string;
+    'test-to'?: string;
+    locale?: string;
+  },
   need: (name: 'offer', what: string) => string,
 ) {
   if (sub === 'status') {
@@ -236,12 +321,21 @@ async function email(
     throw new CliError('email needs tracking-items, members-message, status or message');
   }
   const offerId = need('offer', `email ${sub}`);
-  const body = {
-    ...(sub === 'tracking-items' ? { memberIds: (values.member ?? []).flatMap((m) => m.split(',')).filter(Boolean) } : {}),
+  const template = {
     ...(values.subject ? { subject: values.subject } : {}),
     ...(values['body-file'] ? { body: await readFile(values['body-file'], 'utf8') } : {}),
   };
   const base = `/v1/offers/${encodeURIComponent(offerId)}/emails/${sub}`;
+  if (values['test-to']) {
+    const test = { to: values['test-to'], ...(values.locale ? { locale: values.locale } : {}), ...template };
+    const result = await api.call<EmailTestResult>('POST', `${base}/test`, test);
+    out(`sent a test to ${result.to}: ${result.subject}`);
+    return;
+  }
+  const body = {
+    ...(sub === 'tracking-items' ? { memberIds: (values.member ?? []).flatMap((m) => m.split(',')).filter(Boolean) } : {}),
+    ...template,
+  };
   const skippedLines = (skipped: EmailPreview['skipped']) =>
     skipped.forEach((s) => out(`skipped ${s.memberId}: ${s.reason} (${s.message})`));
   if (!values.send) {

@@ -1,4 +1,4 @@
-import type { OfferCreate } from '@affdash/core';
+import type { BrandProfileUpdate, OfferCreate } from '@affdash/core';
 
 export interface DemoConversion {
   orderId: string;
@@ -39,6 +39,13 @@ function history(prefix: string, count: number, holdDays: number, seed: number):
 
 export const demoData = {
   brandName: 'Glow & Co.',
+  profile: {
+    displayName: 'Glow & Co.',
+    accentColor: '#0b6e4f',
+    emailSenderName: 'Glow & Co. Partners',
+    replyTo: 'partners@glow.example.com',
+    postalAddress: 'Glow & Co., 548 Market Street, San Francisco, CA 94104, USA',
+  } satisfies BrandProfileUpdate,
   showcaseMember: 'Maya Lopez',
   offers: [
     {
@@ -81,7 +88,7 @@ export const demoData = {
   ],
   members: [
     {
-      create: { name: 'Maya Lopez', email: 'maya@example.com', externalId: 'creator-1001' },
+      create: { name: 'Maya Lopez', firstName: 'Maya', email: 'maya@example.com', externalId: 'creator-1001' },
       enrollments: [
         {
           offer: 'skincare',

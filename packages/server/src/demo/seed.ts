@@ -1,9 +1,10 @@
 import pg from '@databases/pg';
-import type { Enrollment, Offer } from '@affdash/core';
+import { LogoUrl, type BrandProfileUpdate, type Enrollment, type Offer } from '@affdash/core';
 import type { App } from '../app.js';
 import { createApiKey, ensureBrand, revokeApiKeys } from '../brands.js';
 import type { Database } from '../db/index.js';
 import type { AppDeps } from '../http/context.js';
+import { DEMO_LOGO_PATH } from '../routes/assets/index.js';
 import { recordClick } from '../routes/tracking/clicks.js';
 import { visitorHash } from '../routes/tracking/visitor.js';
 import { demoData, type DemoConversion } from './data.js';
@@ -51,6 +52,7 @@ export async function seedDemo(db: Database, deps: AppDeps, app: App): Promise<D
   ) as [{ count: number }];
   const seeded = count === 0;
   if (seeded) await seed(api, db, deps);
+  await api('PATCH', '/v1/brand/profile', demoProfile(deps.config.publicUrl));
 
   const dashboardKey = await deps.dashboardKeys.create(DEMO_BRAND_ID);
   const members = await api<{ data: { id: string; name: string }[] }>('GET', '/v1/members?limit=100');
@@ -68,6 +70,15 @@ export async function seedDemo(db: Database, deps: AppDeps, app: App): Promise<D
 }
 
 type Api = ReturnType<typeof client>;
+
+/**
+ * The demo brand's profile: its logo is served by this server, so it shows where the server
+ * is reachable over https or on localhost (elsewhere the pages show the neutral mark).
+ */
+function demoProfile(publicUrl: string): BrandProfileUpdate {
+  const logoUrl = `${publicUrl}${DEMO_LOGO_PATH}`;
+  return { ...demoData.profile, logoUrl: LogoUrl.safeParse(logoUrl).success ? logoUrl : null };
+}
 
 async function seed(api: Api, db: Database, deps: AppDeps): Promise<void> {
   const now = Date.now();

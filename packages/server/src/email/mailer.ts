@@ -8,10 +8,14 @@ export interface OutgoingEmail {
   /** The outbox id; also the .eml file's name. */
   id: string;
   from: { name: string; address: string };
+  /** The brand's reply-to address, when it has one. */
+  replyTo?: string | null;
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** More headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` on bulk mail. */
+  headers?: Record<string, string>;
 }
 
 /** Where delivered messages go: an SMTP server, or .eml files in a folder. */
@@ -26,11 +30,12 @@ export interface Mailer {
 function mailOptions(m: OutgoingEmail) {
   return {
     from: m.from,
+    ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     to: m.to,
     subject: m.subject,
     text: m.text,
     html: m.html,
-    headers: { 'X-Affdash-Message-Id': m.id },
+    headers: { ...m.headers, 'X-Affdash-Message-Id': m.id },
   };
 }
 

@@ -5,6 +5,9 @@ import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.j
 import { ApiError } from '../http/errors.js';
 import { newId } from '../keys/random.js';
 import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { EmailBrand } from './brand.js';
+import { defaultTemplate } from './defaults.js';
+import type { SendTemplate } from './render.js';
 import { renderSubject } from './template.js';
 import { DASHBOARD_LINK_HIDDEN, templateValues, type RecipientRow } from './recipients.js';
 
@@ -19,8 +22,9 @@ export interface EmailMessageRow {
   member_id: string;
   to_address: string;
   subject: string;
-  subject_template: string;
-  body_template: string;
+  /** Null: the default, in the member's language. */
+  subject_template: string | null;
+  body_template: string | null;
   status: EmailMessage['status'];
   attempts: number;
   next_attempt_at: Date | null;
@@ -30,7 +34,6 @@ export interface EmailMessageRow {
   created_at: Date;
   updated_at: Date;
   send_id: string | null;
-  test: boolean;
 }
 
 export function toEmailMessage(row: EmailMessageRow): EmailMessage {
@@ -50,14 +53,12 @@ export function toEmailMessage(row: EmailMessageRow): EmailMessage {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     sendId: row.send_id,
-    test: row.test,
   };
 }
 
-/** How a batch of messages is written: the send it belongs to; a test goes to `to`, not the member. */
+/** How a batch of messages is written: the send (one Send of the composer) it belongs to. */
 export interface QueueOptions {
   sendId?: string;
-  test?: { to: string };
 }
 
 const INSERT_CHUNK = 200;
@@ -73,29 +74,30 @@ export async function queueMessages(
   kind: EmailKind,
   offerId: string,
   recipients: RecipientRow[],
-  template: { subject: string; body: string },
+  template: SendTemplate,
+  brand: EmailBrand,
   options: QueueOptions = {},
 ): Promise<QueuedEmail[]> {
   const queued: QueuedEmail[] = [];
   const sendId = options.sendId ?? null;
-  const test = options.test !== undefined;
   for (let i = 0; i < recipients.length; i += INSERT_CHUNK) {
     const chunk = recipients.slice(i, i + INSERT_CHUNK);
     const rows = chunk.map((r) => {
       const id = newId('msg');
-      const to = options.test?.to ?? r.member_email!;
-      queued.push({ messageId: id, memberId: r.member_id, enrollmentId: r.id, to });
-      const subject = renderSubject(template.subject, {
+      queued.push({ messageId: id, memberId: r.member_id, enrollmentId: r.id, to: r.member_email! });
+      const subjectTemplate = template.subject ?? defaultTemplate(kind, r.member_locale ?? brand.defaultLocale).subject;
+      const subject = renderSubject(subjectTemplate, {
         ...templateValues(r, ctx),
+        brand_name: brand.displayName,
         dashboard_link: DASHBOARD_LINK_HIDDEN,
       });
-      return sql`(${brandId}, ${id}, ${kind}, ${offerId}, ${r.id}, ${r.member_id}, ${to},
-                  ${subject}, ${template.subject}, ${template.body}, 'queued', now(), ${sendId}, ${test})`;
+      return sql`(${brandId}, ${id}, ${kind}, ${offerId}, ${r.id}, ${r.member_id}, ${r.member_email},
+                  ${subject}, ${template.subject}, ${template.body}, 'queued', now(), ${sendId})`;
     });
     await db.query(sql`
       INSERT INTO email_messages (brand_id, id, kind, offer_id, enrollment_id, member_id, to_address,
                                   subject, subject_template, body_template, status, next_attempt_at,
-                                  send_id, test)
+                                  send_id)
       VALUES ${sql.join(rows, sql`, `)}`);
   }
   return queued;

@@ -3,21 +3,27 @@ import type { EmailKind, RenderedEmail, SkippedRecipient } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { ApiError } from '../http/errors.js';
 import { dashboardUrl, trackingUrl, type EnrollmentRow, type LinkContext } from '../routes/enrollments/queries.js';
-import { renderHtml, renderSubject, renderText, type TemplateValues } from './template.js';
+import type { EmailBrand } from './brand.js';
+import { renderMessage, type RenderedMessage, type SendTemplate } from './render.js';
+import type { TemplateValues } from './template.js';
+import { unsubscribeUrl } from './unsubscribe.js';
 
 const { sql } = pg;
 
 /** An enrollment with what its email needs: the member, the offer and the brand. */
 export interface RecipientRow extends EnrollmentRow {
   member_name: string;
+  member_first_name: string | null;
+  member_locale: string | null;
   member_email: string | null;
   email_opt_out: boolean;
   offer_name: string;
   brand_name: string;
 }
 
-const recipientSelect = sql`
-  SELECT e.*, m.name AS member_name, m.email AS member_email, m.email_opt_out,
+export const recipientSelect = sql`
+  SELECT e.*, m.name AS member_name, m.first_name AS member_first_name, m.locale AS member_locale,
+         m.email AS member_email, m.email_opt_out,
          o.name AS offer_name, b.name AS brand_name
   FROM enrollments e
   JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
@@ -103,6 +109,7 @@ export const DASHBOARD_LINK_HIDDEN = '[dashboard link]';
 export function templateValues(row: RecipientRow, ctx: LinkContext): TemplateValues {
   return {
     member_name: row.member_name,
+    first_name: row.member_first_name ?? row.member_name,
     offer_name: row.offer_name,
     brand_name: row.brand_name,
     promo_code: row.promo_code,
@@ -111,21 +118,31 @@ export function templateValues(row: RecipientRow, ctx: LinkContext): TemplateVal
   };
 }
 
-/** A recipient's email, rendered: subject, text part and HTML part. */
-export function renderEmail(
+/** A recipient's email, rendered as it will be sent: localized, branded, laid out. */
+export async function renderEmail(
   row: RecipientRow,
   ctx: LinkContext,
-  template: { subject: string; body: string },
-): RenderedEmail {
-  const values = templateValues(row, ctx);
-  const subject = renderSubject(template.subject, values);
+  kind: EmailKind,
+  brand: EmailBrand,
+  template: SendTemplate,
+): Promise<RenderedEmail & { message: RenderedMessage }> {
+  const message = await renderMessage({
+    kind,
+    brand,
+    locale: row.member_locale,
+    values: { ...templateValues(row, ctx), brand_name: brand.displayName },
+    template,
+    unsubscribeUrl:
+      kind === 'members_message' ? unsubscribeUrl(ctx, { brandId: row.brand_id, memberId: row.member_id }) : null,
+  });
   return {
     memberId: row.member_id,
     enrollmentId: row.id,
     to: row.member_email ?? '',
-    subject,
-    text: renderText(template.body, values),
-    html: renderHtml(template.body, values, subject),
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    message,
   };
 }
 

@@ -34,16 +34,23 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-function anchor(url: string): string {
-  const safe = escapeHtml(url);
-  return `<a href="${safe}">${safe}</a>`;
+/** How links look in the HTML part, and what the dashboard link reads. */
+export interface HtmlOptions {
+  /** The colour of links (a `#rrggbb` already checked). */
+  linkColor: string;
+  /** The visible text of the dashboard link: its secret URL is never shown. */
+  dashboardLabel: string;
 }
 
-function linkify(text: string): string {
+function anchor(url: string, options: HtmlOptions, label = url): string {
+  return `<a href="${escapeHtml(url)}" style="color:${options.linkColor};text-decoration:underline;word-break:break-word">${escapeHtml(label)}</a>`;
+}
+
+function linkify(text: string, options: HtmlOptions): string {
   let out = '';
   let last = 0;
   for (const match of text.matchAll(URL_PATTERN)) {
-    out += escapeHtml(text.slice(last, match.index)) + anchor(match[0]);
+    out += escapeHtml(text.slice(last, match.index)) + anchor(match[0], options);
     last = match.index + match[0].length;
   }
   return out + escapeHtml(text.slice(last));
@@ -62,30 +69,24 @@ export function renderSubject(template: string, values: Partial<TemplateValues>)
 }
 
 /**
- * Fills a plain-text template as HTML: every value and every literal is escaped, links (the
- * link placeholders and URLs the brand typed) become anchors, blank lines separate paragraphs
+ * Fills a plain-text template as HTML paragraphs with inline styles: every value and every
+ * literal is escaped, links (the link placeholders and URLs the brand typed) become anchors
+ * (the dashboard link reads `dashboardLabel`, never its URL), blank lines separate paragraphs
  * and single line breaks become `<br>`.
  */
-export function renderHtml(template: string, values: Partial<TemplateValues>, title = ''): string {
+export function renderParagraphs(template: string, values: Partial<TemplateValues>, options: HtmlOptions): string {
   const inline = split(template.replace(/\r\n?/g, '\n'), values)
     .map((p) => {
-      if ('literal' in p) return linkify(p.literal);
+      if ('literal' in p) return linkify(p.literal, options);
       const value = p.value.replace(/\r\n?|\n/g, ' ');
-      return LINK_PLACEHOLDERS.has(p.name) && /^https?:\/\//.test(value) ? anchor(value) : escapeHtml(value);
+      if (!LINK_PLACEHOLDERS.has(p.name) || !/^https?:\/\//.test(value)) return escapeHtml(value);
+      return anchor(value, options, p.name === 'dashboard_link' ? options.dashboardLabel : value);
     })
     .join('');
-  const paragraphs = inline
+  return inline
     .split(/\n[ \t]*\n\s*/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p style="margin:0 0 16px">${p.split('\n').join('<br>\n')}</p>`);
-  return [
-    '<!doctype html>',
-    '<html><head><meta charset="utf-8">',
-    `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head>`,
-    '<body style="margin:0;padding:24px;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#1f2328">',
-    ...paragraphs,
-    '</body></html>',
-    '',
-  ].join('\n');
+    .map((p) => `<p style="margin:0 0 16px">${p.split('\n').join('<br>\n')}</p>`)
+    .join('\n');
 }

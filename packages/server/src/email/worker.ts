@@ -5,7 +5,8 @@ import { startPoller, type Poller } from '../jobs/poller.js';
 import type { LinkContext } from '../routes/enrollments/queries.js';
 import type { Mailer } from './mailer.js';
 import type { EmailMessageRow } from './outbox.js';
-import { renderEmail, type RecipientRow } from './recipients.js';
+import { emailBrands } from './brand.js';
+import { recipientSelect, renderEmail, type RecipientRow } from './recipients.js';
 
 const { sql } = pg;
 
@@ -27,7 +28,7 @@ export interface DeliveryContext {
   db: Database;
   links: LinkContext;
   mailer: Mailer;
-  /** The sender's address; the brand's name is its display name. */
+  /** The sender's address; the brand's sender name (else its name) is its display name. */
   fromAddress: string;
 }
 
@@ -72,12 +73,7 @@ async function claim(
       sql`, `,
     );
     const recipients = await db.query<RecipientRow>(sql`
-      SELECT e.*, m.name AS member_name, m.email AS member_email, m.email_opt_out,
-             o.name AS offer_name, b.name AS brand_name
-      FROM enrollments e
-      JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
-      JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
-      JOIN brands b ON b.id = e.brand_id
+      ${recipientSelect}
       WHERE (e.brand_id, e.id) IN (${keys})`);
     const byKey = new Map(recipients.map((r) => [`${r.brand_id}:${r.id}`, r]));
     return claimed
@@ -105,6 +101,7 @@ export async function deliverEmails(ctx: DeliveryContext, options: DeliveryOptio
   for (;;) {
     const at = (options.now ?? new Date()).toISOString();
     const batch = await claim(db, at, batchSize, leaseSeconds);
+    const brands = await emailBrands(db, batch.map((m) => m.brand_id));
     for (const message of batch) {
       const r = message.recipient;
       const id = sql`brand_id = ${message.brand_id} AND id = ${message.id}`;
@@ -122,18 +119,20 @@ export async function deliverEmails(ctx: DeliveryContext, options: DeliveryOptio
         report.failed++;
         continue;
       }
-      const email = renderEmail(r, ctx.links, {
-        subject: message.subject_template,
-        body: message.body_template,
-      });
       try {
+        const { message: email } = await renderEmail(r, ctx.links, message.kind, brands.get(message.brand_id)!, {
+          subject: message.subject_template,
+          body: message.body_template,
+        });
         const { providerId } = await ctx.mailer.send({
           id: message.id,
-          from: { name: r.brand_name, address: ctx.fromAddress },
+          from: { name: email.from.name, address: ctx.fromAddress },
+          replyTo: email.replyTo,
           to: message.to_address,
           subject: email.subject,
           text: email.text,
           html: email.html,
+          headers: email.headers,
         });
         await db.query(sql`
           UPDATE email_messages SET status = 'sent', sent_at = now(), provider_id = ${providerId},

@@ -2,6 +2,7 @@ import type { Database } from '../db/index.js';
 import type { ServerKeys } from '../keys/server-keys.js';
 import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
+import type { Mailer } from '../email/mailer.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
@@ -9,6 +10,8 @@ export interface AppDeps {
   keys: ServerKeys;
   dashboardKeys: DashboardKeyStore;
   config: Pick<ServerConfig, 'publicUrl'>;
+  /** Sends mail right away (a test send); member email goes through the outbox instead. */
+  mail?: { mailer: Mailer; fromAddress: string } | undefined;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;
 }

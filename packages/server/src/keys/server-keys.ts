@@ -14,6 +14,7 @@ import {
  * Every key the server needs, derived from its one secret (`AFFDASH_SECRET`):
  * - `linkKey` derives each enrollment's dashboard link (only its hash is stored),
  * - `visitorKey` salts the daily visitor hash that counts repeated clicks once,
+ * - `unsubscribeKey` signs the unsubscribe links of member email,
  * - `encryptionKey` encrypts brands' dashboard-key secrets at rest (AES-256-GCM),
  * - an Ed25519 key pair signs the dashboard tokens the API mints (published as JWKS).
  */
@@ -21,6 +22,7 @@ export interface ServerKeys {
   linkKey: Buffer;
   encryptionKey: Buffer;
   visitorKey: Buffer;
+  unsubscribeKey: Buffer;
   signingKey: KeyObject;
   verifyKey: KeyObject;
   /** `kid` of tokens signed by the server. */
@@ -50,6 +52,7 @@ export function deriveServerKeys(secret: string): ServerKeys {
     linkKey: derive(secret, 'dashboard-link'),
     encryptionKey: derive(secret, 'at-rest-encryption'),
     visitorKey: derive(secret, 'click-visitor'),
+    unsubscribeKey: derive(secret, 'email-unsubscribe'),
     signingKey,
     verifyKey,
     signingKid: `srv_${fingerprint}`,

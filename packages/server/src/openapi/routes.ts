@@ -17,6 +17,7 @@ export const Media = {
   html: 'text/html',
   csv: 'text/csv',
   javascript: 'text/javascript',
+  svg: 'image/svg+xml',
 } as const;
 export type Media = (typeof Media)[keyof typeof Media];
 
@@ -108,10 +109,10 @@ const emailRoutes = (path: string, kind: string, body: BodyName): RouteDoc[] => 
     errors: ['not_found', 'not_enrolled', 'conflict'],
     session: send,
   }),
-  emails('post', `/v1/offers/{offerId}/emails/${path}/test`, `"Send me a test": the ${kind} email as one recipient gets it, to a staff address`, {
-    body: 'EmailTestSend',
-    responses: [{ status: 202, description: 'Queued', schema: 'EmailTestResult' }],
-    errors: ['not_found', 'not_enrolled'],
+  emails('post', `/v1/offers/{offerId}/emails/${path}/test`, `Send me a test: the ${kind} email for a sample member to one address, sent now and not counted as a send`, {
+    body: 'EmailTest',
+    responses: [ok('EmailTestResult', 'Handed to the mail server')],
+    errors: ['not_found', 'email_failed'],
     session: send,
   }),
 ];
@@ -264,6 +265,13 @@ export const routes: RouteDoc[] = [
     body: 'AllowedOrigins',
     responses: [ok('AllowedOrigins')],
   }),
+  brand('get', '/v1/brand/profile', 'The brand profile the hosted pages and emails apply', {
+    responses: [ok('BrandProfile')],
+  }),
+  brand('patch', '/v1/brand/profile', 'Update the brand profile (null clears a field)', {
+    body: 'BrandProfileUpdate',
+    responses: [ok('BrandProfile')],
+  }),
 
   webhooks('post', '/v1/webhook-endpoints', 'Create a webhook endpoint (the signing secret is shown once)', {
     body: 'WebhookEndpointCreate',
@@ -337,6 +345,12 @@ export const routes: RouteDoc[] = [
       html(410, 'The enrollment or offer is paused or ended (an HTML page)'),
     ],
   }),
+  open('get', '/u/{token}', 'The unsubscribe link of bulk member email: a page that asks to confirm', {
+    responses: [html(200, 'The confirm page'), html(404, 'The link is not valid (an HTML page)')],
+  }),
+  open('post', '/u/{token}', 'Unsubscribe in one click (RFC 8058 `List-Unsubscribe=One-Click`, or the confirm button): sets the member\'s email opt-out', {
+    responses: [html(200, 'Unsubscribed (an HTML page)'), html(404, 'The link is not valid (an HTML page)')],
+  }),
   open('get', '/d/{link}', "A member's hosted dashboard page; sets the session cookie", {
     responses: [html(200, 'The dashboard page'), html(404, 'The link is not valid (an HTML page)')],
   }),
@@ -371,6 +385,10 @@ export const routes: RouteDoc[] = [
   }),
   open('get', '/widget/affdash-brand.js', 'The brand components (`@affdash/widget/brand`) as one file, for a script tag', {
     responses: [{ status: 200, description: 'The brand components (ES module)', media: Media.javascript }],
+    errors: ['not_found'],
+  }),
+  open('get', '/assets/{name}', 'An image the server serves: `mark.svg` (the favicon of a brand without a logo), `demo-logo.svg`', {
+    responses: [{ status: 200, description: 'The image (SVG)', media: Media.svg }],
     errors: ['not_found'],
   }),
   open('get', '/.well-known/jwks.json', 'The public keys that verify dashboard tokens the server signs (JWKS)', {

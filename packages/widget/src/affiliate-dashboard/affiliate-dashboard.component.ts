@@ -31,10 +31,10 @@ export type Theme = 'light' | 'dark' | 'auto';
  * browser's language. English, Spanish, French, German and Portuguese (Brazil) are built in;
  * any other language reads English with its own number and date formats.
  *
- * @event affdash-load - The first screen loaded. `detail` is the `Dashboard`.
- * @event affdash-error - A request failed. `detail` is `{ status, code, message }`.
- * @event affdash-copy - The promo code or link was copied. `detail` is `{ kind: 'code' | 'link', value }`.
- * @event affdash-token-expired - The token expired and no `tokenProvider` gave a new one.
+ * @event {CustomEvent<Dashboard>} affdash-load - The first screen loaded. `detail` is the `Dashboard`.
+ * @event {CustomEvent<DashboardErrorDetail>} affdash-error - A request failed. `detail` is `{ status, code, message }`.
+ * @event {CustomEvent<{ kind: CopyKind; value: string }>} affdash-copy - The promo code or link was copied. `detail` is `{ kind: 'code' | 'link', value }`.
+ * @event {CustomEvent<undefined>} affdash-token-expired - The token expired and no `tokenProvider` gave a new one.
  *
  * @csspart header - Brand, offer name and status.
  * @csspart share - The Share card.

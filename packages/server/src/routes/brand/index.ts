@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { AllowedOrigins } from '@affdash/core';
+import { AllowedOrigins, BrandProfileUpdate } from '@affdash/core';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { apiKey } from '../../middleware/api-key/index.js';
 import { allowedOrigins, replaceAllowedOrigins } from '../../embedding/allowed-origins.js';
+import { brandProfile, updateBrandProfile } from '../../brand-profile/index.js';
 
 /** `/v1/brand`: settings of the brand the API key belongs to. */
 export function brandRoutes() {
@@ -17,5 +18,9 @@ export function brandRoutes() {
       const { origins } = c.req.valid('json');
       const saved = await replaceAllowedOrigins(c.get('deps').db, c.get('brandId'), origins);
       return c.json({ origins: [...saved] } satisfies AllowedOrigins);
-    });
+    })
+    .get('/profile', async (c) => c.json(await brandProfile(c.get('deps').db, c.get('brandId'))))
+    .patch('/profile', validate('json', BrandProfileUpdate), async (c) =>
+      c.json(await updateBrandProfile(c.get('deps').db, c.get('brandId'), c.req.valid('json'))),
+    );
 }

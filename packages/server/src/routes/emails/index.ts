@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   EmailMessageListQuery,
   EmailResend,
-  EmailTestSend,
+  EmailTest,
   MembersMessageEmail,
   PageQuery,
   TrackingItemsEmail,
@@ -13,6 +13,7 @@ import {
   type EmailTestResult,
 } from '@affdash/core';
 import type { Database } from '../../db/index.js';
+import { emailBrand } from '../../email/brand.js';
 import { defaultTemplate } from '../../email/defaults.js';
 import { findMessage, listMessages, queueMessages, resendMessages, toEmailMessage } from '../../email/outbox.js';
 import {
@@ -23,6 +24,8 @@ import {
   templateValues,
   type RecipientRow,
 } from '../../email/recipients.js';
+import type { SendTemplate } from '../../email/render.js';
+import { sendTestEmail } from '../../email/test-send.js';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
@@ -61,17 +64,30 @@ export function offerEmailRoutes() {
   const app = new Hono<AppEnv>().use(sendAccess());
   for (const [kind, flow] of Object.entries(flows) as [EmailKind, (typeof flows)[EmailKind]][]) {
     const schema = kind === 'tracking_items' ? TrackingItemsEmail : MembersMessageEmail;
-    app.get(`/${flow.path}/template`, (c) => c.json(defaultTemplate(kind)));
+    app.get(`/${flow.path}/template`, async (c) => {
+      const brand = await emailBrand(c.get('deps').db, c.get('brandId'));
+      return c.json(defaultTemplate(kind, brand.defaultLocale));
+    });
     app.post(`/${flow.path}/preview`, validate('json', schema), async (c) => {
       const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
       const offerId = c.req.param('offerId')!;
-      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
-      const rows = await flow.recipients(c.get('deps').db, c.get('brandId'), offerId, input);
+      const { db } = c.get('deps');
+      const brand = await emailBrand(db, c.get('brandId'));
+      const template = sendTemplate(input);
+      const rows = await flow.recipients(db, c.get('brandId'), offerId, input);
       const { send, skipped } = sortRecipients(rows);
+      const defaults = defaultTemplate(kind, brand.defaultLocale);
+      const emails = await Promise.all(
+        send.map(async (r) => {
+          const { message: _, ...email } = await renderEmail(r, links(c), kind, brand, template);
+          // what each placeholder expands to, for the composer's list beside the fields
+          return { ...email, values: { ...templateValues(r, links(c)), brand_name: brand.displayName } };
+        }),
+      );
       const preview: EmailPreview = {
-        subject: template.subject,
-        body: template.body,
-        emails: send.map((r) => ({ ...renderEmail(r, links(c), template), values: { ...templateValues(r, links(c)) } })),
+        subject: template.subject ?? defaults.subject,
+        body: template.body ?? defaults.body,
+        emails,
         skipped,
       };
       return c.json(preview);
@@ -81,16 +97,17 @@ export function offerEmailRoutes() {
       const offerId = c.req.param('offerId')!;
       const brandId = c.get('brandId');
       const key = idempotencyKey(c.req.header('idempotency-key'));
-      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
+      const template = sendTemplate(input);
       const result = await once(
         c.get('deps').db,
         brandId,
         key,
         requestFingerprint(kind, offerId, input),
         async (db) => {
+          const brand = await emailBrand(db, brandId);
           const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
           const sendId = newId('snd');
-          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, { sendId });
+          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand, { sendId });
           const body: EmailSendResult = { sendId, queued, skipped };
           return { status: 202, body };
         },
@@ -98,38 +115,41 @@ export function offerEmailRoutes() {
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.body as EmailSendResult, result.status as ContentfulStatusCode);
     });
-    // "Send me a test": one recipient's email (their real code and links) to a staff address
-    app.post(`/${flow.path}/test`, validate('json', EmailTestSend), async (c) => {
+    app.post(`/${flow.path}/test`, validate('json', EmailTest), async (c) => {
       const input = c.req.valid('json');
-      const offerId = c.req.param('offerId')!;
-      const brandId = c.get('brandId');
-      const { db } = c.get('deps');
-      const to = input.to ?? c.get('session')?.staff.email;
-      if (!to) {
-        throw new ApiError('validation_failed', 'to: give the address the test goes to', {
-          issues: [{ path: 'to', message: 'give the address the test goes to (the session names no staff email)' }],
-        });
-      }
-      const rows = input.memberId
-        ? await chosenRecipients(db, brandId, offerId, [input.memberId])
-        : await activeRecipients(db, brandId, offerId);
-      const recipient = input.memberId ? rows[0] : sortRecipients(rows).send[0];
-      if (!recipient) throw new ApiError('not_enrolled', 'No member of this offer would get this email to render a test for.');
-      const template = { ...defaultTemplate(kind), ...stripUndefined(input) };
-      const testTemplate = { subject: `[Test] ${template.subject}`, body: template.body };
-      const [queued] = await queueMessages(db, links(c), brandId, kind, offerId, [recipient], testTemplate, { test: { to } });
-      const body: EmailTestResult = { messageId: queued!.messageId, memberId: recipient.member_id, to };
-      return c.json(body, 202);
+      const deps = c.get('deps');
+      const brand = await emailBrand(deps.db, c.get('brandId'));
+      const result = await sendTestEmail(deps.db, links(c), deps.mail, {
+        kind,
+        brand,
+        offerId: c.req.param('offerId')!,
+        to: testAddress(input.to, c.get('session')),
+        locale: input.locale ?? null,
+        template: sendTemplate(input),
+      });
+      return c.json(result);
     });
   }
   return app;
 }
 
-function stripUndefined<T extends Record<string, unknown>>(input: T) {
-  const out: { subject?: string; body?: string } = {};
-  if (typeof input.subject === 'string') out.subject = input.subject;
-  if (typeof input.body === 'string') out.body = input.body;
-  return out;
+/** Where a test goes: the address given, else the brand session's staff user. */
+function testAddress(to: string | undefined, session: AppEnv['Variables']['session']): string {
+  const address = to ?? session?.staff.email;
+  if (!address) {
+    throw new ApiError('validation_failed', 'to: give the address the test goes to', {
+      issues: [{ path: 'to', message: 'give the address the test goes to (no staff email to send it to)' }],
+    });
+  }
+  return address;
+}
+
+/** The brand's own subject and body for this send; what it leaves out is the default. */
+function sendTemplate(input: { subject?: string | undefined; body?: string | undefined }): SendTemplate {
+  return {
+    subject: typeof input.subject === 'string' ? input.subject : null,
+    body: typeof input.body === 'string' ? input.body : null,
+  };
 }
 
 /** `/v1/emails/messages`: the outbox, and what became of each message. */

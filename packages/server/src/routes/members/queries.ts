@@ -13,7 +13,9 @@ export interface MemberRow {
   brand_id: string;
   id: string;
   name: string;
+  first_name: string | null;
   email: string | null;
+  locale: string | null;
   email_opt_out: boolean;
   external_id: string | null;
   metadata: Record<string, string>;
@@ -25,7 +27,9 @@ export function toMember(row: MemberRow): Member {
   return {
     id: row.id,
     name: row.name,
+    firstName: row.first_name,
     email: row.email,
+    locale: row.locale,
     emailOptOut: row.email_opt_out,
     externalId: row.external_id,
     metadata: row.metadata,
@@ -48,8 +52,9 @@ export async function insertMember(
 ): Promise<Member> {
   const [row] = await db
     .query<MemberRow>(sql`
-      INSERT INTO members (brand_id, id, name, email, email_opt_out, external_id, metadata)
-      VALUES (${brandId}, ${newId('mem')}, ${m.name}, ${m.email ?? null}, ${m.emailOptOut},
+      INSERT INTO members (brand_id, id, name, first_name, email, locale, email_opt_out, external_id, metadata)
+      VALUES (${brandId}, ${newId('mem')}, ${m.name}, ${m.firstName ?? null}, ${m.email ?? null},
+              ${m.locale ?? null}, ${m.emailOptOut},
               ${m.externalId ?? null},
               ${JSON.stringify(m.metadata)})
       RETURNING *`)
@@ -83,7 +88,9 @@ export async function updateMember(
     .query<MemberRow>(sql`
       UPDATE members SET ${updateSet(patch, {
         name: 'name',
+        firstName: 'first_name',
         email: 'email',
+        locale: 'locale',
         emailOptOut: 'email_opt_out',
         externalId: 'external_id',
         metadata: 'metadata',

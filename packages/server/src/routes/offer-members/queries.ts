@@ -55,7 +55,7 @@ export async function listOfferMembers(
     JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
     LEFT JOIN LATERAL (
       SELECT max(created_at) AS at FROM email_messages em
-      WHERE em.brand_id = e.brand_id AND em.enrollment_id = e.id AND NOT em.test AND em.status <> 'failed'
+      WHERE em.brand_id = e.brand_id AND em.enrollment_id = e.id AND em.status <> 'failed'
     ) last ON true
     WHERE e.brand_id = ${brandId} AND e.offer_id = ${offerId}
     ${q ? sql`AND (m.name ILIKE ${q} OR m.email ILIKE ${q} OR e.promo_code ILIKE ${q})` : sql``}

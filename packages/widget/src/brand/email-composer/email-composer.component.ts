@@ -28,8 +28,8 @@ function marked(text: string) {
  * Placeholders (`{{promo_code}}`, …) show as marks in the fields; the chips insert them, and the
  * list beside them says what each expands to for the recipient being previewed. Step through the
  * recipients to see each one's real code, tracking link and dashboard link rendered. Recipients
- * who will be skipped are listed with the reason. "Send me a test" mails the previewed email to
- * the signed-in staff user. Send goes out once per opening (an `Idempotency-Key`), then the
+ * who will be skipped are listed with the reason. "Send me a test" mails the email, written for
+ * a sample member, to the signed-in staff user. Send goes out once per opening (an `Idempotency-Key`), then the
  * status of each message updates live until none is queued; failed ones can be resent.
  *
  * @event affdash-sent - The email was queued. `detail` is the API's `EmailSendResult`.
@@ -244,9 +244,9 @@ export class AffdashEmailComposer extends LitElement {
   async #sendTest(): Promise<void> {
     const m = this.#m;
     try {
-      const current = this.#current;
+      // to the signed-in staff user, for a sample member: nothing is queued or counted
       const result = await this.#api().request<{ to: string }>('POST', this.#path('test'), {
-        body: { subject: this.subject, body: this.body, ...(current ? { memberId: current.memberId } : {}) },
+        body: { subject: this.subject, body: this.body },
       });
       this.note = this.announcement = fill(m.testSent, result.to);
     } catch (error) {

@@ -175,7 +175,7 @@ describe('<affdash-offer-members>', () => {
       const el = await fixture<AffdashOfferMembers>(html`<affdash-offer-members api-base=${BRAND_API} offer=${OFFER_ID} locale=${locale}
         .fetchClientSecret=${secretSource()}></affdash-offer-members>`);
       await waitUntil(() => root(el).querySelector('tbody tr'));
-      expect(text(button(el, new RegExp(`^${word}$`)))).to.equal(word);
+      expect(text(button(el, new RegExp(`^${word!}$`)))).to.equal(word);
     }
   });
 });

@@ -1,0 +1,75 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runBrandCommand } from '../src/cli/brand-commands.js';
+import { createApiKey, createApp, ensureBrand, openRuntime } from '../src/index.js';
+
+async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
+  process.exitCode = 0;
+  try {
+    await runBrandCommand(args);
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { out: out.join(''), err: err.join(''), code };
+}
+
+describe('affdash email … --test-to', () => {
+  const saved = { ...process.env };
+  let dir: string;
+  let apiKey: string;
+  let offerId: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'affdash-cli-'));
+    delete process.env.DATABASE_URL;
+    delete process.env.SMTP_URL;
+    process.env.AFFDASH_DATA_DIR = dir;
+    process.env.AFFDASH_SECRET = 'e'.repeat(48);
+    const runtime = await openRuntime();
+    const brandId = await ensureBrand(runtime.db, { name: 'Glow Cosmetics' });
+    apiKey = await createApiKey(runtime.db, brandId, 'cli');
+    const res = await createApp(runtime.deps).request('/v1/offers', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Summer Glow',
+        currency: 'USD',
+        commission: { type: 'percent', rateBps: 1000 },
+        holdDays: 0,
+        destinationUrl: 'https://shop.example',
+      }),
+    });
+    offerId = ((await res.json()) as { id: string }).id;
+    await runtime.db.close();
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('sends a test for a sample member in the language asked for, and queues nothing', async () => {
+    const sent = await run(['email', 'tracking-items', '--api-key', apiKey, '--offer', offerId, '--test-to', 'me@glow.example', '--locale', 'de']);
+    expect(sent.code, sent.err).toBe(0);
+    expect(sent.out).toBe('sent a test to me@glow.example: [Test] Dein Code und deine Links für Summer Glow von Glow Cosmetics\n');
+    const files = await readdir(path.join(dir, 'outbox'));
+    expect(files).toHaveLength(1);
+    const mail = await simpleParser(await readFile(path.join(dir, 'outbox', files[0]!)));
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('me@glow.example');
+    expect(mail.text).toContain('Hallo Alex,');
+    const status = await run(['email', 'status', '--api-key', apiKey, '--offer', offerId]);
+    expect(status.out).toBe('');
+    const bad = await run(['email', 'members-message', '--api-key', apiKey, '--offer', offerId, '--test-to', 'nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/400/);
+  });
+});
