@@ -85,11 +85,25 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * The element at a deep (`>>>`) selector, polled: a change inside a shadow root does not wake
+ * puppeteer's waitForSelector, which watches the document's own mutations.
+ */
+async function deep(page: Page, selector: string, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > until) throw new Error(`no ${selector}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const inMembers = (selector: string) => `affdash-offer-members >>> ${selector}`;
 const inComposer = (selector: string) => `affdash-offer-members >>> affdash-email-composer >>> ${selector}`;
 
 async function composerText(page: Page, selector: string): Promise<string> {
-  const handle = await page.waitForSelector(inComposer(selector));
+  const handle = await deep(page, inComposer(selector));
   return (await handle!.evaluate((el) => el.textContent ?? '')).replace(/\s+/g, ' ').trim();
 }
 
@@ -106,12 +120,12 @@ describe('the hosted console', () => {
     await waitForText(page, ['Glow & Co.', 'Rosa Admin', 'Sign out', 'Spring Glow', ...members.map((m) => m.promoCode)]);
 
     const [, ben, cy] = members;
-    for (const m of [ben!, cy!]) await (await page.waitForSelector(inMembers(`input[aria-label="Select ${m.name}"]`)))!.click();
-    await (await page.waitForSelector(inMembers('[part=send-button]')))!.click();
-    await page.waitForSelector(inComposer('[data-preview-subject]'));
+    for (const m of [ben!, cy!]) await (await deep(page, inMembers(`input[aria-label="Select ${m.name}"]`)))!.click();
+    await (await deep(page, inMembers('[part=send-button]')))!.click();
+    await deep(page, inComposer('[data-preview-subject]'));
     expect(await composerText(page, '[data-preview-recipient]')).toContain(`1 of 2: ${ben!.name}`);
 
-    const subject = (await page.waitForSelector(inComposer('#subject')))!;
+    const subject = (await deep(page, inComposer('#subject')))!;
     await subject.click({ count: 3 });
     await subject.type('Your Spring kit, {{member_name}}');
     await page.waitForFunction(
@@ -121,12 +135,12 @@ describe('the hosted console', () => {
       },
       { timeout: 10_000 },
     );
-    await (await page.waitForSelector(inComposer('button[aria-label="Next recipient"]')))!.click();
+    await (await deep(page, inComposer('button[aria-label="Next recipient"]')))!.click();
     expect(await composerText(page, '[data-preview-recipient]')).toContain(`2 of 2: ${cy!.name}`);
     expect(await composerText(page, '[data-preview-subject]')).toBe('Your Spring kit, Cy Tran');
     expect(await composerText(page, '[data-preview-body]')).toContain(cy!.promoCode);
 
-    await (await page.waitForSelector(inComposer('[part=send-button]')))!.click();
+    await (await deep(page, inComposer('[part=send-button]')))!.click();
     await page.waitForFunction(
       () => {
         const composer = document.querySelector('affdash-offer-members')!.shadowRoot!.querySelector('affdash-email-composer')!;
@@ -152,7 +166,7 @@ describe('the hosted console', () => {
     }
 
     // the members table now says when each was emailed
-    await (await page.waitForSelector(inMembers('.drawer__close')))!.click();
+    await (await deep(page, inMembers('.drawer__close')))!.click();
     const audit = await call('GET', '/v1/audit-events?staffId=u_rosa');
     expect(audit.data.map((e: { action: string }) => e.action)).toContain('POST /v1/offers/{offerId}/emails/tracking-items/send');
     await page.close();
