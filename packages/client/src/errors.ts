@@ -56,7 +56,7 @@ export class PermissionDeniedError extends AffdashError {}
 export class NotFoundError extends AffdashError {}
 /** 409: a unique value is taken (promo code, external id, enrollment). */
 export class ConflictError extends AffdashError {}
-/** 422: `unknown_promo_code`, `enrollment_inactive`, `currency_mismatch`. */
+/** 422: `unknown_promo_code`, `enrollment_inactive`, `currency_mismatch`, `total_limit_exceeded`, … */
 export class UnprocessableEntityError extends AffdashError {}
 
 /** 429: too many requests. `retryAfterSeconds` comes from the `Retry-After` header. */

@@ -10,8 +10,11 @@ export interface RequestOptions {
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number;
   /**
-   * Sent as the `Idempotency-Key` header of a create. With it the create is retried like a
-   * read on 429, 5xx and network errors, so the key must identify this one operation.
+   * Sent as the `Idempotency-Key` header of a POST or PATCH, on every attempt: the API
+   * answers a retry with the first answer and writes nothing twice, for 24 hours. Without it
+   * the client makes one (`affdash-retry-<uuid>`) per call when it may retry (`maxRetries` > 0).
+   * Give your own to make the operation safe to repeat across calls and processes too
+   * (`pay-2026-11-enr_1`).
    */
   idempotencyKey?: string;
 }
@@ -68,6 +71,11 @@ export class Http {
 
   async request<T>(call: Call<T>): Promise<Reply<T>> {
     const { credentials } = this.#options;
+    // one key per logical call, sent on every attempt (retries and the repeat after renewal)
+    const writes = call.method === 'POST' || call.method === 'PATCH';
+    const idempotencyKey =
+      call.options?.idempotencyKey ?? (writes && this.#options.maxRetries > 0 ? `affdash-retry-${crypto.randomUUID()}` : undefined);
+    if (idempotencyKey !== undefined) call = { ...call, options: { ...call.options, idempotencyKey } };
     try {
       return await this.#send(call, await credentials.bearer());
     } catch (error) {
@@ -78,6 +86,7 @@ export class Http {
 
   async #send<T>(call: Call<T>, bearer: string): Promise<Reply<T>> {
     const { options = {} } = call;
+    // a POST or PATCH with a key is safe to repeat: the API replays the first answer
     const idempotent = call.method === 'GET' || call.method === 'PUT' || call.idempotent === true || options.idempotencyKey !== undefined;
     const retry: RetryOptions = {
       limit: idempotent ? this.#options.maxRetries : 0,

@@ -108,9 +108,9 @@ describe('errors over HTTP', () => {
     expect(server.received).toHaveLength(2);
   });
 
-  it('does not retry a create that is not idempotent', async () => {
+  it('sends a create once, without a key, when retries are off', async () => {
     server = await serve(() => ({ status: 500, body: body('internal') }));
-    const create = client(server.url).offers.create({
+    const create = client(server.url, 0).offers.create({
       name: 'x',
       currency: 'USD',
       commission: { type: 'flat', amount: 100 },
@@ -118,6 +118,7 @@ describe('errors over HTTP', () => {
     });
     await expect(create).rejects.toBeInstanceOf(InternalServerError);
     expect(server.received).toHaveLength(1);
+    expect(server.received[0]?.headers['idempotency-key']).toBeUndefined();
   });
 
   it('retries a create with an idempotency key, sending the same key each time', async () => {

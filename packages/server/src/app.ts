@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorResponse } from './http/errors.js';
 import { embeddingCors } from './middleware/embedding-cors/index.js';
+import { idempotency } from './middleware/idempotency/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
 import { auditEventRoutes } from './routes/audit-events/index.js';
@@ -58,6 +59,10 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  // every POST and PATCH of the brand API: a request with an Idempotency-Key runs in the
+  // transaction that keeps its answer
+  app.use('/v1/*', idempotency());
 
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());

@@ -27,6 +27,7 @@ export { deliverWebhooks, startWebhookWorker } from './webhooks/worker.js';
 export type { WebhookContext, WebhookDeliveryOptions, WebhookDeliveryReport, WebhookWorker } from './webhooks/worker.js';
 export { startWebhookDelivery } from './webhooks/delivery.js';
 export { pruneWebhookLog } from './webhooks/retention.js';
+export { pruneIdempotencyKeys, startIdempotencyKeyExpiry } from './http/idempotency.js';
 export type { PruneOptions, PruneReport } from './webhooks/retention.js';
 export { signatureHeader } from './webhooks/signature.js';
 export { deriveServerKeys } from './keys/server-keys.js';

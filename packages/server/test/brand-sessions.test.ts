@@ -76,6 +76,13 @@ describe.each(backends())('brand sessions on $name', (backend) => {
       const path = route.path.replace('{offerId}', offer.id).replace(/\{[^}]+\}/g, 'xxx_1');
       const where = `${route.method} ${route.path}`;
       const body = route.method === 'get' || route.method === 'delete' ? undefined : {};
+      // with and without an Idempotency-Key: the key's transaction authenticates first
+      const keyed = body !== undefined ? [{}, { 'idempotency-key': `k-${route.path}` }] : [{}];
+      for (const headers of keyed.slice(1)) {
+        const answer = await call(t.app, route.method.toUpperCase(), path, { auth: full, body, headers });
+        if (!route.session) expect({ where, keyed: true, status: answer.status }).toEqual({ where, keyed: true, status: 403 });
+        else expect([401, 403], `${where} keyed`).not.toContain(answer.status);
+      }
       if (!route.session) {
         const answer = await call(t.app, route.method.toUpperCase(), path, { auth: full, body });
         expect({ where, status: answer.status, code: answer.body?.error?.code }).toEqual({ where, status: 403, code: 'forbidden' });

@@ -1,6 +1,9 @@
+import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
 import { backends } from './backends.js';
 import { PUBLIC_URL, expectError, read, useApp } from './harness.js';
+
+const { sql } = pg;
 
 const SHOP = 'https://shop.example';
 const OTHER = 'https://evil.example';
@@ -28,7 +31,9 @@ describe.each(backends())('embedding rules on $name', (backend) => {
     expect(await brand.ok('GET', '/v1/brand/allowed-origins', undefined, 200)).toEqual(saved);
 
     for (const bad of ['http://shop.example', 'https://shop.example/path', 'ftp://shop.example', 'shop.example',
-      'https://user:pw@shop.example', 'https://shop.example?x=1', '*']) {
+      'https://user:pw@shop.example', 'https://shop.example?x=1', '*', 'https://*', 'https://*.shop.example',
+      'https://shop.example;sandbox', "https://shop.example'", 'https://shop.example,https://evil.example',
+      'https://shop_x.example', 'https://shop.example.', 'https://[::1]', 'https://-shop.example']) {
       expectError(await brand.call('PUT', '/v1/brand/allowed-origins', { origins: [bad] }), 400, 'validation_failed');
     }
     const many = Array.from({ length: 51 }, (_, i) => `https://s${i}.example`);
@@ -95,5 +100,39 @@ describe.each(backends())('embedding rules on $name', (backend) => {
     expect(await csp()).toContain('frame-ancestors *;');
     await brand.ok('PUT', '/v1/brand/allowed-origins', { origins: [SHOP, 'http://localhost:5173'] }, 200);
     expect(await csp()).toContain(`frame-ancestors 'self' http://localhost:5173 ${SHOP};`);
+  });
+
+  it('an entry stored before the rules were strict reaches neither header, and the restriction stays', async () => {
+    const { brand, enrollment, get } = await setup();
+    for (const origin of ['https://*', 'https://shop.example;sandbox']) {
+      await t.db.query(sql`INSERT INTO brand_allowed_origins (brand_id, origin) VALUES (${brand.brandId}, ${origin})`);
+    }
+    const path = enrollment.dashboardUrl.slice(PUBLIC_URL.length);
+    const csp = (await read(await t.app.request(path))).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'self';");
+    expect(csp).not.toMatch(/sandbox|\*/);
+    for (const origin of [OTHER, SHOP]) expect((await get(origin)).headers.get('access-control-allow-origin')).toBeNull();
+    expect(await brand.ok('GET', '/v1/brand/allowed-origins', undefined, 200)).toEqual({ origins: [] });
+  });
+
+  it('decides CORS for error answers too: another enrollment, an unknown path', async () => {
+    const { brand, token } = await setup();
+    const { enrollment: other } = await brand.setup({}, { name: 'Ben', email: 'ben@example.com' });
+    const elsewhere = `/v1/dashboard/enrollments/${other.id}`;
+    const ask = (path: string, origin: string) => t.dashboard(token, path, { headers: { origin } });
+
+    // none listed: every answer is readable anywhere
+    expect((await ask(elsewhere, OTHER)).headers.get('access-control-allow-origin')).toBe('*');
+
+    await brand.ok('PUT', '/v1/brand/allowed-origins', { origins: [SHOP] }, 200);
+    for (const path of [elsewhere, `${elsewhere}/payments`, '/v1/dashboard/no-such-thing']) {
+      const refused = await ask(path, OTHER);
+      expectError(refused, 404, 'not_found');
+      expect({ path, allow: refused.headers.get('access-control-allow-origin') }).toEqual({ path, allow: null });
+      expect(refused.headers.get('vary')).toContain('Origin');
+      const allowed = await ask(path, SHOP);
+      expect(allowed.status).toBe(404);
+      expect({ path, allow: allowed.headers.get('access-control-allow-origin') }).toEqual({ path, allow: SHOP });
+    }
   });
 });

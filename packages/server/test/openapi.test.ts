@@ -50,6 +50,21 @@ function resolve(doc: Json, pointer: string): unknown {
 describe('the OpenAPI document', () => {
   const doc = buildOpenApiDocument();
 
+  it('documents Idempotency-Key on every POST and PATCH of the brand API, and nowhere else', () => {
+    const keyed: string[] = [];
+    const brandWrites: string[] = [];
+    for (const [path, item] of Object.entries<Json>(doc.paths)) {
+      for (const [method, op] of Object.entries<Json>(item)) {
+        if (!METHODS.includes(method)) continue;
+        const name = `${method.toUpperCase()} ${path}`;
+        if ((op.parameters ?? []).some((p: Json) => p.in === 'header' && p.name === 'Idempotency-Key')) keyed.push(name);
+        if ((method === 'post' || method === 'patch') && op.security?.some((s: Json) => 'apiKey' in s)) brandWrites.push(name);
+      }
+    }
+    expect(keyed).toEqual(brandWrites);
+    expect(keyed).toEqual(expect.arrayContaining(['POST /v1/payments', 'PATCH /v1/conversions/{id}', 'POST /v1/dashboard-keys']));
+  });
+
   it('is OpenAPI 3.1 with every $ref resolving', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });

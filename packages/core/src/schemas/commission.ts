@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MinorUnits } from './common.js';
+import { MAX_AMOUNT, MinorUnits } from './common.js';
 
 /** A percentage of the sale amount, in basis points (1 000 = 10 %). */
 export const PercentCommission = z.object({
@@ -29,7 +29,7 @@ export type TierPeriod = (typeof TierPeriod)[keyof typeof TierPeriod];
  * minor units, by the structure's basis) reach `from`. The first tier starts at 0.
  */
 export const Tier = z.object({
-  from: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  from: z.number().int().min(0).max(MAX_AMOUNT, `a tier starts at most at ${MAX_AMOUNT}`),
   commission: TierCommission,
 });
 export type Tier = z.infer<typeof Tier>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Metadata, MinorUnits, Money, Timestamp, TimestampInput } from './common.js';
+import { Id, Metadata, MinorUnits, Money, Text, Timestamp, TimestampInput } from './common.js';
 import { Day } from './reports.js';
 
 export const ConversionStatus = {
@@ -45,15 +45,15 @@ export type Conversion = z.infer<typeof Conversion>;
  */
 export const ConversionCreate = z
   .object({
-    orderId: z.string().trim().min(1).max(200),
+    orderId: Text.trim().min(1).max(200),
     /** Sale amount in the offer currency's minor units. */
     amount: MinorUnits,
     /** Defaults to the offer's currency; must equal it, or `originalAmount.currency`. */
-    currency: z.string().optional(),
+    currency: Text.optional(),
     /** The order's amount in the currency the customer paid, when not the offer's. */
     originalAmount: Money.optional(),
-    promoCode: z.string().trim().min(1).max(40).optional(),
-    clickId: z.string().trim().min(1).max(64).optional(),
+    promoCode: Text.trim().min(1).max(40).optional(),
+    clickId: Text.trim().min(1).max(64).optional(),
     enrollmentId: Id.optional(),
     occurredAt: TimestampInput.optional(),
     metadata: Metadata.default({}),
@@ -72,7 +72,7 @@ export const ConversionUpdate = z
   .object({
     status: z.enum(statuses),
     /** Shown to the member; required when rejecting or reversing. */
-    reason: z.string().trim().min(1).max(500).optional(),
+    reason: Text.trim().min(1).max(500).optional(),
   })
   .strict()
   .refine((u) => !(u.status === 'rejected' || u.status === 'reversed') || u.reason, {

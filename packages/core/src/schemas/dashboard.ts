@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
-import { Currency, Id, Money, Page, SignedMoney, Timestamp } from './common.js';
+import { Currency, Id, Money, Page, SignedMoney, Timestamp, TotalMoney } from './common.js';
 import { DashboardPayout, DashboardSeries, Day } from './reports.js';
 import { messageKeys } from '../messages/keys.js';
 
@@ -9,13 +9,13 @@ export const DashboardTotals = z.object({
   clicks: z.number().int(),
   /** Conversions that count: pending and approved. */
   conversions: z.number().int(),
-  sales: Money,
+  sales: TotalMoney,
   /** Commission awaiting approval. */
-  pending: Money,
+  pending: TotalMoney,
   /** Commission approved so far, paid or not. */
-  approved: Money,
+  approved: TotalMoney,
   /** Payments made. */
-  paid: Money,
+  paid: TotalMoney,
   /** approved − paid: what the brand owes now (negative after a reversal of paid commission). */
   balance: SignedMoney,
   /** pending + approved − paid: what the member can expect in all. */

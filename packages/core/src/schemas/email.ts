@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, Text, Timestamp } from './common.js';
 import { LanguageTag } from './dashboard.js';
 
 /** The values a template can use, as `{{name}}`. */
@@ -42,8 +42,7 @@ function placeholdersKnown(template: string, ctx: z.RefinementCtx): void {
 }
 
 /** A subject line: one line, placeholders allowed. */
-export const EmailSubject = z
-  .string()
+export const EmailSubject = Text
   .trim()
   .min(1)
   .max(300)
@@ -51,8 +50,7 @@ export const EmailSubject = z
   .superRefine(placeholdersKnown);
 
 /** A plain-text body: paragraphs separated by blank lines, placeholders allowed. */
-export const EmailBody = z
-  .string()
+export const EmailBody = Text
   .min(1)
   .refine((s) => s.trim().length > 0, 'the body is empty')
   .refine(

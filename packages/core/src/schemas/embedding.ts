@@ -1,15 +1,24 @@
 import { z } from 'zod';
+import { Text } from './common.js';
 
 /** How many origins a brand may list. */
 export const MAX_ALLOWED_ORIGINS = 50;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+/**
+ * A host as both a browser's `Origin` and a CSP host-source carry it: dot-separated labels of
+ * letters, digits and inner hyphens (an IPv4 address is such a name too). The URL parser lets
+ * through hosts such as `*` or `shop.example;sandbox`, which would widen or break the
+ * `frame-ancestors` directive they go into: they are not origins.
+ */
+const HOST = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 /**
- * Reads `value` as a web origin (`https://shop.example`, `http://localhost:5173`): scheme, host
- * and port only, no path, query, fragment or credentials; normalized as browsers send `Origin`
- * (lower case, default port dropped, punycode host). https, or http for
- * localhost / 127.0.0.1. Returns the normalized origin, or null.
+ * Reads `value` as a serialized web origin (`https://shop.example`, `http://localhost:5173`):
+ * scheme, host and port only, no path, query, fragment or credentials, no wildcard, no IPv6
+ * literal (a CSP host-source cannot name one); normalized as browsers send `Origin` (lower case,
+ * default port dropped, punycode host). https, or http for localhost / 127.0.0.1. Returns the
+ * normalized origin, or null.
  */
 export function parseOrigin(value: string): string | null {
   let url: URL;
@@ -20,21 +29,21 @@ export function parseOrigin(value: string): string | null {
   }
   if (url.origin === 'null' || url.username || url.password) return null;
   if (url.pathname !== '/' || url.search || url.hash || /[?#]/.test(value)) return null;
+  if (!HOST.test(url.hostname)) return null;
   if (url.protocol === 'https:') return url.origin;
   if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return url.origin;
   return null;
 }
 
 /** One allowed origin: sent as typed, stored and returned normalized. */
-export const AllowedOrigin = z
-  .string()
+export const AllowedOrigin = Text
   .max(200)
   .transform((value, ctx) => {
     const origin = parseOrigin(value);
     if (origin === null) {
       ctx.addIssue({
         code: 'custom',
-        message: 'must be an origin like https://shop.example (http only for localhost and 127.0.0.1)',
+        message: 'must be an origin like https://shop.example or https://shop.example:8443, without wildcards (http only for localhost and 127.0.0.1)',
       });
       return z.NEVER;
     }

@@ -14,6 +14,7 @@ export const ErrorCode = {
   enrollment_inactive: 'enrollment_inactive',
   not_enrolled: 'not_enrolled',
   currency_mismatch: 'currency_mismatch',
+  total_limit_exceeded: 'total_limit_exceeded',
   payload_too_large: 'payload_too_large',
   rate_limited: 'rate_limited',
   email_failed: 'email_failed',
@@ -34,6 +35,7 @@ export const ErrorStatus: Record<ErrorCode, number> = {
   enrollment_inactive: 422,
   not_enrolled: 422,
   currency_mismatch: 422,
+  total_limit_exceeded: 422,
   payload_too_large: 413,
   rate_limited: 429,
   /** The mail server did not take a message sent right away (a test send). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Metadata, Timestamp } from './common.js';
+import { Id, isStorableText, Metadata, Text, Timestamp } from './common.js';
 import { LanguageTag } from './dashboard.js';
 
 export const Member = z.object({
@@ -20,25 +20,25 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 export const MemberCreate = z.object({
-  name: z.string().trim().min(1).max(200),
-  firstName: z.string().trim().min(1).max(100).nullable().optional(),
-  email: z.email().max(320).nullable().optional(),
+  name: Text.trim().min(1).max(200),
+  firstName: Text.trim().min(1).max(100).nullable().optional(),
+  email: z.email().max(320).refine(isStorableText).nullable().optional(),
   locale: LanguageTag.nullable().optional(),
   emailOptOut: z.boolean().default(false),
   /** The brand's own id for the member; unique per brand when set. */
-  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  externalId: Text.trim().min(1).max(200).nullable().optional(),
   metadata: Metadata.default({}),
 });
 export type MemberCreate = z.input<typeof MemberCreate>;
 
 export const MemberUpdate = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    firstName: z.string().trim().min(1).max(100).nullable(),
-    email: z.email().max(320).nullable(),
+    name: Text.trim().min(1).max(200),
+    firstName: Text.trim().min(1).max(100).nullable(),
+    email: z.email().max(320).refine(isStorableText).nullable(),
     locale: LanguageTag.nullable(),
     emailOptOut: z.boolean(),
-    externalId: z.string().trim().min(1).max(200).nullable(),
+    externalId: Text.trim().min(1).max(200).nullable(),
     metadata: Metadata,
   })
   .partial()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
-import { Currency, Id, Metadata, MinorUnits, Timestamp } from './common.js';
+import { Currency, Id, isStorableText, Metadata, MinorUnits, Text, Timestamp } from './common.js';
 import { PayoutSchedule } from './reports.js';
 
 export const OfferStatus = { active: 'active', paused: 'paused', archived: 'archived' } as const;
@@ -9,9 +9,9 @@ export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus];
 /** UTM parameters added to the destination of every tracking redirect. */
 export const OfferUtm = z
   .object({
-    source: z.string().trim().min(1).max(200),
-    medium: z.string().trim().min(1).max(200),
-    campaign: z.string().trim().min(1).max(200),
+    source: Text.trim().min(1).max(200),
+    medium: Text.trim().min(1).max(200),
+    campaign: Text.trim().min(1).max(200),
   })
   .partial()
   .strict();
@@ -24,7 +24,7 @@ export type OfferUtm = z.infer<typeof OfferUtm>;
 export const AttributionRule = z.enum(['promo_code_first', 'click_first']);
 export type AttributionRule = z.infer<typeof AttributionRule>;
 
-const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2_000);
+const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2_000).refine(isStorableText, 'text must be valid Unicode');
 
 /** Letters and digits that start every promo code generated for the offer. */
 export const CodePrefix = z
@@ -54,8 +54,8 @@ export const Offer = z.object({
 export type Offer = z.infer<typeof Offer>;
 
 export const OfferCreate = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2_000).default(''),
+  name: Text.trim().min(1).max(200),
+  description: Text.trim().max(2_000).default(''),
   currency: Currency,
   commission: CommissionStructure,
   holdDays: z.number().int().min(0).max(365).default(30),
@@ -76,8 +76,8 @@ export type OfferCreate = z.input<typeof OfferCreate>;
  */
 export const OfferUpdate = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    description: z.string().trim().max(2_000),
+    name: Text.trim().min(1).max(200),
+    description: Text.trim().max(2_000),
     commission: CommissionStructure,
     holdDays: z.number().int().min(0).max(365),
     destinationUrl: HttpUrl,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Currency, Id, MinorUnits, Money, Timestamp, TimestampInput } from './common.js';
+import { Currency, Id, MinorUnits, Money, Text, Timestamp, TimestampInput } from './common.js';
 
 export const Payment = z.object({
   id: Id,
@@ -17,8 +17,8 @@ export const PaymentCreate = z.object({
   amount: MinorUnits.min(1, 'a payment must be at least one minor unit'),
   /** Must equal the offer's currency. */
   currency: Currency,
-  method: z.string().trim().min(1).max(60),
-  reference: z.string().trim().max(200).nullable().optional(),
+  method: Text.trim().min(1).max(60),
+  reference: Text.trim().max(200).nullable().optional(),
   paidAt: TimestampInput.optional(),
 });
 export type PaymentCreate = z.input<typeof PaymentCreate>;

@@ -1,22 +1,26 @@
 import { z } from 'zod';
-import { Currency, Money, SignedMoney, Timestamp } from './common.js';
+import { Currency, MAX_DAY, MIN_DAY, Money, SignedMoney, Timestamp, TotalMoney } from './common.js';
 
 /** How often the brand pays its members. */
 export const PayoutSchedule = z.enum(['monthly', 'biweekly', 'weekly']);
 export type PayoutSchedule = z.infer<typeof PayoutSchedule>;
 
-/** A calendar day in UTC, `YYYY-MM-DD`. */
+/** A calendar day in UTC, `YYYY-MM-DD`, from `MIN_DAY` to `MAX_DAY`. */
 export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day is YYYY-MM-DD')
   .refine((s) => {
     const t = Date.parse(`${s}T00:00:00Z`);
     return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === s;
-  }, 'not a calendar day');
+  }, 'not a calendar day')
+  .refine((s) => s >= MIN_DAY && s <= MAX_DAY, `a day from ${MIN_DAY} to ${MAX_DAY}`);
 export type Day = z.infer<typeof Day>;
 
-/** A calendar month in UTC, `YYYY-MM`. */
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM');
+/** A calendar month in UTC, `YYYY-MM`, from the month of `MIN_DAY` to that of `MAX_DAY`. */
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM')
+  .refine((s) => s >= MIN_DAY.slice(0, 7) && s <= MAX_DAY.slice(0, 7), `a month from ${MIN_DAY.slice(0, 7)} to ${MAX_DAY.slice(0, 7)}`);
 export type Month = z.infer<typeof Month>;
 
 /** A range of days, both ends included (UTC). */
@@ -65,9 +69,9 @@ export const DashboardStatement = z.object({
   month: Month,
   currency: Currency,
   openingBalance: SignedMoney,
-  approved: Money,
-  reversed: Money,
-  payments: Money,
+  approved: TotalMoney,
+  reversed: TotalMoney,
+  payments: TotalMoney,
   closingBalance: SignedMoney,
 });
 export type DashboardStatement = z.infer<typeof DashboardStatement>;

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CommissionStructure } from './commission.js';
-import { Currency, Money, PageQuery } from './common.js';
+import { Currency, MAX_AMOUNT, MAX_TOTAL, Metadata, Money, PageQuery, TimestampInput, TotalMoney } from './common.js';
 import { ConversionCreate, ConversionUpdate } from './conversion.js';
 import { EnrollmentCreate } from './enrollment.js';
 import { OfferCreate, OfferUpdate } from './offer.js';
 import { PaymentCreate } from './payment.js';
 import { DashboardTokenCreate } from './token.js';
+import { Day, Month } from './reports.js';
+import { MemberCreate } from './member.js';
 
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
@@ -13,7 +15,12 @@ const issues = (result: { success: boolean; error?: { issues: { path: PropertyKe
 describe('money and currency', () => {
   it('accepts integer minor units and known currencies only', () => {
     expect(Money.parse({ amount: 0, currency: 'USD' })).toEqual({ amount: 0, currency: 'USD' });
-    expect(Money.safeParse({ amount: Number.MAX_SAFE_INTEGER, currency: 'JPY' }).success).toBe(true);
+    expect(Money.safeParse({ amount: MAX_AMOUNT, currency: 'JPY' }).success).toBe(true);
+    expect(issues(Money.safeParse({ amount: MAX_AMOUNT + 1, currency: 'JPY' }))).toEqual([
+      'amount: amount must be at most 1000000000000 minor units',
+    ]);
+    expect(TotalMoney.safeParse({ amount: MAX_TOTAL, currency: 'JPY' }).success).toBe(true);
+    expect(TotalMoney.safeParse({ amount: MAX_TOTAL + 1, currency: 'JPY' }).success).toBe(false);
     expect(issues(Money.safeParse({ amount: -1, currency: 'USD' }))).toEqual(['amount: amount must not be negative']);
     expect(issues(Money.safeParse({ amount: 1.5, currency: 'USD' }))).toEqual([
       'amount: amount must be an integer of minor units',
@@ -177,5 +184,53 @@ describe('offers, enrollments, payments, tokens, pages', () => {
     expect(PageQuery.parse({})).toEqual({ limit: 20 });
     expect(PageQuery.parse({ limit: '100' })).toEqual({ limit: 100 });
     for (const limit of ['0', '101', '1.5', 'x']) expect(PageQuery.safeParse({ limit }).success, limit).toBe(false);
+  });
+});
+
+describe('what PostgreSQL can store', () => {
+  it('refuses lone UTF-16 surrogates in strings and metadata, keeps real pairs', () => {
+    expect(MemberCreate.safeParse({ name: 'Maya \u{1F600}' }).success).toBe(true);
+    for (const bad of ['\udfff', 'a\ud800', '\ud800b', '\udc00\ud800']) {
+      expect(issues(MemberCreate.safeParse({ name: bad }))).toEqual([
+        'name: text must be valid Unicode (no lone surrogate such as \\udfff)',
+      ]);
+      expect(Metadata.safeParse({ note: bad }).success).toBe(false);
+      expect(Metadata.safeParse({ [bad]: 'v' }).success).toBe(false);
+      expect(ConversionCreate.safeParse({ orderId: bad, amount: 1, promoCode: 'ABC' }).success).toBe(false);
+      expect(PaymentCreate.safeParse({ enrollmentId: 'enr_1', amount: 1, currency: 'USD', method: bad }).success).toBe(false);
+    }
+  });
+
+  it('takes days and months from 1970 to 9999 that exist', () => {
+    for (const ok of ['1970-01-01', '2024-02-29', '9999-12-31']) expect(Day.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['0000-01-01', '1969-12-31', '2026-02-30', '2025-02-29', '+275760-09-13', '2026-1-01']) {
+      expect(Day.safeParse(bad).success, bad).toBe(false);
+    }
+    for (const ok of ['1970-01', '9999-12']) expect(Month.safeParse(ok).success, ok).toBe(true);
+    for (const bad of ['0000-01', '1969-12', '2026-13', '10000-01']) expect(Month.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it('takes recorded times from 1970 to the end of 9998 (UTC), with any offset', () => {
+    for (const ok of ['1970-01-01T00:00:00Z', '2026-11-25T10:00:00+02:00', '9998-12-31T23:59:59.999Z']) {
+      expect(TimestampInput.safeParse(ok).success, ok).toBe(true);
+    }
+    for (const bad of ['1970-01-01T00:30:00+01:00', '0000-01-01T00:00:00Z', '9999-01-01T00:00:00Z', '2026-02-30T00:00:00Z']) {
+      expect(TimestampInput.safeParse(bad).success, bad).toBe(false);
+    }
+  });
+
+  it('caps amounts, flat commissions, tier thresholds and payout minimums at MAX_AMOUNT', () => {
+    const offer = { name: 'A', currency: 'USD', destinationUrl: 'https://a.example' };
+    expect(OfferCreate.safeParse({ ...offer, commission: { type: 'flat', amount: MAX_AMOUNT } }).success).toBe(true);
+    expect(OfferCreate.safeParse({ ...offer, commission: { type: 'flat', amount: MAX_AMOUNT + 1 } }).success).toBe(false);
+    expect(OfferCreate.safeParse({ ...offer, commission: { type: 'percent', rateBps: 1 }, payoutMinimum: MAX_AMOUNT + 1 }).success).toBe(false);
+    const tiers = (from: number) => ({
+      type: 'tiered', basis: 'sales', period: 'month',
+      tiers: [{ from: 0, commission: { type: 'percent', rateBps: 1 } }, { from, commission: { type: 'percent', rateBps: 2 } }],
+    });
+    expect(CommissionStructure.safeParse(tiers(MAX_AMOUNT)).success).toBe(true);
+    expect(CommissionStructure.safeParse(tiers(MAX_AMOUNT + 1)).success).toBe(false);
+    expect(PaymentCreate.safeParse({ enrollmentId: 'enr_1', amount: MAX_AMOUNT + 1, currency: 'USD', method: 'x' }).success).toBe(false);
+    expect(ConversionCreate.safeParse({ orderId: 'o', amount: MAX_AMOUNT + 1, promoCode: 'ABC' }).success).toBe(false);
   });
 });

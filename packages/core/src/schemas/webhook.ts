@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common.js';
+import { Id, isStorableText, Text, Timestamp } from './common.js';
 import { Conversion } from './conversion.js';
 import { Enrollment } from './enrollment.js';
 import { Payment } from './payment.js';
@@ -24,7 +24,8 @@ export const WebhookEventFilter = z
 /** Where events are POSTed: an http(s) URL. */
 export const WebhookUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
-  .max(2000);
+  .max(2000)
+  .refine(isStorableText, 'text must be valid Unicode');
 
 export const WebhookEndpoint = z.object({
   id: Id,
@@ -52,7 +53,7 @@ export type WebhookEndpointWithSecret = z.infer<typeof WebhookEndpointWithSecret
 export const WebhookEndpointCreate = z.object({
   url: WebhookUrl,
   events: WebhookEventFilter.default(['*']),
-  description: z.string().trim().max(200).nullable().optional(),
+  description: Text.trim().max(200).nullable().optional(),
 });
 export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreate>;
 
@@ -60,7 +61,7 @@ export const WebhookEndpointUpdate = z
   .object({
     url: WebhookUrl.optional(),
     events: WebhookEventFilter.optional(),
-    description: z.string().trim().max(200).nullable().optional(),
+    description: Text.trim().max(200).nullable().optional(),
     /** `true` stops deliveries to the endpoint; `false` resumes them. */
     disabled: z.boolean().optional(),
   })

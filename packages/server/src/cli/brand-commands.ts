@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
@@ -14,6 +15,7 @@ import { createApp } from '../app.js';
 import { brandProfile, updateBrandProfile } from '../brand-profile/index.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
+import { IDEMPOTENCY_KEY_HOURS, pruneIdempotencyKeys } from '../http/idempotency.js';
 import { pruneWebhookLog } from '../webhooks/retention.js';
 import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
@@ -22,10 +24,10 @@ import { csvLine, csvRecords } from './csv.js';
 
 export const brandUsage = `
 Brand commands (run against the configured database with a brand's API key: --api-key or AFFDASH_API_KEY):
-  affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT]
+  affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT] [--idempotency-key K]
                                 enroll members in bulk; prints a CSV of codes and links. CSV columns:
                                 memberId[,promoCode], or name,email[,externalId][,promoCode] to create the member
-  affdash rotate-link --enrollment ID
+  affdash rotate-link --enrollment ID [--idempotency-key K]
                                 replace a member's dashboard link (the old one stops working)
   affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
   affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
@@ -42,8 +44,10 @@ Brand commands (run against the configured database with a brand's API key: --ap
                         [--reply-to EMAIL] [--postal-address A]
                                 show or change the brand profile (an empty value clears a field); --brand ID
                                 works on the database directly, without an API key
+  Every request that creates something carries an Idempotency-Key: derived from --idempotency-key K when given
+  (run the same command with the same K again and nothing is created twice), else a fresh one.
   affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
-                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30)
+                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30) and idempotency keys past 24 h
 `;
 
 export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'brand-profile', 'deliver', 'console-link']);
@@ -51,19 +55,26 @@ export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'brand-p
 class CliError extends Error {}
 
 interface Api {
-  call<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  /** `key`: the Idempotency-Key of a POST or PATCH; a fresh one when absent. */
+  call<T>(method: string, path: string, body?: unknown, key?: string): Promise<T>;
 }
 
-function inProcessApi(runtime: Runtime, apiKey: string): Api {
+/** The Idempotency-Key of one request of a command: `K` or `K:part` from `--idempotency-key K`. */
+export function commandKey(base: string | undefined, ...part: (string | number)[]): string | undefined {
+  return base === undefined ? undefined : [base, ...part].join(':');
+}
+
+export function inProcessApi(runtime: Pick<Runtime, 'deps'>, apiKey: string): Api {
   const app = createApp(runtime.deps);
   return {
-    async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    async call<T>(method: string, path: string, body?: unknown, key?: string) {
+      const writes = method === 'POST' || method === 'PATCH';
       const res = await app.request(path, {
         method,
         headers: {
           authorization: `Bearer ${apiKey}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
+          ...(writes ? { 'idempotency-key': key ?? `affdash-cli-${randomUUID()}` } : {}),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
@@ -151,6 +162,7 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       const days = runtime.config.webhookRetentionDays;
       const pruned = await pruneWebhookLog(runtime.db, { before: new Date(Date.now() - days * 86_400_000) });
       out(`webhook log: deleted ${pruned.events} events and ${pruned.deliveries} deliveries ended over ${days} days ago`);
+      out(`idempotency keys: deleted ${await pruneIdempotencyKeys(runtime.db)} over ${IDEMPOTENCY_KEY_HOURS} hours old`);
       return;
     }
     if (command === 'brand-profile' && values.brand) {
@@ -174,6 +186,8 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
         const e = await api.call<{ id: string; dashboardUrl: string }>(
           'POST',
           `/v1/enrollments/${encodeURIComponent(need('enrollment', 'rotate-link'))}/rotate-dashboard-link`,
+          undefined,
+          values['idempotency-key'],
         );
         out(`${e.id} ${e.dashboardUrl}`);
         return;
@@ -235,7 +249,12 @@ function printProfile(profile: BrandProfile) {
   for (const [field, value] of Object.entries(profile)) out(`${field}: ${value === null ? '-' : JSON.stringify(value)}`);
 }
 
-async function enroll(api: Api, offerId: string, values: { csv?: string; member?: string[]; prefix?: string; pattern?: string }) {
+export async function enroll(
+  api: Api,
+  offerId: string,
+  values: { csv?: string; member?: string[]; prefix?: string; pattern?: string; 'idempotency-key'?: string },
+) {
+  const key = values['idempotency-key'];
   const items: { memberId: string; promoCode?: string }[] = [];
   if (values.csv) {
     for (const [i, record] of csvRecords(await readFile(values.csv, 'utf8')).entries()) {
@@ -246,7 +265,7 @@ async function enroll(api: Api, offerId: string, values: { csv?: string; member?
           name: record.name,
           ...(record.email ? { email: record.email } : {}),
           ...(record.externalId ? { externalId: record.externalId } : {}),
-        });
+        }, commandKey(key, 'member', i + 2));
         memberId = member.id;
       }
       const promoCode = record.promoCode ?? record.promo_code;
@@ -264,7 +283,7 @@ async function enroll(api: Api, offerId: string, values: { csv?: string; member?
       members: items.slice(i, i + 1000),
       ...(values.prefix ? { codePrefix: values.prefix } : {}),
       ...(values.pattern ? { codePattern: values.pattern } : {}),
-    });
+    }, commandKey(key, 'enroll', i / 1000 + 1));
     created += result.created;
     failed += result.failed;
     for (const r of result.results) {
@@ -345,8 +364,7 @@ async function email(
     process.stderr.write(`${preview.emails.length} to send, ${preview.skipped.length} skipped; add --send to queue them\n`);
     return;
   }
-  const key = values['idempotency-key'];
-  const result = await api.call<EmailSendResult>('POST', `${base}/send`, body, key ? { 'idempotency-key': key } : {});
+  const result = await api.call<EmailSendResult>('POST', `${base}/send`, body, values['idempotency-key']);
   for (const q of result.queued) out(`queued ${q.messageId} to ${q.to}`);
   skippedLines(result.skipped);
   process.stderr.write(`${result.queued.length} queued, ${result.skipped.length} skipped\n`);

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
 import { startEmailDelivery } from '../email/delivery.js';
 import { startAutoApproval } from '../routes/conversions/approval.js';
+import { startIdempotencyKeyExpiry } from '../http/idempotency.js';
 import { describeStorage, openRuntime } from '../runtime.js';
 import { startWebhookDelivery } from '../webhooks/delivery.js';
 import { serve } from '../serve.js';
@@ -66,6 +67,7 @@ async function main(argv: string[]): Promise<void> {
       const running = await serve(deps, { port: config.port, host: config.host });
       const delivery = startEmailDelivery(runtime);
       const approval = startAutoApproval(db);
+      const keyExpiry = startIdempotencyKeyExpiry(db);
       const webhooks = startWebhookDelivery(runtime);
       console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
       console.log(`member email: ${delivery.description}`);
@@ -74,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
         await delivery.stop();
         await webhooks.stop();
         await approval.stop();
+        await keyExpiry.stop();
         await db.close();
         process.exit(0);
       };

@@ -11,9 +11,13 @@ export interface Database {
   exec(script: string): Promise<void>;
   /**
    * Runs `fn` in one transaction; the callback's `db` is the transaction, so name it `db`
-   * and no query escapes it. Retried on serialization failures and deadlocks.
+   * and no query escapes it. Retried on serialization failures and deadlocks. Called on a
+   * transaction, `fn` runs in a savepoint of it: a failure undoes `fn`'s writes only, and the
+   * enclosing transaction goes on.
    */
   tx<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /** Whether this is a transaction (where a failing statement fails the whole of it). */
+  readonly inTransaction: boolean;
   close(): Promise<void>;
 }
 

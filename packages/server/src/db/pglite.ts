@@ -12,11 +12,15 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   return wrap(pglite, async () => pglite.close());
 }
 
+/** Names savepoints apart (a name may repeat in PostgreSQL, but a distinct one reads better in logs). */
+let savepoints = 0;
+
 type PgliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 function wrap(queryable: PgliteQueryable, close: () => Promise<void>, inTx = false): Database {
   return {
     kind: 'pglite',
+    inTransaction: inTx,
     async query<T>(query: SQLQuery) {
       const { text, values } = query.format(pg.pgFormat);
       const result = await queryable.query<T>(text, values);
@@ -26,7 +30,19 @@ function wrap(queryable: PgliteQueryable, close: () => Promise<void>, inTx = fal
       await queryable.exec(script);
     },
     async tx(fn) {
-      if (inTx) return fn(wrap(queryable, close, true));
+      if (inTx) {
+        // a transaction within one is a savepoint, as on PostgreSQL through @databases/pg
+        const savepoint = `s${++savepoints}`;
+        await queryable.exec(`SAVEPOINT ${savepoint}`);
+        try {
+          const result = await fn(wrap(queryable, close, true));
+          await queryable.exec(`RELEASE SAVEPOINT ${savepoint}`);
+          return result;
+        } catch (error) {
+          await queryable.exec(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+          throw error;
+        }
+      }
       return (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, true)));
     },
     close,

@@ -13,15 +13,17 @@ export function openPostgres(connectionString: string, options: { schema?: strin
   return wrap(pool, async () => pool.dispose());
 }
 
-function wrap(queryable: Queryable, close: () => Promise<void>): Database {
+function wrap(queryable: Queryable, close: () => Promise<void>, inTransaction = false): Database {
   return {
     kind: 'postgres',
+    inTransaction,
     query: <T>(query: SQLQuery) => queryable.query(query) as Promise<T[]>,
     exec: async (script) => {
       await queryable.query(pg.sql.__dangerous__rawValue(script));
     },
     tx: (fn) =>
-      queryable.tx((tx) => fn(wrap(tx, close)), { retrySerializationFailures: 3 }),
+      // on a transaction, @databases/pg makes the inner one a savepoint
+      queryable.tx((tx) => fn(wrap(tx, close, true)), { retrySerializationFailures: 3 }),
     close,
   };
 }

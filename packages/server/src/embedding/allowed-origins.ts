@@ -1,4 +1,5 @@
 import pg from '@databases/pg';
+import { parseOrigin } from '@affdash/core';
 import type { Database } from '../db/index.js';
 
 const { sql } = pg;
@@ -7,13 +8,23 @@ const { sql } = pg;
 export const ALLOWED_ORIGINS_TTL_MS = 30_000;
 const MAX_CACHED_BRANDS = 10_000;
 
-interface Entry {
+/**
+ * A brand's embedding rule, parsed once and used for both its CORS answers and its hosted
+ * page's `frame-ancestors`: any origin (none listed), or only the listed ones.
+ */
+export interface EmbeddingOrigins {
+  any: boolean;
+  /** Serialized origins (`parseOrigin`), sorted. */
   origins: readonly string[];
+}
+
+interface Entry {
+  origins: EmbeddingOrigins;
   at: number;
 }
 
 /** One cache per database, so test apps on separate databases never share entries. */
-const caches = new WeakMap<Database, Map<string, Entry | Promise<readonly string[]>>>();
+const caches = new WeakMap<Database, Map<string, Entry | Promise<EmbeddingOrigins>>>();
 
 function cacheOf(db: Database) {
   let cache = caches.get(db);
@@ -21,14 +32,24 @@ function cacheOf(db: Database) {
   return cache;
 }
 
-async function load(db: Database, brandId: string): Promise<readonly string[]> {
+/**
+ * Reads the list and parses each entry again, so that nothing but a serialized origin reaches
+ * a header: an entry stored before the rules were strict (`https://*`) matches no origin, and
+ * still counts as a list, so the brand's restriction stays.
+ */
+async function load(db: Database, brandId: string): Promise<EmbeddingOrigins> {
   const rows = await db.query<{ origin: string }>(sql`
     SELECT origin FROM brand_allowed_origins WHERE brand_id = ${brandId} ORDER BY origin`);
-  return rows.map((row) => row.origin);
+  const origins = new Set<string>();
+  for (const row of rows) {
+    const origin = parseOrigin(row.origin);
+    if (origin !== null) origins.add(origin);
+  }
+  return { any: rows.length === 0, origins: [...origins].sort() };
 }
 
 /** A brand's allowed origins, read through a short in-process cache. */
-export async function allowedOrigins(db: Database, brandId: string): Promise<readonly string[]> {
+export async function allowedOrigins(db: Database, brandId: string): Promise<EmbeddingOrigins> {
   const cache = cacheOf(db);
   const hit = cache.get(brandId);
   if (hit instanceof Promise) return hit;
@@ -65,11 +86,11 @@ export async function replaceAllowedOrigins(
 }
 
 /** Whether a page on `origin` may use a dashboard of a brand with this list. */
-export function originAllowed(origins: readonly string[], origin: string): boolean {
-  return origins.length === 0 || origins.includes(origin);
+export function originAllowed(list: EmbeddingOrigins, origin: string): boolean {
+  return list.any || list.origins.includes(origin);
 }
 
 /** The `frame-ancestors` source list of a hosted page for a brand with this list. */
-export function frameAncestors(origins: readonly string[]): string {
-  return origins.length === 0 ? '*' : ["'self'", ...origins].join(' ');
+export function frameAncestors(list: EmbeddingOrigins): string {
+  return list.any ? '*' : ["'self'", ...list.origins].join(' ');
 }

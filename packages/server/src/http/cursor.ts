@@ -1,5 +1,6 @@
 import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
+import { Id } from '@affdash/core';
 import { ApiError } from './errors.js';
 
 const { sql } = pg;
@@ -15,12 +16,41 @@ export function encodeCursor(at: Date | string, id: string): string {
   return Buffer.from(JSON.stringify([iso, id])).toString('base64url');
 }
 
+/** The form `cursorAt` and `Date.toISOString` write: UTC, four-digit year, up to microseconds. */
+const cursorTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z$/;
+
+/**
+ * True for a time as this API writes it into a cursor: a real UTC instant with a four-digit
+ * year from 0001 (PostgreSQL has no year 0), so it is always a valid `timestamptz` parameter.
+ */
+function isCursorTime(at: string): boolean {
+  const m = cursorTime.exec(at);
+  if (!m) return false;
+  const [, year, month, day, hour, minute, second] = m.map(Number) as number[];
+  if (year! < 1) return false;
+  const date = new Date(Date.UTC(2000, month! - 1, day!, hour!, minute!, second!));
+  date.setUTCFullYear(year!);
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month! - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
+}
+
+/**
+ * Reads a cursor this API returned. Anything else (not base64url JSON, not a pair, a time that
+ * is not a real instant, an id that is not one) is a 400 before any SQL runs.
+ */
 export function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) {
-      return { at, id };
+    const pair = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(pair) && pair.length === 2) {
+      const [at, id] = pair as unknown[];
+      if (typeof at === 'string' && isCursorTime(at) && Id.safeParse(id).success) return { at, id: id as string };
     }
   } catch {
     // fall through

@@ -1,9 +1,9 @@
-import { ErrorStatus, type ErrorBody, type ErrorCode, type ErrorIssue } from '@affdash/core';
+import { ErrorStatus, MAX_TOTAL, type ErrorBody, type ErrorCode, type ErrorIssue } from '@affdash/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { core } from 'zod';
-import { pgErrorCode } from '../db/database.js';
+import { PgCode, pgConstraint, pgErrorCode } from '../db/database.js';
 
 /** An error a client can act on: it becomes the documented error body with its status. */
 export class ApiError extends Error {
@@ -48,6 +48,22 @@ const statusCodes: Partial<Record<number, ErrorCode>> = {
  */
 const unstorableText = new Set(['22021', '22P05']);
 
+/**
+ * The write would take an enrollment's total past what totals hold exactly (the
+ * `*_within_limit` checks of migration 016): refused, nothing written.
+ */
+export const totalLimitExceeded = () =>
+  new ApiError(
+    'total_limit_exceeded',
+    `This would take a total past ${MAX_TOTAL} minor units, the most a total holds exactly; nothing was recorded.`,
+    { limit: MAX_TOTAL },
+  );
+
+/** True for a database error of the checks that keep totals within `MAX_TOTAL`. */
+export function isTotalLimitError(err: unknown): boolean {
+  return pgErrorCode(err) === PgCode.checkViolation && (pgConstraint(err) ?? '').endsWith('_within_limit');
+}
+
 /** The app's one error handler: every failure leaves as `{ error: { code, message } }`. */
 export function errorResponse(err: Error, c: Context): Response {
   const requestId = c.get('requestId') as string | undefined;
@@ -55,6 +71,7 @@ export function errorResponse(err: Error, c: Context): Response {
   let status = 500;
   let message = 'Something went wrong on our side. Try again; if it persists, quote the request id.';
   let details: Record<string, unknown> | undefined;
+  if (isTotalLimitError(err)) err = totalLimitExceeded();
   if (err instanceof ApiError) {
     ({ code, status, message, details } = err);
   } else if (err instanceof HTTPException && err.status < 500) {

@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
 import pg from '@databases/pg';
 import type { Database } from '../db/index.js';
+import { startPoller, type Poller } from '../jobs/poller.js';
 import { ApiError } from './errors.js';
 
 const { sql } = pg;
 
-/** A response to send, and whether it is a stored one replayed. */
-export interface IdempotentResult {
+/** How long a key and its answer are kept: a retry within this time gets the first answer. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+/** A stored answer, replayed to a retry with the same key. */
+export interface StoredAnswer {
   status: number;
-  body: unknown;
-  replayed: boolean;
+  /** Response headers that describe the body (`content-type`, `preference-applied`, …). */
+  headers: Record<string, string>;
+  body: string;
 }
 
 /** Reads the `Idempotency-Key` header: 1–200 visible ASCII characters, or none. */
@@ -27,39 +32,74 @@ export function requestFingerprint(...parts: unknown[]): string {
 }
 
 /**
- * Runs `fn` in one transaction, once per brand and key: the key is claimed first (a
- * concurrent request with the same key waits for this one to commit), and the response is
- * stored with the writes. A retry gets the stored response and writes nothing; a failure
- * rolls everything back, key included, so it can be retried. Without a key, `fn` just runs.
+ * Claims a brand's key for a request, inside the transaction that will make the request's
+ * writes: null when the key is new (or expired) and now this transaction's, else the answer
+ * stored with it. A concurrent request with the same key waits on the key's row until the
+ * transaction holding it ends, then finds its answer (or, when it rolled back, claims it).
+ * The same key with another fingerprint is a 409.
  */
-export async function once(
+export async function claimKey(
   db: Database,
   brandId: string,
-  key: string | undefined,
+  key: string,
   fingerprint: string,
-  fn: (db: Database) => Promise<{ status: number; body: unknown }>,
-): Promise<IdempotentResult> {
-  return db.tx(async (db) => {
-    if (key === undefined) return { ...(await fn(db)), replayed: false };
-    const [claimed] = await db.query(sql`
-      INSERT INTO idempotency_keys (brand_id, key, request_hash) VALUES (${brandId}, ${key}, ${fingerprint})
-      ON CONFLICT DO NOTHING RETURNING key`);
-    if (!claimed) {
-      const [stored] = await db.query<{ request_hash: string; status: number | null; response: unknown }>(sql`
-        SELECT request_hash, status, response FROM idempotency_keys
-        WHERE brand_id = ${brandId} AND key = ${key}`);
-      if (stored?.request_hash !== fingerprint) {
-        throw new ApiError('conflict', 'This Idempotency-Key was already used for a different request.');
-      }
-      if (stored.status === null) {
-        throw new ApiError('conflict', 'A request with this Idempotency-Key is still in progress.');
-      }
-      return { status: stored.status, body: stored.response, replayed: true };
-    }
-    const result = await fn(db);
-    await db.query(sql`
-      UPDATE idempotency_keys SET status = ${result.status}, response = ${JSON.stringify(result.body)}
-      WHERE brand_id = ${brandId} AND key = ${key}`);
-    return { ...result, replayed: false };
+): Promise<StoredAnswer | null> {
+  const [claimed] = await db.query(sql`
+    INSERT INTO idempotency_keys (brand_id, key, request_hash) VALUES (${brandId}, ${key}, ${fingerprint})
+    ON CONFLICT (brand_id, key) DO UPDATE SET
+      request_hash = EXCLUDED.request_hash, status = NULL, response = NULL, headers = '{}', created_at = now()
+    WHERE idempotency_keys.created_at < now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})
+    RETURNING key`);
+  if (claimed) return null;
+  const [stored] = await db.query<{ request_hash: string; status: number | null; headers: Record<string, string>; response: string | null }>(sql`
+    SELECT request_hash, status, headers, response FROM idempotency_keys
+    WHERE brand_id = ${brandId} AND key = ${key}`);
+  if (stored && stored.request_hash !== fingerprint) {
+    throw new ApiError('conflict', 'This Idempotency-Key was already used for a different request.');
+  }
+  if (stored?.status == null || stored.response === null) {
+    // expired and deleted in between, or kept by an older version without its answer
+    throw new ApiError('conflict', 'A request with this Idempotency-Key could not be matched; send it again.');
+  }
+  return { status: stored.status, headers: stored.headers, body: stored.response };
+}
+
+/** Stores the answer with a key claimed by `claimKey`, in the same transaction. */
+export async function storeAnswer(db: Database, brandId: string, key: string, answer: StoredAnswer): Promise<void> {
+  await db.query(sql`
+    UPDATE idempotency_keys
+    SET status = ${answer.status}, headers = ${JSON.stringify(answer.headers)}::jsonb, response = ${answer.body}
+    WHERE brand_id = ${brandId} AND key = ${key}`);
+}
+
+/**
+ * Deletes keys older than `IDEMPOTENCY_KEY_HOURS` (a claim also takes over an expired key, so
+ * this only frees the space), in batches of `batchSize`. Returns how many went.
+ */
+export async function pruneIdempotencyKeys(db: Database, options: { now?: Date; batchSize?: number } = {}): Promise<number> {
+  const { now = new Date(), batchSize = 1_000 } = options;
+  const before = new Date(now.getTime() - IDEMPOTENCY_KEY_HOURS * 3_600_000);
+  let deleted = 0;
+  for (;;) {
+    const rows = await db.query<{ key: string }>(sql`
+      DELETE FROM idempotency_keys k USING (
+        SELECT brand_id, key FROM idempotency_keys WHERE created_at < ${before}
+        ORDER BY created_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
+      ) old
+      WHERE k.brand_id = old.brand_id AND k.key = old.key
+      RETURNING k.key`);
+    deleted += rows.length;
+    if (rows.length < batchSize) return deleted;
+  }
+}
+
+/** Deletes expired idempotency keys every hour in this process (`affdash serve`). */
+export function startIdempotencyKeyExpiry(
+  db: Database,
+  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+): Poller<{ now?: Date }, number> {
+  return startPoller((arg?: { now?: Date }) => pruneIdempotencyKeys(db, arg), {
+    intervalMs: options.intervalMs ?? 3_600_000,
+    onError: options.onError ?? ((e) => console.error('[idempotency keys] expiry:', e)),
   });
 }

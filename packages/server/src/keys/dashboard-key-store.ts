@@ -38,9 +38,10 @@ export class DashboardKeyStore {
     this.#keys = keys;
   }
 
-  async create(brandId: string): Promise<DashboardKey & { secret: string }> {
+  /** Creates a key; `db` is the request's transaction when it runs in one. */
+  async create(brandId: string, db: Database = this.#db): Promise<DashboardKey & { secret: string }> {
     const secret = randomSecret(32);
-    const [row] = await this.#db.query<DashboardKeyRow>(sql`
+    const [row] = await db.query<DashboardKeyRow>(sql`
       INSERT INTO dashboard_keys (brand_id, id, algorithm, secret_encrypted)
       VALUES (${brandId}, ${newId('dk')}, 'HS256', ${encryptSecret(this.#keys, secret)})
       RETURNING *`);

@@ -28,6 +28,11 @@ function pathParameters(path: string): Json[] {
   }));
 }
 
+/** Every POST and PATCH of the brand API takes an `Idempotency-Key` (`middleware/idempotency`). */
+function takesIdempotencyKey(route: RouteDoc): boolean {
+  return route.idempotencyKey ?? (route.auth === Auth.apiKey && (route.method === 'post' || route.method === 'patch'));
+}
+
 /** Every error code a route can answer: those it lists, and those its auth and input imply. */
 function errorCodes(route: RouteDoc): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors);
@@ -39,7 +44,7 @@ function errorCodes(route: RouteDoc): ErrorCode[] {
   if (route.query) codes.add('validation_failed');
   if (route.body) codes.add('bad_request').add('validation_failed');
   if (route.body && route.path.startsWith('/v1/')) codes.add('payload_too_large');
-  if (route.idempotencyKey) codes.add('bad_request').add('conflict');
+  if (takesIdempotencyKey(route)) codes.add('bad_request').add('conflict');
   return [...codes];
 }
 
@@ -77,12 +82,12 @@ export function operation(route: RouteDoc): Json {
   const parameters = [
     ...pathParameters(route.path),
     ...queryParameters(route.query),
-    ...(route.idempotencyKey
+    ...(takesIdempotencyKey(route)
       ? [{
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
-          description: 'A retry with the same key gets the first answer and sends nothing again',
+          description: 'A retry with the same key and request within 24 h gets the first answer (`Idempotent-Replayed: true`) and writes nothing again; the same key with another request is a 409',
           schema: { type: 'string', minLength: 1, maxLength: 200 },
         }]
       : []),

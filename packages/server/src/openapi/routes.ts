@@ -44,7 +44,7 @@ export interface RouteDoc {
   responses: ResponseDoc[];
   /** Error codes this route answers beyond those its auth, body and query imply. */
   errors?: ErrorCode[];
-  /** Takes an `Idempotency-Key` header. */
+  /** Takes an `Idempotency-Key` header; by default every POST and PATCH with an API key does. */
   idempotencyKey?: boolean;
   /** Takes `Prefer: return=minimal` for a shorter answer. */
   preferMinimal?: boolean;
@@ -104,7 +104,6 @@ const emailRoutes = (path: string, kind: string, body: BodyName): RouteDoc[] => 
   }),
   emails('post', `/v1/offers/{offerId}/emails/${path}/send`, `Queue the ${kind} email, one message per recipient`, {
     body,
-    idempotencyKey: true,
     responses: [{ status: 202, description: 'Queued', schema: 'EmailSendResult' }],
     errors: ['not_found', 'not_enrolled', 'conflict'],
     session: send,
@@ -187,11 +186,12 @@ export const routes: RouteDoc[] = [
   conversions('post', '/v1/conversions', 'Record a conversion (idempotent by order id)', {
     body: 'ConversionCreate',
     responses: [created('Conversion', 'Recorded'), ok('Conversion', 'This order id was recorded before: the existing conversion')],
-    errors: ['not_found', 'unknown_promo_code', 'unknown_click', 'enrollment_inactive', 'currency_mismatch'],
+    errors: ['not_found', 'unknown_promo_code', 'unknown_click', 'enrollment_inactive', 'currency_mismatch', 'total_limit_exceeded'],
   }),
   conversions('post', '/v1/conversions/batch', 'Record up to 1 000 conversions, each on its own', {
     body: 'ConversionBatchCreate',
     responses: [ok('ConversionBatchResult', 'One result per item, in order')],
+    errors: ['total_limit_exceeded'],
     preferMinimal: true,
   }),
   conversions('get', '/v1/conversions', 'List conversions', { query: 'ConversionListQuery', responses: [ok('ConversionPage')] }),
@@ -209,7 +209,7 @@ export const routes: RouteDoc[] = [
   payments('post', '/v1/payments', 'Record a payment to a member', {
     body: 'PaymentCreate',
     responses: [created('Payment')],
-    errors: ['not_found', 'currency_mismatch'],
+    errors: ['not_found', 'currency_mismatch', 'total_limit_exceeded'],
   }),
   payments('get', '/v1/payments', 'List payments', { query: 'PaymentListQuery', responses: [ok('PaymentPage')] }),
   payments('get', '/v1/payments/{id}', 'Retrieve a payment', { responses: [ok('Payment')], errors: ['not_found'] }),

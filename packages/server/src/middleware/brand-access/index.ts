@@ -1,8 +1,9 @@
 import type { BrandComponent } from '@affdash/core';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
 import { recordAudit } from '../../brand-sessions/audit.js';
-import { findLiveSession, SESSION_SECRET_PREFIX, toClaims } from '../../brand-sessions/sessions.js';
+import { findLiveSession, SESSION_SECRET_PREFIX, toClaims, type SessionClaims } from '../../brand-sessions/sessions.js';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { apiKey } from '../api-key/index.js';
@@ -20,6 +21,36 @@ export function offerInScope(session: AppEnv['Variables']['session'], offerId: s
   return !session?.offerIds || session.offerIds.includes(offerId);
 }
 
+/** Looks up a brand session's client secret and sets `brandId` and `session`, or refuses it. */
+async function authenticateSession(c: Context<AppEnv>, secret: string): Promise<SessionClaims> {
+  const found = await findLiveSession(c.get('deps').db, secret, 'client_secret');
+  if (!('row' in found)) {
+    throw found.expired
+      ? new ApiError('token_expired', 'The brand session expired; ask for a new client secret.')
+      : new ApiError('unauthorized', 'The brand session is unknown or revoked.');
+  }
+  const session = toClaims(found.row);
+  c.set('brandId', found.row.brand_id);
+  c.set('session', session);
+  return session;
+}
+
+/**
+ * Authenticates an API key or a brand session, with no check of what the session may reach:
+ * for middleware that runs before the route's own check (the idempotency key's transaction).
+ * The route still decides: `apiKey()` refuses a session, `brandAccess()` checks its scope.
+ */
+export function brandAuthentication() {
+  const keyCheck = apiKey();
+  return createMiddleware<AppEnv>(async function brandAuthenticationMiddleware(c, next) {
+    if (c.get('brandId')) return next();
+    const secret = bearerToken(c.req.header('authorization'));
+    if (!secret?.startsWith(SESSION_SECRET_PREFIX)) return keyCheck(c, next);
+    await authenticateSession(c, secret);
+    await next();
+  });
+}
+
 /**
  * Lets a route be called with the brand's API key or with a brand session (a client secret
  * from `POST /v1/brand-sessions`) that enables one of `components`, and, with `offerParam`,
@@ -33,20 +64,12 @@ export function brandAccess(options: BrandAccessOptions) {
   const keyCheck = apiKey();
   return createMiddleware<AppEnv>(async function brandAccessMiddleware(c, next) {
     if (c.get('brandId') && !c.get('session')) return next(); // an enclosing app checked the key
-    const secret = bearerToken(c.req.header('authorization'));
-    if (!secret?.startsWith(SESSION_SECRET_PREFIX)) return keyCheck(c, next);
     const { db } = c.get('deps');
     let session = c.get('session');
     if (!session) {
-      const found = await findLiveSession(db, secret, 'client_secret');
-      if (!('row' in found)) {
-        throw found.expired
-          ? new ApiError('token_expired', 'The brand session expired; ask for a new client secret.')
-          : new ApiError('unauthorized', 'The brand session is unknown or revoked.');
-      }
-      session = toClaims(found.row);
-      c.set('brandId', found.row.brand_id);
-      c.set('session', session);
+      const secret = bearerToken(c.req.header('authorization'));
+      if (!secret?.startsWith(SESSION_SECRET_PREFIX)) return keyCheck(c, next);
+      session = await authenticateSession(c, secret);
     }
     if (!options.components.some((name) => session.components.includes(name))) {
       throw new ApiError(

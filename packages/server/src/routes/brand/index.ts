@@ -11,7 +11,7 @@ export function brandRoutes() {
   return new Hono<AppEnv>()
     .use(apiKey())
     .get('/allowed-origins', async (c) => {
-      const origins = await allowedOrigins(c.get('deps').db, c.get('brandId'));
+      const { origins } = await allowedOrigins(c.get('deps').db, c.get('brandId'));
       return c.json({ origins: [...origins] } satisfies AllowedOrigins);
     })
     .put('/allowed-origins', validate('json', AllowedOrigins), async (c) => {

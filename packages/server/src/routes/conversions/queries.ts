@@ -16,7 +16,6 @@ export interface ConversionFilter {
   to?: string | undefined;
 }
 
-const DAY_MS = 86_400_000;
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** Conversions newest first (by when the sale happened), as rows. */
@@ -34,7 +33,7 @@ export async function conversionRows(
     ${filter.enrollmentId ? sql`AND c.enrollment_id = ${filter.enrollmentId}` : sql``}
     ${filter.status ? sql`AND c.status = ${filter.status}` : sql``}
     ${filter.from ? sql`AND c.occurred_at >= ${startOfDay(filter.from)}` : sql``}
-    ${filter.to ? sql`AND c.occurred_at < ${new Date(startOfDay(filter.to).getTime() + DAY_MS)}` : sql``}
+    ${filter.to ? sql`AND c.occurred_at < ((${filter.to}::date + 1)::timestamp AT TIME ZONE 'UTC')` : sql``}
     ${after ? sql`AND (c.occurred_at, c.id) < (${after.at}::timestamptz, ${after.id})` : sql``}
     ORDER BY c.occurred_at DESC, c.id DESC LIMIT ${page.limit + 1}`);
 }

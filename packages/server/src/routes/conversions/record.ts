@@ -207,7 +207,10 @@ async function recordOnce(
     // endpoints the first found (and in the transaction should they change once more)
     let events: CreatedEvents | null = null;
     for (let round = 0; round < 2 && !recorded; round++) {
-      const written = await insertWithRollups(db, brandId, planned, actor, events);
+      // alone, the statement is its own transaction; in one (an Idempotency-Key's), it gets a
+      // savepoint, so that an order id recorded before fails it and not the transaction
+      const write = (db: Database) => insertWithRollups(db, brandId, planned, actor, events);
+      const written = await (db.inTransaction ? db.tx(write) : write(db));
       if (!written.endpointsChanged) recorded = await results(db, brandId, planned, actor, written.inserted);
       else events = written.endpointIds.length ? createdEvents(brandId, planned, actor, written.endpointIds) : null;
     }

@@ -74,7 +74,7 @@ export async function moveStatus(
   const reason =
     change.status === 'rejected' || change.status === 'reversed' ? (change.reason ?? null) : null;
   await db.query(sql`
-    UPDATE conversions SET status = ${change.status}, status_reason = ${reason}, updated_at = now()
+    UPDATE conversions SET status = ${change.status}, status_reason = ${reason}, updated_at = clock_timestamp()
     WHERE brand_id = ${opaqueKey(row.brand_id)} AND id = ${row.id}`);
   await recordEvent(db, row.brand_id, row.id, { from: row.status, to: change.status, reason, actor });
   await applyTotals(

@@ -8,7 +8,7 @@ export function dashboardKeyRoutes() {
   return new Hono<AppEnv>()
     .use(apiKey())
     .post('/', async (c) => {
-      return c.json(await c.get('deps').dashboardKeys.create(c.get('brandId')), 201);
+      return c.json(await c.get('deps').dashboardKeys.create(c.get('brandId'), c.get('deps').db), 201);
     })
     .get('/', async (c) => {
       const data = await c.get('deps').dashboardKeys.list(c.get('brandId'));

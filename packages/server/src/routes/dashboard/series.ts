@@ -1,5 +1,5 @@
 import pg from '@databases/pg';
-import type { DayRange, SeriesPoint } from '@affdash/core';
+import { MAX_DAY, MIN_DAY, type DayRange, type SeriesPoint } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import { ApiError } from '../../http/errors.js';
 import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
@@ -25,8 +25,9 @@ const timeOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
  */
 export function resolveRange(range: DayRange, now = new Date()): ResolvedRange {
   const span = (DEFAULT_SERIES_DAYS - 1) * DAY_MS;
-  const to = range.to ?? (range.from ? dayOf(timeOf(range.from) + span) : dayOf(now.getTime()));
-  const from = range.from ?? dayOf(timeOf(to) - span);
+  // a missing end is clamped to the days the API takes (MIN_DAY, MAX_DAY)
+  const to = range.to ?? (range.from ? dayOf(Math.min(timeOf(range.from) + span, timeOf(MAX_DAY))) : dayOf(now.getTime()));
+  const from = range.from ?? dayOf(Math.max(timeOf(to) - span, timeOf(MIN_DAY)));
   const days = (timeOf(to) - timeOf(from)) / DAY_MS + 1;
   if (days < 1) {
     throw new ApiError('validation_failed', 'from: must not be after to', {

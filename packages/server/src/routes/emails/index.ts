@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
   EmailMessageListQuery,
   EmailResend,
@@ -29,7 +28,6 @@ import { sendTestEmail } from '../../email/test-send.js';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
-import { idempotencyKey, once, requestFingerprint } from '../../http/idempotency.js';
 import { validate } from '../../http/validate.js';
 import { brandAccess, offerInScope } from '../../middleware/brand-access/index.js';
 import type { LinkContext } from '../enrollments/queries.js';
@@ -96,24 +94,16 @@ export function offerEmailRoutes() {
       const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
       const offerId = c.req.param('offerId')!;
       const brandId = c.get('brandId');
-      const key = idempotencyKey(c.req.header('idempotency-key'));
       const template = sendTemplate(input);
-      const result = await once(
-        c.get('deps').db,
-        brandId,
-        key,
-        requestFingerprint(kind, offerId, input),
-        async (db) => {
-          const brand = await emailBrand(db, brandId);
-          const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
-          const sendId = newId('snd');
-          const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand, { sendId });
-          const body: EmailSendResult = { sendId, queued, skipped };
-          return { status: 202, body };
-        },
-      );
-      if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(result.body as EmailSendResult, result.status as ContentfulStatusCode);
+      // with an Idempotency-Key, `db` is already the request's transaction (a savepoint in it)
+      const body = await c.get('deps').db.tx(async (db): Promise<EmailSendResult> => {
+        const brand = await emailBrand(db, brandId);
+        const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
+        const sendId = newId('snd');
+        const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand, { sendId });
+        return { sendId, queued, skipped };
+      });
+      return c.json(body, 202);
     });
     app.post(`/${flow.path}/test`, validate('json', EmailTest), async (c) => {
       const input = c.req.valid('json');
