@@ -2,6 +2,7 @@
 // and the example brand site that embeds the dashboard (plain HTML at /, the React app at
 // /react/ through Vite's dev middleware, so no build at start). Prints the URLs to open.
 import { fileURLToPath } from 'node:url';
+import { Affdash } from '@affdash/client';
 import { createServer as createVite } from 'vite';
 import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery, startAutoApproval, startWebhookDelivery } from '@affdash/server';
 import { startBrandSite } from './brand-site/server.mjs';
@@ -28,6 +29,14 @@ const site = await startBrandSite({
   port: Number(process.env.BRAND_SITE_PORT ?? 8788),
   host: config.host,
   reactApp: reactApp.middlewares,
+  apiKey: demo.apiKey,
+  offerId: showcase.offerId,
+});
+// a one-time link to the hosted console, as `affdash console-link` gives
+const { loginUrl } = await new Affdash({ apiKey: demo.apiKey, baseUrl: config.publicUrl }).brandSessions.create({
+  return: 'login_url',
+  staff: { id: 'demo-admin', name: 'Demo admin', email: 'admin@glow.example' },
+  expiresIn: 3600,
 });
 
 printDemo(config, demo, [
@@ -36,6 +45,10 @@ printDemo(config, demo, [
   `    ${site.url}`,
   `  The same in a React app (examples/react-app, @affdash/widget/react):`,
   `    ${site.url}/react/`,
+  `  The brand's admin page (embeds <affdash-offer-members>; its backend mints a brand session):`,
+  `    ${site.url}/admin`,
+  `  The hosted brand console (a one-time login link, valid for an hour):`,
+  `    ${loginUrl}`,
 ]);
 console.log(`  Email to members goes to ${delivery.description}.`);
 console.log(`  API ${config.publicUrl} on ${describeStorage(config)}. Ctrl-C stops.\n`);
