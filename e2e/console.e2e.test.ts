@@ -166,7 +166,7 @@ describe('the hosted console', () => {
     }
 
     // the members table now says when each was emailed
-    await (await deep(page, inMembers('.drawer__close')))!.click();
+    await (await deep(page, inMembers('.drawer__bar button')))!.click();
     const audit = await call('GET', '/v1/audit-events?staffId=u_rosa');
     expect(audit.data.map((e: { action: string }) => e.action)).toContain('POST /v1/offers/{offerId}/emails/tracking-items/send');
     await page.close();

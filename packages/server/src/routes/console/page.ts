@@ -66,7 +66,7 @@ export function consolePage(
   for (const el of document.querySelectorAll('affdash-offer-members, affdash-offers')) el.fetchClientSecret = fetchClientSecret;
 </script>`;
   const head = html`<style>
-  main { max-width: none; padding: 24px; }
+  .console > main { max-width: none; min-width: 0; margin: 0; padding: 24px; }
   .console-bar { display: flex; align-items: center; gap: 12px; padding: 12px 24px; border-bottom: 1px solid #d9dde3; background: #fff; }
   .console-bar .brand { flex: 1; font-size: 1.1rem; }
   .console-bar .who { color: #5b636d; }

@@ -4,7 +4,7 @@ import { ApiError, BrandConnection, fieldIssues, type FetchClientSecret } from '
 import { brandMessages, fill, pickLocale, type BrandMessages } from '../messages.js';
 import styles from './email-composer.styles.js';
 
-const PLACEHOLDERS = ['member_name', 'offer_name', 'brand_name', 'promo_code', 'tracking_link', 'dashboard_link'] as const;
+const PLACEHOLDERS = ['member_name', 'first_name', 'offer_name', 'brand_name', 'promo_code', 'tracking_link', 'dashboard_link'] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
 const PREVIEW_DELAY_MS = 300;
 const paths: Record<EmailKind, string> = { tracking_items: 'tracking-items', members_message: 'members-message' };
@@ -63,6 +63,7 @@ export class AffdashEmailComposer extends LitElement {
     pollInterval: { attribute: 'poll-interval', type: Number },
     fetchClientSecret: { attribute: false },
     connection: { attribute: false },
+    memberNames: { attribute: false },
     phase: { state: true },
     subject: { state: true },
     body: { state: true },
@@ -93,6 +94,8 @@ export class AffdashEmailComposer extends LitElement {
   declare fetchClientSecret: FetchClientSecret | undefined;
   /** A connection shared with the component that opened the composer (instead of `fetchClientSecret`). */
   declare connection: BrandConnection | undefined;
+  /** Members' names by id, for the skipped list (the preview names only those who get the email). */
+  declare memberNames: Record<string, string>;
 
   declare phase: 'loading' | 'ready' | 'error';
   declare subject: string;
@@ -120,6 +123,7 @@ export class AffdashEmailComposer extends LitElement {
     this.offer = '';
     this.kind = 'tracking_items';
     this.memberIds = [];
+    this.memberNames = {};
     this.apiBase = '';
     this.locale = '';
     this.theme = 'auto';
@@ -401,7 +405,7 @@ export class AffdashEmailComposer extends LitElement {
             ? html`<div data-skipped>
                 <p class="label">${fill(m.skipped, skipped.length)}</p>
                 <ul class="skipped">
-                  ${skipped.map((s) => html`<li>${s.memberId}: ${m[`skip_${s.reason}`] ?? s.message}</li>`)}
+                  ${skipped.map((s) => html`<li>${this.memberNames[s.memberId] ?? s.memberId}: ${m[`skip_${s.reason}`] ?? s.message}</li>`)}
                 </ul>
               </div>`
             : nothing}
@@ -422,7 +426,7 @@ export class AffdashEmailComposer extends LitElement {
     const tone = { queued: 'pill--warning', sent: 'pill--success', failed: 'pill--danger' };
     return html`<div class="card" part="status">
         <table class="table">
-          <thead><tr><th scope="col">${m.name}</th><th scope="col">Email</th><th scope="col">${m.status}</th></tr></thead>
+          <thead><tr><th scope="col">${m.name}</th><th scope="col">${m.emailColumn}</th><th scope="col">${m.status}</th></tr></thead>
           <tbody>
             ${this.messages.map(
               (x) => html`<tr data-message=${x.id}>

@@ -380,8 +380,8 @@ export class AffdashOfferMembers extends LitElement {
       ${this.drawer
         ? html`<dialog part="drawer" aria-label=${this.drawer.kind === 'members_message' ? m.composerMembersMessage : m.composerTrackingItems}
             @close=${() => this.#drawerClosed()}>
-            <button class="button small drawer__close" @click=${() => this.#closeDrawer()}>${m.close}</button>
-            <affdash-email-composer .connection=${this.#api()} offer=${this.offer} kind=${this.drawer.kind} .memberIds=${this.drawer.memberIds}
+            <div class="drawer__bar"><button class="button small" @click=${() => this.#closeDrawer()}>${m.close}</button></div>
+            <affdash-email-composer .connection=${this.#api()} .memberNames=${Object.fromEntries(this.rows.map((r) => [r.memberId, r.name]))} offer=${this.offer} kind=${this.drawer.kind} .memberIds=${this.drawer.memberIds}
               locale=${this.#locale} theme=${this.theme}></affdash-email-composer>
           </dialog>`
         : nothing}

@@ -12,11 +12,12 @@ const own = css`
   .add { display: grid; gap: var(--_s2); }
   .add textarea { min-height: 96px; font-family: var(--_mono); }
   dialog {
-    width: min(1100px, 100vw - 32px); max-height: calc(100vh - 32px); margin: auto 0 auto auto; padding: 0;
-    border: 0; border-radius: var(--_radius) 0 0 var(--_radius); background: var(--_bg); color: var(--_text);
+    box-sizing: border-box; width: min(1100px, 100vw); max-width: 100vw; height: 100vh; max-height: 100vh;
+    margin: 0 0 0 auto; padding: 0; border: 0; border-left: 1px solid var(--_border);
+    background: var(--_bg); color: var(--_text); overflow: auto;
   }
   dialog::backdrop { background: rgb(0 0 0 / 40%); }
-  .drawer__close { position: absolute; top: var(--_s2); right: var(--_s2); z-index: 1; }
+  .drawer__bar { display: flex; justify-content: flex-end; padding: var(--_s2) var(--_s4) 0; }
 `;
 
 export default [tokens, base, shared, own];

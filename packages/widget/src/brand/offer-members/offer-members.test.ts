@@ -112,7 +112,7 @@ describe('<affdash-offer-members>', () => {
     const composer = root(el).querySelector<AffdashEmailComposer>('affdash-email-composer')!;
     await waitUntil(() => composer.shadowRoot!.querySelector('[data-preview-subject]'));
     expect(composer.memberIds).to.deep.equal(['mem_1', 'mem_3']);
-    expect(text(composer.shadowRoot!.querySelector('[data-skipped]'))).to.contain('mem_3: no email address');
+    expect(text(composer.shadowRoot!.querySelector('[data-skipped]'))).to.contain('Cy Tran: no email address');
     await expect(el).to.be.accessible();
     button(el, /^Close$/).click();
     await waitUntil(() => !root(el).querySelector('dialog'), 'the drawer did not close');
