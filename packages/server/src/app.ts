@@ -24,6 +24,7 @@ import { hostedRoutes } from './routes/hosted/index.js';
 import { jwksRoutes } from './routes/jwks/index.js';
 import { memberRoutes } from './routes/members/index.js';
 import { offerMemberRoutes } from './routes/offer-members/index.js';
+import { offerSummaryRoutes } from './routes/offer-summaries/index.js';
 import { offerRoutes } from './routes/offers/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
@@ -72,12 +73,13 @@ export function createApp(deps: AppDeps) {
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed'],
   });
-  for (const path of ['/v1/offers', '/v1/offers/*', '/v1/emails/*']) app.use(path, componentCors);
+  for (const path of ['/v1/offers', '/v1/offers/*', '/v1/offer-summaries', '/v1/emails/*']) app.use(path, componentCors);
 
   app.route('/v1/brand', brandRoutes());
   app.route('/v1/offers/:offerId/emails', offerEmailRoutes());
   app.route('/v1/offers/:offerId/members', offerMemberRoutes());
   app.route('/v1/offers', offerRoutes());
+  app.route('/v1/offer-summaries', offerSummaryRoutes());
   app.route('/v1/members', memberRoutes());
   app.route('/v1/enrollments', enrollmentRoutes());
   app.route('/v1/conversions', conversionRoutes());

@@ -205,6 +205,31 @@ describe.each(backends())('the routes of the brand components on $name', (backen
     expect(audit.data[0]).toMatchObject({ action: 'POST /v1/offers/{offerId}/emails/tracking-items/test', status: 200 });
   });
 
+  it('sums each offer: members, conversions, sales and commission, within the session scope', async () => {
+    const brand = await t.brand();
+    const a = await offerWith(brand, [{ name: 'Ana', email: 'ana@example.com' }, { name: 'Ben', email: 'ben@example.com' }]);
+    const b = await offerWith(brand, []);
+    for (const [i, amount] of [10_000, 5_000].entries()) {
+      const code = a.enrolled[i]!.enrollment.promoCode;
+      expect((await brand.convert({ orderId: `o-${i}`, promoCode: code, amount, currency: 'USD' })).status).toBe(201);
+    }
+    const auth = await secret(brand, { components: ['offers'] });
+    const all = await call(t.app, 'GET', '/v1/offer-summaries', { auth });
+    expect(all.status, all.text).toBe(200);
+    expect(all.body.data.map((o: any) => o.id)).toEqual([b.offer.id, a.offer.id]);
+    expect(all.body.data[1]).toMatchObject({
+      members: 2,
+      conversions: 2,
+      sales: { amount: 15_000, currency: 'USD' },
+      commission: { amount: 1_500, currency: 'USD' },
+      paid: { amount: 0, currency: 'USD' },
+    });
+    expect(all.body.data[0]).toMatchObject({ members: 0, conversions: 0, sales: { amount: 0 } });
+    const scoped = await secret(brand, { components: ['offers'], offerIds: [b.offer.id] });
+    expect((await call(t.app, 'GET', '/v1/offer-summaries', { auth: scoped })).body.data.map((o: any) => o.id)).toEqual([b.offer.id]);
+    expectError(await call(t.app, 'GET', '/v1/offer-summaries', { auth: await secret(brand, { components: ['send'] }) }), 403, 'forbidden');
+  });
+
   it('a session scoped to one offer sees only its messages', async () => {
     const brand = await t.brand();
     const a = await offerWith(brand, [{ name: 'Ana', email: 'ana@example.com' }]);

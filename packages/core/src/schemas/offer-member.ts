@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp, TimestampInput } from './common.js';
+import { Id, Money, Timestamp, TimestampInput } from './common.js';
 import { Enrollment, PromoCode } from './enrollment.js';
 import { Member } from './member.js';
 
@@ -73,3 +73,19 @@ export const OfferMembersAddResult = z.object({
   results: z.array(OfferMembersAddItem),
 });
 export type OfferMembersAddResult = z.infer<typeof OfferMembersAddResult>;
+
+/** An offer with its totals, for the brand's offers list. */
+export const OfferSummary = z.object({
+  id: Id,
+  name: z.string(),
+  status: z.enum(['active', 'paused', 'archived']),
+  /** Enrollments, of any status. */
+  members: z.number().int(),
+  conversions: z.number().int(),
+  sales: Money,
+  /** Pending and approved commission. */
+  commission: Money,
+  paid: Money,
+  createdAt: Timestamp,
+});
+export type OfferSummary = z.infer<typeof OfferSummary>;

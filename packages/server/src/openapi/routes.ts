@@ -130,6 +130,11 @@ export const routes: RouteDoc[] = [
   offers('post', '/v1/offers', 'Create an offer', { body: 'OfferCreate', responses: [created('Offer')] }),
   offers('get', '/v1/offers', 'List offers', { query: 'PageQuery', responses: [ok('OfferPage')], session: anyComponent }),
   offers('get', '/v1/offers/{id}', 'Retrieve an offer', { responses: [ok('Offer')], errors: ['not_found'], session: anyComponent }),
+  offers('get', '/v1/offer-summaries', 'Offers with their members, conversions, sales and commission totals', {
+    query: 'PageQuery',
+    responses: [ok('OfferSummaryPage')],
+    session: ['offers'],
+  }),
   offers('get', '/v1/offers/{offerId}/members', "The offer's members with their code, links and when each was last emailed; search and filters", {
     query: 'OfferMemberListQuery',
     responses: [ok('OfferMemberPage')],
