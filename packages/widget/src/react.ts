@@ -42,7 +42,7 @@ export type AffiliateDashboardProps = React.ComponentProps<typeof AffiliateDashb
 
 export type { AffiliateDashboardElement, DashboardErrorDetail };
 
-import { AffdashEmailComposer as EmailComposerElement, AffdashOfferMembers as OfferMembersElement } from './brand.js';
+import { AffdashEmailComposer as EmailComposerElement, AffdashOfferMembers as OfferMembersElement, AffdashOffers as OffersElement } from './brand.js';
 import type { EmailSendResult } from '@affdash/core';
 
 /** `detail` of `affdash-error` from the brand components. */
@@ -83,3 +83,18 @@ export const EmailComposer = createComponent({
 
 export type OfferMembersProps = React.ComponentProps<typeof OfferMembers>;
 export type EmailComposerProps = React.ComponentProps<typeof EmailComposer>;
+
+/** `<affdash-offers>` as a React component: the brand's offers with totals and their three-dot menu. */
+export const Offers = createComponent({
+  react: React,
+  tagName: 'affdash-offers',
+  elementClass: OffersElement,
+  displayName: 'Offers',
+  events: {
+    onOfferSelect: 'affdash-offer-select' as EventName<CustomEvent<{ offerId: string }>>,
+    onSent: 'affdash-sent' as EventName<CustomEvent<EmailSendResult>>,
+    onError: 'affdash-error' as EventName<CustomEvent<BrandErrorDetail>>,
+  },
+});
+
+export type OffersProps = React.ComponentProps<typeof Offers>;

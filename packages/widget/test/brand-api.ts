@@ -97,6 +97,18 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
   };
 
   worker.use(
+    http.get(`${base}/offer-summaries`, ({ request }) => {
+      const refused = authed(request);
+      if (refused) return refused;
+      const usd = (amount: number) => ({ amount, currency: 'USD' });
+      return HttpResponse.json({
+        data: [
+          { id: OFFER_ID, name: 'Spring', status: 'active', members: api.members.length, conversions: 37, sales: usd(412_350), commission: usd(41_235), paid: usd(9_000), createdAt: '2026-11-01T00:00:00.000Z' },
+          { id: 'off_winter', name: 'Winter', status: 'paused', members: 0, conversions: 0, sales: usd(0), commission: usd(0), paid: usd(0), createdAt: '2026-10-01T00:00:00.000Z' },
+        ],
+        nextCursor: null,
+      });
+    }),
     http.get(`${base}/offers/:offer/members`, ({ request }) => {
       const refused = authed(request);
       if (refused) return refused;

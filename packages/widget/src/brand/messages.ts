@@ -1,6 +1,11 @@
 /** The words of the brand components, in the five built-in languages. */
 const en = {
   members: 'Members',
+  offers: 'Offers',
+  conversions: 'Conversions',
+  sales: 'Sales',
+  commission: 'Commission',
+  actionsFor: 'Actions for {0}',
   search: 'Search name, email or code',
   filter: 'Filter',
   filterAll: 'All members',
@@ -89,7 +94,7 @@ export type BrandMessageKey = keyof typeof en;
 export type BrandMessages = Record<BrandMessageKey, string>;
 
 const es: BrandMessages = {
-  members: 'Miembros', search: 'Buscar nombre, correo o código', filter: 'Filtro', filterAll: 'Todos los miembros',
+  members: 'Miembros', offers: 'Ofertas', conversions: 'Conversiones', sales: 'Ventas', commission: 'Comisión', actionsFor: 'Acciones para {0}', search: 'Buscar nombre, correo o código', filter: 'Filtro', filterAll: 'Todos los miembros',
   filterNever: 'Nunca enviado', filterBefore: 'Enviado antes de una fecha', filterActive: 'Activos', filterPaused: 'En pausa',
   filterEnded: 'Finalizados', filterOptedOut: 'Dados de baja', before: 'Enviado antes de', selectAllPage: 'Seleccionar todos en esta página',
   selectMember: 'Seleccionar a {0}', selectAllMatching: 'Seleccionar todos los que coinciden',
@@ -115,7 +120,7 @@ const es: BrandMessages = {
 };
 
 const fr: BrandMessages = {
-  members: 'Membres', search: 'Rechercher un nom, un e-mail ou un code', filter: 'Filtre', filterAll: 'Tous les membres',
+  members: 'Membres', offers: 'Offres', conversions: 'Conversions', sales: 'Ventes', commission: 'Commission', actionsFor: 'Actions pour {0}', search: 'Rechercher un nom, un e-mail ou un code', filter: 'Filtre', filterAll: 'Tous les membres',
   filterNever: 'Jamais envoyé', filterBefore: 'Envoyé avant une date', filterActive: 'Actifs', filterPaused: 'En pause',
   filterEnded: 'Terminés', filterOptedOut: 'Désinscrits', before: 'Envoyé avant le', selectAllPage: 'Tout sélectionner sur cette page',
   selectMember: 'Sélectionner {0}', selectAllMatching: 'Sélectionner tous les résultats',
@@ -141,7 +146,7 @@ const fr: BrandMessages = {
 };
 
 const de: BrandMessages = {
-  members: 'Mitglieder', search: 'Name, E-Mail oder Code suchen', filter: 'Filter', filterAll: 'Alle Mitglieder',
+  members: 'Mitglieder', offers: 'Angebote', conversions: 'Conversions', sales: 'Umsatz', commission: 'Provision', actionsFor: 'Aktionen für {0}', search: 'Name, E-Mail oder Code suchen', filter: 'Filter', filterAll: 'Alle Mitglieder',
   filterNever: 'Nie gesendet', filterBefore: 'Vor einem Datum gesendet', filterActive: 'Aktiv', filterPaused: 'Pausiert',
   filterEnded: 'Beendet', filterOptedOut: 'Abgemeldet', before: 'Gesendet vor', selectAllPage: 'Alle auf dieser Seite auswählen',
   selectMember: '{0} auswählen', selectAllMatching: 'Alle Treffer auswählen',
@@ -167,7 +172,7 @@ const de: BrandMessages = {
 };
 
 const pt: BrandMessages = {
-  members: 'Membros', search: 'Buscar nome, e-mail ou código', filter: 'Filtro', filterAll: 'Todos os membros',
+  members: 'Membros', offers: 'Ofertas', conversions: 'Conversões', sales: 'Vendas', commission: 'Comissão', actionsFor: 'Ações para {0}', search: 'Buscar nome, e-mail ou código', filter: 'Filtro', filterAll: 'Todos os membros',
   filterNever: 'Nunca enviado', filterBefore: 'Enviado antes de uma data', filterActive: 'Ativos', filterPaused: 'Pausados',
   filterEnded: 'Encerrados', filterOptedOut: 'Descadastrados', before: 'Enviado antes de', selectAllPage: 'Selecionar todos nesta página',
   selectMember: 'Selecionar {0}', selectAllMatching: 'Selecionar todos os resultados',

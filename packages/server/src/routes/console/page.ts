@@ -31,6 +31,7 @@ export function consolePage(
       `img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
   );
   const canMembers = session.components.includes('members');
+  const canOffers = session.components.includes('offers');
   const body = html`<header class="console-bar">
   ${brand.logo_url ? html`<img src="${brand.logo_url}" alt="" width="32" height="32">` : ''}
   <strong class="brand">${brand.name}</strong>
@@ -48,6 +49,7 @@ export function consolePage(
     </ul>
   </nav>
   <main>
+    ${canOffers ? html`<affdash-offers api-base=""></affdash-offers>` : ''}
     ${current
       ? html`<h1>${current.name}</h1>
           ${canMembers
@@ -64,6 +66,7 @@ export function consolePage(
     return res.json();
   };
   for (const el of document.querySelectorAll('affdash-offer-members, affdash-offers')) el.fetchClientSecret = fetchClientSecret;
+  document.addEventListener('affdash-offer-select', (e) => { location.search = '?offer=' + encodeURIComponent(e.detail.offerId); });
 </script>`;
   const head = html`<style>
   .console > main { max-width: none; min-width: 0; margin: 0; padding: 24px; }
@@ -79,7 +82,7 @@ export function consolePage(
   nav a { color: inherit; }
   nav a[aria-current=page] { font-weight: 600; }
   nav .status { color: #5b636d; font-size: 0.8rem; }
-  h1 { margin: 0 0 16px; font-size: 1.4rem; }
+  h1 { margin: 24px 0 16px; font-size: 1.4rem; }
   @media (prefers-color-scheme: dark) {
     .console-bar, .console-bar button { background: #1a1d21; border-color: #2c3137; color: inherit; }
     nav { border-color: #2c3137; }
