@@ -134,6 +134,36 @@ function minifyTemplates() {
   };
 }
 
+/**
+ * Writes `<file>.gz` (gzip -9) and `<file>.br` (brotli q11) beside each emitted chunk, so the
+ * server sends the widget compressed without compressing it per request.
+ */
+function precompress() {
+  return {
+    name: 'affdash-precompress',
+    async writeBundle(options, bundle) {
+      const { gzipSync, brotliCompressSync, constants } = await import('node:zlib');
+      const { readFile, writeFile } = await import('node:fs/promises');
+      for (const [name, chunk] of Object.entries(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const file = join(dirname(options.file), name);
+        const source = await readFile(file);
+        await writeFile(`${file}.gz`, gzipSync(source, { level: 9 }));
+        await writeFile(
+          `${file}.br`,
+          brotliCompressSync(source, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+              [constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+            },
+          }),
+        );
+      }
+    },
+  };
+}
+
 const typescript = () => esbuild({ target: 'es2022', tsconfig, sourceMap: true });
 
 export default [
@@ -153,6 +183,7 @@ export default [
         compress: { passes: 3, pure_getters: true, keep_fargs: false },
         format: { comments: false },
       }),
+      precompress(),
     ],
     output: { file: join(widget, 'dist/affdash-widget.js'), format: 'es', sourcemap: true },
   },

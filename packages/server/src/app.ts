@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ApiError, errorResponse } from './http/errors.js';
+import { compress } from './middleware/compress/index.js';
 import { embeddingCors } from './middleware/embedding-cors/index.js';
 import { idempotency } from './middleware/idempotency/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
@@ -43,6 +44,8 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  app.use(deps.rateLimits.failedAuth);
+  app.use('/d/*', deps.rateLimits.hosted);
   app.use(
     secureHeaders({
       crossOriginResourcePolicy: false,
@@ -61,10 +64,13 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  // JSON answers and the server's pages, compressed above 1 KiB (the widget is precompressed)
+  app.use('/v1/*', compress());
+  app.use('/d/*', compress());
+  app.use('/d', compress());
   // every POST and PATCH of the brand API: a request with an Idempotency-Key runs in the
   // transaction that keeps its answer
   app.use('/v1/*', idempotency());
-
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());
   // the brand-side components call these from the brand's admin pages with a session secret
@@ -95,8 +101,9 @@ export function createApp(deps: AppDeps) {
   app.route('/t', trackingRoutes());
   app.route('/u', unsubscribeRoutes());
   app.route('/', hostedRoutes());
-  app.route('/widget', widgetRoutes());
+  // before the widget's `/widget/:file` (its content-hashed name)
   app.route('/widget', brandWidgetRoutes());
+  app.route('/widget', widgetRoutes());
   app.route('/console', consoleRoutes());
   app.route('/assets', assetRoutes());
   app.route('/', healthRoutes());

@@ -1,6 +1,7 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomSecret } from './keys/random.js';
+import { defaultRateLimits, rateLimitEnv, type RateLimitSettings } from './middleware/rate-limit/settings.js';
 
 export interface ServerConfig {
   /** Absolute base URL the API is reached at; links in responses and emails use it. */
@@ -28,6 +29,8 @@ export interface ServerConfig {
    * (`AFFDASH_WEBHOOK_RETENTION_DAYS`, 1–3650, default 30); queued deliveries are always kept.
    */
   webhookRetentionDays: number;
+  /** Rate limits (`AFFDASH_RATE_LIMIT_*`, `AFFDASH_TRUST_PROXIES`); see the README. */
+  rateLimits: RateLimitSettings;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -42,10 +45,14 @@ export class ConfigError extends Error {
  * generated once and kept in the data folder (mode 600), so links survive restarts.
  */
 export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<ServerConfig> {
-  const port = Number(env.PORT ?? 8787);
+  const port = Number(env.PORT || 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError('PORT must be a whole number from 0 to 65535');
+  }
   const host = env.HOST ?? '127.0.0.1';
   const dataDir = path.resolve(env.AFFDASH_DATA_DIR ?? '.data');
-  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
+  if (!URL.canParse(publicUrl)) throw new ConfigError(`PUBLIC_URL must be an absolute URL, like https://affiliates.example.com`);
   const secret = env.AFFDASH_SECRET ?? (await localSecret(dataDir));
   const smtpUrl = env.SMTP_URL || undefined;
   const emailFrom = env.EMAIL_FROM || `no-reply@${new URL(publicUrl).hostname}`;
@@ -71,7 +78,24 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     emailFrom,
     webhookPrivateNetworks,
     webhookRetentionDays,
+    rateLimits: rateLimitsFrom(env),
   };
+}
+
+function rateLimitsFrom(env: NodeJS.ProcessEnv): RateLimitSettings {
+  const settings = { ...defaultRateLimits };
+  for (const [name, variable] of Object.entries(rateLimitEnv) as [keyof RateLimitSettings, string][]) {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    const min = name === 'windowSeconds' ? 1 : 0;
+    if (!Number.isInteger(value) || value < min || value > 1e9) {
+      const what = { windowSeconds: ' of seconds from 1', trustProxies: ' of proxies' }[name as string] ?? ' (0 turns the limit off)';
+      throw new ConfigError(`${variable} must be a whole number${what}`);
+    }
+    settings[name] = value;
+  }
+  return settings;
 }
 
 async function localSecret(dataDir: string): Promise<string> {

@@ -4,6 +4,7 @@ export { createDeps, findWidgetFile } from './deps.js';
 export { serve } from './serve.js';
 export type { RunningServer } from './serve.js';
 export { loadConfig } from './config.js';
+export { createRateLimits, defaultRateLimits, DatabaseStore, type RateLimits, type RateLimitSettings } from './middleware/rate-limit/index.js';
 export type { ServerConfig } from './config.js';
 export { openDatabase, openPglite, openPostgres, migrate, pendingMigrations } from './db/index.js';
 export type { Database } from './db/index.js';
@@ -22,6 +23,8 @@ export type { DeliveryContext, DeliveryOptions, DeliveryReport, EmailWorker } fr
 export { fileMailer, smtpMailer } from './email/mailer.js';
 export type { Mailer, OutgoingEmail } from './email/mailer.js';
 export { mailerFromConfig, startEmailDelivery } from './email/delivery.js';
+export { renderMessage } from './email/render.js';
+export type { MessageInput, RenderedMessage, SendTemplate } from './email/render.js';
 export type { EmailDelivery } from './email/delivery.js';
 export { deliverWebhooks, startWebhookWorker } from './webhooks/worker.js';
 export type { WebhookContext, WebhookDeliveryOptions, WebhookDeliveryReport, WebhookWorker } from './webhooks/worker.js';

@@ -19,7 +19,11 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   });
   await migrate(db);
   const mail = { mailer: mailerFromConfig(config), fromAddress: config.emailFrom };
-  return { config, db, deps: createDeps(db, { secret: config.secret, publicUrl: config.publicUrl, mail }) };
+  return {
+    config,
+    db,
+    deps: createDeps(db, { secret: config.secret, publicUrl: config.publicUrl, rateLimits: config.rateLimits, mail }),
+  };
 }
 
 /** Where the data lives, for people reading the console. */

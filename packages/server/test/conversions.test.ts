@@ -274,6 +274,27 @@ describe.each(backends())('conversions on $name', (backend) => {
     expect(offer.id).not.toBe(second.offer.id);
   });
 
+  it('refuses paused enrollments and paused offers with 422, by id and promo code, alone and in a batch', async () => {
+    const brand = await t.brand();
+    const { offer, enrollment } = await brand.setup();
+    await brand.ok('PATCH', `/v1/enrollments/${enrollment.id}`, { status: 'paused' }, 200);
+    const byId = await brand.convert({ orderId: 'P-1', amount: 1_000, enrollmentId: enrollment.id });
+    expectError(byId, 422, 'enrollment_inactive');
+    expect(byId.body.error.message).toMatch(/paused/);
+    expectError(await brand.convert({ orderId: 'P-2', amount: 1_000, promoCode: enrollment.promoCode }), 422, 'enrollment_inactive');
+    const batch = await brand.ok('POST', '/v1/conversions/batch', {
+      conversions: [{ orderId: 'P-3', amount: 1_000, enrollmentId: enrollment.id }],
+    }, 200);
+    expect(batch.results[0].error.code).toBe('enrollment_inactive');
+    // resumed, it takes sales again
+    await brand.ok('PATCH', `/v1/enrollments/${enrollment.id}`, { status: 'active' }, 200);
+    expect((await brand.convert({ orderId: 'P-4', amount: 1_000, enrollmentId: enrollment.id })).status).toBe(201);
+
+    await brand.ok('PATCH', `/v1/offers/${offer.id}`, { status: 'paused' }, 200);
+    expectError(await brand.convert({ orderId: 'P-5', amount: 1_000, promoCode: enrollment.promoCode }), 422, 'enrollment_inactive');
+    expect((await brand.ok('GET', '/v1/conversions', undefined, 200)).data.map((c: { orderId: string }) => c.orderId)).toEqual(['P-4']);
+  });
+
   it("another brand's conversions and enrollments are out of reach", async () => {
     const a = await t.brand();
     const b = await t.brand();

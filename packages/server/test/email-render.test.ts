@@ -50,6 +50,7 @@ describe('member email rendering', () => {
     expect(m.html).toMatch(/^<!doctype html>/i);
     expect(m.html).toContain('max-width:600px');
     expect(m.html).toMatch(/<table[^>]*role="presentation"/);
+    expect(m.html).toContain('<meta name="color-scheme" content="light only"');
     expect(m.html).toContain('Your promo code GLOW-MAYA-1234, your tracking link and your dashboard for Summer Glow.');
     expect(m.html).toMatch(/display:none[^>]*>\s*Your promo code GLOW-MAYA-1234/);
     // the header names the brand in the accent (it reads on white)

@@ -35,7 +35,7 @@ describe.each(backends())('hosted dashboard session on $name', (backend) => {
     expect(cookie.attributes).toContain('SameSite=Lax');
     expect(cookie.attributes).not.toContain('Secure');
     expect(cookie.pair).not.toContain(path.slice(3));
-    expect(page).toContain(`history.replaceState(null, '', '/d/')`);
+    expect(page).toContain(`history.replaceState(null, '', '/d/' + location.search)`);
   });
 
   it('the cookie is Secure when the request is https', async () => {
@@ -96,12 +96,19 @@ describe.each(backends())('hosted dashboard session on $name', (backend) => {
     const page = await t.app.request('/d/', { headers: { cookie: cookie.pair } });
     expect(page.status).toBe(401);
     expect(page.headers.get('set-cookie')).toMatch(/affdash_session=;.*Max-Age=0/);
+    expect(await page.text()).toContain('You’ve been signed out');
     expect((await t.app.request('/d/token', { method: 'POST', headers: { cookie: cookie.pair } })).status).toBe(401);
-    expect((await t.app.request(path)).status).toBe(404);
+    // the old link says it was replaced
+    const old = await read(await t.app.request(path));
+    expect(old.status).toBe(410);
+    expect(old.text).toContain('This link has been replaced');
 
     const second = await open();
     await second.brand.ok('PATCH', `/v1/enrollments/${second.enrollment.id}`, { status: 'ended' }, 200);
-    expect((await t.app.request('/d/', { headers: { cookie: second.cookie.pair } })).status).toBe(401);
+    const ended = await read(await t.app.request('/d/', { headers: { cookie: second.cookie.pair } }));
+    expect(ended.status).toBe(410);
+    expect(ended.text).toContain('Your partnership has ended');
+    expect((await t.app.request('/d/token', { method: 'POST', headers: { cookie: second.cookie.pair } })).status).toBe(401);
   });
 
   it('POST /d/<link>/token still works for pages opened before', async () => {

@@ -24,7 +24,9 @@ describe.each(backends())('hosted dashboard page on $name', (backend) => {
     expect(page.headers.get('cache-control')).toBe('private, no-store');
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.text).toContain('<affiliate-dashboard');
-    expect(page.text).toContain('<script type="module" src="/widget/affdash-widget.js"></script>');
+    // the widget's content-hashed URL when it is built, else its plain one
+    expect(page.text).toMatch(/<script type="module" src="\/widget\/affdash-widget(\.[0-9a-f]{16})?\.js"><\/script>/);
+    expect(page.text).toMatch(/<h1>Glow &lt;Cosmetics&gt; <span>· Partner dashboard<\/span><\/h1>/);
     expect(page.text).toContain('<title>Summer &amp; Sun · Glow &lt;Cosmetics&gt;</title>');
     const nonce = /nonce="([^"]+)"/.exec(page.text)![1];
     expect(page.headers.get('content-security-policy')).toContain(`'nonce-${nonce}'`);
@@ -50,7 +52,7 @@ describe.each(backends())('hosted dashboard page on $name', (backend) => {
     expect(dashboard.body.enrollment.id).toBe(enrollment.id);
   });
 
-  it('an unknown link, or the link of an ended enrollment, is a 404 page', async () => {
+  it('an unknown link is a 404 page; the link of an ended enrollment a 410 page', async () => {
     const brand = await t.brand();
     const { enrollment } = await brand.setup();
     const path = enrollment.dashboardUrl.slice(PUBLIC_URL.length);
@@ -58,14 +60,17 @@ describe.each(backends())('hosted dashboard page on $name', (backend) => {
       const page = await read(await t.app.request(bad));
       expect(page.status, bad).toBe(404);
       expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(page.text).toContain('This dashboard link is not valid');
+      expect(page.text).toContain('This link doesn’t open a dashboard');
       expect(page.text).not.toContain('affdash-token');
       const token = await read(await t.app.request(`${bad}/token`, { method: 'POST' }));
       expect(token.status).toBe(404);
       expect(token.body.error.code).toBe('not_found');
     }
     await brand.ok('PATCH', `/v1/enrollments/${enrollment.id}`, { status: 'ended' }, 200);
-    expect((await t.app.request(path)).status).toBe(404);
+    const ended = await read(await t.app.request(path));
+    expect(ended.status).toBe(410);
+    expect(ended.text).toContain('Your partnership has ended');
+    expect(ended.text).not.toContain('affdash-token');
     expect((await t.app.request(`${path}/token`, { method: 'POST' })).status).toBe(404);
   });
 });

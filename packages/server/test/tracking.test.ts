@@ -39,12 +39,14 @@ describe.each(backends())('tracking links on $name', (backend) => {
     const unknown = await read(await t.app.request('/t/doesnotexist'));
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(unknown.text).toContain('This link does not exist');
+    expect(unknown.text).toContain('This link doesn’t exist');
 
     await brand.ok('PATCH', `/v1/enrollments/${enrollment.id}`, { status: 'paused' }, 200);
     const paused = await read(await t.app.request(enrollment.trackingUrl.slice(PUBLIC_URL.length)));
     expect(paused.status).toBe(410);
     expect(paused.headers.get('location')).toBeNull();
+    expect(paused.text).toContain('This link is paused');
+    expect(paused.text).toContain('href="https://shop.example/glow"');
     expect(await clicks(brand, enrollment.id)).toBe(0);
   });
 });

@@ -102,7 +102,7 @@ export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       promoCode: 'MAYA15',
       trackingUrl: 'https://go.affdash.example/t/maya-chen-spring-espresso-7Hq2Lx9P',
     },
-    brand: { name: 'Northwind Coffee', logoUrl: null },
+    brand: { name: 'Northwind Coffee', logoUrl: null, accentColor: null, accentTextColor: null },
     member: { name: 'Maya Chen' },
     offer: {
       id: 'off_3kq9Zt5Wn',

@@ -20,6 +20,7 @@ export const deEarly: EarlyMessages = {
 export const de: Messages = {
   ...deEarly,
   share: 'Teilen',
+  sharingPaused: 'Teilen ist pausiert: Dein Code und dein Link bringen vorerst keine Provision.',
   code: 'Dein Gutscheincode',
   link: 'Dein Tracking-Link',
   copy: 'Kopieren',

@@ -20,6 +20,7 @@ export const enEarly: EarlyMessages = {
 export const en: Messages = {
   ...enEarly,
   share: 'Share',
+  sharingPaused: 'Sharing is paused: no commission for now.',
   code: 'Your promo code',
   link: 'Your tracking link',
   copy: 'Copy',

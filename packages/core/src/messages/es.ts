@@ -20,6 +20,7 @@ export const esEarly: EarlyMessages = {
 export const es: Messages = {
   ...esEarly,
   share: 'Compartir',
+  sharingPaused: 'Compartir está en pausa: tu código y tu enlace no generan comisión por ahora.',
   code: 'Tu código promocional',
   link: 'Tu enlace de seguimiento',
   copy: 'Copiar',

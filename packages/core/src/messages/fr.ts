@@ -20,6 +20,7 @@ export const frEarly: EarlyMessages = {
 export const fr: Messages = {
   ...frEarly,
   share: 'Partager',
+  sharingPaused: 'Le partage est en pause : votre code et votre lien ne rapportent pas de commission pour le moment.',
   code: 'Votre code promo',
   link: 'Votre lien de suivi',
   copy: 'Copier',

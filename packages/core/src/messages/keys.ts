@@ -4,7 +4,7 @@
  */
 export const messageKeys = [
   'loading', 'loadFailed', 'network', 'notFound', 'badLink', 'inactive', 'rateLimited',
-  'serverError', 'failed', 'expiredTitle', 'expired', 'retry', 'share', 'code', 'link',
+  'serverError', 'failed', 'expiredTitle', 'expired', 'retry', 'share', 'sharingPaused', 'code', 'link',
   'copy', 'copied', 'copyFailed', 'terms', 'yourTier', 'clicks', 'conversions', 'sales',
   'expected', 'paid', 'balance', 'overTime', 'stillPending', 'reversedAfterPayout', 'notYetPaid',
   'date', 'order', 'sale', 'commission', 'status', 'all', 'pending', 'approved',

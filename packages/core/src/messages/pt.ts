@@ -20,6 +20,7 @@ export const ptEarly: EarlyMessages = {
 export const pt: Messages = {
   ...ptEarly,
   share: 'Compartilhar',
+  sharingPaused: 'O compartilhamento está pausado: seu cupom e seu link não geram comissão por enquanto.',
   code: 'Seu cupom',
   link: 'Seu link de rastreamento',
   copy: 'Copiar',

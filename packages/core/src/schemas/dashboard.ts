@@ -87,7 +87,13 @@ export const Dashboard = z.object({
     promoCode: z.string(),
     trackingUrl: z.string(),
   }),
-  brand: z.object({ name: z.string(), logoUrl: z.string().nullable() }),
+  /** The brand's name, logo and accent (with the text colour on it) from its profile. */
+  brand: z.object({
+    name: z.string(),
+    logoUrl: z.string().nullable(),
+    accentColor: z.string().nullable(),
+    accentTextColor: z.string().nullable(),
+  }),
   member: z.object({ name: z.string() }),
   offer: z.object({
     id: Id,

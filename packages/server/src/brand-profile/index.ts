@@ -34,6 +34,21 @@ export interface BrandProfileRow {
   postal_address: string | null;
 }
 
+/** The columns of a brand that set nothing of its profile. */
+export const EMPTY_PROFILE: BrandProfileRow = {
+  name: '',
+  display_name: null,
+  logo_url: null,
+  accent_color: null,
+  accent_text_color: null,
+  font_family: null,
+  theme: 'auto',
+  default_locale: 'en',
+  email_sender_name: null,
+  reply_to: null,
+  postal_address: null,
+};
+
 /**
  * The profile a row holds: the brand's name when no display name is set, a logo only when
  * it is https (older brands may hold another address; http on localhost for development), and the text colour on the accent

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   BrandProfileUpdate,
   type BrandProfile,
@@ -19,40 +18,8 @@ import { IDEMPOTENCY_KEY_HOURS, pruneIdempotencyKeys } from '../http/idempotency
 import { pruneWebhookLog } from '../webhooks/retention.js';
 import { deliverWebhooks } from '../webhooks/worker.js';
 import { openRuntime, type Runtime } from '../runtime.js';
-import { ApiError } from '../http/errors.js';
 import { csvLine, csvRecords } from './csv.js';
-
-export const brandUsage = `
-Brand commands (run against the configured database with a brand's API key: --api-key or AFFDASH_API_KEY):
-  affdash enroll --offer ID (--csv FILE | --member ID ...) [--prefix P] [--pattern PAT] [--idempotency-key K]
-                                enroll members in bulk; prints a CSV of codes and links. CSV columns:
-                                memberId[,promoCode], or name,email[,externalId][,promoCode] to create the member
-  affdash rotate-link --enrollment ID [--idempotency-key K]
-                                replace a member's dashboard link (the old one stops working)
-  affdash email tracking-items --offer ID --member ID ... [--subject S] [--body-file F] [--send] [--idempotency-key K]
-  affdash email members-message --offer ID [--subject S] [--body-file F] [--send] [--idempotency-key K]
-                                preview (default) or queue the email; prints each rendered message or what was queued
-  affdash email tracking-items|members-message --offer ID --test-to EMAIL [--locale L] [--subject S] [--body-file F]
-                                send me a test: the email for a sample member, sent now to EMAIL (SMTP_URL, else an
-                                .eml file), in language L or the brand's; not queued, not counted as a send
-  affdash email status [--offer ID] [--status queued|sent|failed] [--member ID]
-  affdash email message ID      one message's status
-  affdash console-link [--staff-id ID] [--staff-name NAME] [--staff-email E] [--offer ID[,ID]] [--components offers,members,send]
-                                a one-time link that opens the hosted console (valid 15 minutes)
-  affdash brand-profile [--brand ID] [--display-name N] [--logo URL] [--accent #RRGGBB] [--accent-text #RRGGBB]
-                        [--font F] [--theme light|dark|auto] [--locale en|de|es|fr|pt] [--sender-name N]
-                        [--reply-to EMAIL] [--postal-address A]
-                                show or change the brand profile (an empty value clears a field); --brand ID
-                                works on the database directly, without an API key
-  Every request that creates something carries an Idempotency-Key: derived from --idempotency-key K when given
-  (run the same command with the same K again and nothing is created twice), else a fresh one.
-  affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
-                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30) and idempotency keys past 24 h
-`;
-
-export const brandCommands = new Set(['enroll', 'rotate-link', 'email', 'brand-profile', 'deliver', 'console-link']);
-
-class CliError extends Error {}
+import { CliError } from './errors.js';
 
 interface Api {
   /** `key`: the Idempotency-Key of a POST or PATCH; a fresh one when absent. */
@@ -88,36 +55,38 @@ export function inProcessApi(runtime: Pick<Runtime, 'deps'>, apiKey: string): Ap
   };
 }
 
-const options = {
-  'api-key': { type: 'string' },
-  offer: { type: 'string' },
-  csv: { type: 'string' },
-  member: { type: 'string', multiple: true },
-  prefix: { type: 'string' },
-  pattern: { type: 'string' },
-  enrollment: { type: 'string' },
-  subject: { type: 'string' },
-  'body-file': { type: 'string' },
-  send: { type: 'boolean' },
-  'idempotency-key': { type: 'string' },
-  'test-to': { type: 'string' },
-  status: { type: 'string' },
-  'staff-id': { type: 'string' },
-  'staff-name': { type: 'string' },
-  'staff-email': { type: 'string' },
-  components: { type: 'string' },
-  brand: { type: 'string' },
-  'display-name': { type: 'string' },
-  logo: { type: 'string' },
-  accent: { type: 'string' },
-  'accent-text': { type: 'string' },
-  font: { type: 'string' },
-  theme: { type: 'string' },
-  locale: { type: 'string' },
-  'sender-name': { type: 'string' },
-  'reply-to': { type: 'string' },
-  'postal-address': { type: 'string' },
-} as const;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+export interface BrandCommandValues {
+  'api-key'?: string;
+  offer?: string;
+  csv?: string;
+  member?: string[];
+  prefix?: string;
+  pattern?: string;
+  enrollment?: string;
+  subject?: string;
+  'body-file'?: string;
+  send?: boolean;
+  'idempotency-key'?: string;
+  status?: string;
+  'test-to'?: string;
+  locale?: string;
+  brand?: string;
+  'display-name'?: string;
+  logo?: string;
+  accent?: string;
+  'accent-text'?: string;
+  font?: string;
+  theme?: string;
+  'sender-name'?: string;
+  'reply-to'?: string;
+  'postal-address'?: string;
+  'staff-id'?: string;
+  'staff-name'?: string;
+  'staff-email'?: string;
+  components?: string;
+}
 
 /** The profile field each `brand-profile` option sets. */
 const profileOptions = {
@@ -131,14 +100,11 @@ const profileOptions = {
   'sender-name': 'emailSenderName',
   'reply-to': 'replyTo',
   'postal-address': 'postalAddress',
-} as const satisfies Partial<Record<keyof typeof options, keyof BrandProfileUpdate>>;
+} as const satisfies Partial<Record<keyof BrandCommandValues, keyof BrandProfileUpdate>>;
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Runs one brand command; the database is opened and closed here. */
-export async function runBrandCommand(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options });
-  const [command, sub, arg] = positionals;
+/** Runs one brand command (or `deliver`); the database is opened and closed here. */
+export async function runBrandCommand(command: string, positionals: string[], values: BrandCommandValues): Promise<void> {
+  const [sub, arg] = positionals;
   const runtime = await openRuntime();
   try {
     if (command === 'deliver') {
@@ -218,20 +184,13 @@ export async function runBrandCommand(argv: string[]): Promise<void> {
       default:
         throw new CliError(`unknown command "${command}"`);
     }
-  } catch (error) {
-    if (error instanceof CliError || (error instanceof ApiError && error.status < 500)) {
-      process.stderr.write(`affdash: ${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
   } finally {
     await runtime.db.close();
   }
 }
 
 /** The change the profile options ask for (an empty value clears the field), or null for none. */
-function profilePatch(values: Partial<Record<keyof typeof profileOptions, string>>): BrandProfileUpdate | null {
+function profilePatch(values: BrandCommandValues): BrandProfileUpdate | null {
   const patch: Record<string, string | null> = {};
   for (const [option, field] of Object.entries(profileOptions)) {
     const value = values[option as keyof typeof profileOptions];
@@ -302,17 +261,7 @@ async function email(
   api: Api,
   sub: string | undefined,
   arg: string | undefined,
-  values: {
-    status?: string;
-    offer?: string;
-    member?: string[];
-    subject?: string;
-    'body-file'?: string;
-    send?: boolean;
-    'idempotency-key'?: string;
-    'test-to'?: string;
-    locale?: string;
-  },
+  values: BrandCommandValues,
   need: (name: 'offer', what: string) => string,
 ) {
   if (sub === 'status') {

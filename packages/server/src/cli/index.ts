@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import { createApiKey, ensureBrand } from '../brands.js';
 import { migrate, openDatabase } from '../db/index.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
 import { startEmailDelivery } from '../email/delivery.js';
 import { startAutoApproval } from '../routes/conversions/approval.js';
@@ -10,46 +11,63 @@ import { startIdempotencyKeyExpiry } from '../http/idempotency.js';
 import { describeStorage, openRuntime } from '../runtime.js';
 import { startWebhookDelivery } from '../webhooks/delivery.js';
 import { serve } from '../serve.js';
-import { brandCommands, brandUsage, runBrandCommand } from './brand-commands.js';
+import { runBrandCommand, type BrandCommandValues } from './brand-commands.js';
+import { commandUsage, commands, isCommand, usage, type CommandName } from './commands.js';
+import { describeError, UsageError } from './errors.js';
 import { printDemo } from './print.js';
 
-const usage = `affdash — affiliate dashboard API
-
-Usage:
-  affdash serve                 start the API, email and webhook delivery and auto-approval (PORT, HOST, PUBLIC_URL, DATABASE_URL,
-                                AFFDASH_DATA_DIR, AFFDASH_SECRET, SMTP_URL, EMAIL_FROM)
-  affdash migrate               apply pending database migrations
-  affdash demo [--serve]        seed the demo brand and print its links (and keep serving with --serve)
-  affdash create-brand --name N create a brand and print its first API key (shown once)
-`;
+/** Commands that take words after them (`affdash email status`). */
+const takesArguments = new Set<CommandName>(['email']);
 
 async function main(argv: string[]): Promise<void> {
-  if (brandCommands.has(argv[0] ?? '')) return runBrandCommand(argv);
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { name: { type: 'string' }, serve: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  const [command] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(usage + brandUsage);
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(usage);
+    return;
+  }
+  if (first === '--version' || first === '-v') {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`affdash ${pkg.version}\n`);
+    return;
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option "${first}"`);
+  if (!isCommand(first)) throw new UsageError(`unknown command "${first}"`);
+  const command = first;
+  const { values, positionals } = parseCommand(command, rest);
+  if (values.help) {
+    process.stdout.write(commandUsage(command));
     return;
   }
   switch (command) {
+    case 'enroll':
+    case 'rotate-link':
+    case 'email':
+    case 'brand-profile':
+    case 'deliver':
+      return runBrandCommand(command, positionals, values as BrandCommandValues);
     case 'migrate': {
       const config = await loadConfig();
       const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: `${config.dataDir}/pglite` });
-      const { applied } = await migrate(db);
-      console.log(applied.length ? `applied ${applied.join(', ')}` : 'the schema is up to date');
-      await db.close();
+      try {
+        const { applied } = await migrate(db);
+        console.log(applied.length ? `applied ${applied.join(', ')}` : 'the schema is up to date');
+      } finally {
+        await db.close();
+      }
       return;
     }
     case 'create-brand': {
-      if (!values.name) throw new UsageError('create-brand needs --name');
+      const name = values.name;
+      if (typeof name !== 'string' || !name.trim()) {
+        throw new UsageError('create-brand needs --name', 'affdash create-brand --help');
+      }
       const { db } = await openRuntime();
-      const brandId = await ensureBrand(db, { name: values.name });
-      console.log(`brand ${brandId}\nAPI key (shown once): ${await createApiKey(db, brandId, 'cli')}`);
-      await db.close();
+      try {
+        const brandId = await ensureBrand(db, { name });
+        console.log(`brand ${brandId}\nAPI key (shown once): ${await createApiKey(db, brandId, 'cli')}`);
+      } finally {
+        await db.close();
+      }
       return;
     }
     case 'serve':
@@ -64,7 +82,10 @@ async function main(argv: string[]): Promise<void> {
           return;
         }
       }
-      const running = await serve(deps, { port: config.port, host: config.host });
+      const running = await serve(deps, { port: config.port, host: config.host }).catch(async (error: unknown) => {
+        await db.close();
+        throw error;
+      });
       const delivery = startEmailDelivery(runtime);
       const approval = startAutoApproval(db);
       const keyExpiry = startIdempotencyKeyExpiry(db);
@@ -84,22 +105,39 @@ async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', stop);
       return;
     }
-    default:
-      throw new UsageError(`unknown command "${command}"`);
   }
 }
 
-class UsageError extends Error {}
+/** The command's flags, checked strictly: an unknown or incomplete flag is a usage error. */
+function parseCommand(command: CommandName, args: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const help = `affdash ${command} --help`;
+  try {
+    const parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { ...commands[command].options, help: { type: 'boolean', short: 'h' } },
+    });
+    const extra = parsed.positionals[0];
+    if (extra !== undefined && !takesArguments.has(command)) {
+      throw new UsageError(`${command} takes no argument "${extra}"`, help);
+    }
+    return parsed;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    const flag = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${flag}" for ${command}`, help);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${flag || 'an option'} of ${command} ${/argument missing/.test((error as Error).message) ? 'needs a value' : 'takes no value'}`, help);
+    }
+    throw new UsageError(`${command}: ${(error as Error).message}`, help);
+  }
+}
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    process.stderr.write(`affdash: ${error.message}\n\n${usage}`);
-    process.exit(2);
-  }
-  if (error instanceof ConfigError) {
-    process.stderr.write(`affdash: ${error.message}\n`);
-    process.exit(1);
-  }
-  console.error(error);
-  process.exit(1);
+  const { line, status } = describeError(error);
+  process.stderr.write(`affdash: ${line}\n`);
+  if (process.env.AFFDASH_DEBUG) console.error(error);
+  process.exit(status);
 });

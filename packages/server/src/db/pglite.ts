@@ -2,14 +2,94 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
 import type { Database } from './database.js';
+import { claimDataFolder, isAlive, publishSocket, readOwner, releaseDataFolder, socketDirOf, type OwnerRecord } from './owner-file.js';
+import { shareOverSocket } from './pglite-socket.js';
+import { openPostgres } from './postgres.js';
+import { SessionGate } from './session-gate.js';
+
+/** How long a second process waits for the owner of a data folder to start listening. */
+const OWNER_START_MS = 30_000;
+
+/** The data folder belongs to another process that cannot be reached. */
+export class DataFolderBusyError extends Error {
+  override name = 'DataFolderBusyError';
+}
 
 /**
  * Opens an embedded PostgreSQL (PGlite): in memory without `dataDir`, else persisted there.
- * One connection: transactions run one at a time, which is what PGlite offers.
+ * A data folder has one owner: the first process opens it and serves it on a local socket;
+ * any other process (a CLI command beside the server) connects to that socket instead, so
+ * two processes never write the folder. One session: transactions run one at a time.
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  return wrap(pglite, async () => pglite.close());
+  if (!dataDir) {
+    const pglite = await PGlite.create();
+    return wrap(pglite, async () => pglite.close());
+  }
+  const deadline = Date.now() + OWNER_START_MS;
+  for (;;) {
+    const claim = claimDataFolder(dataDir);
+    if (claim.role === 'owner') return openAsOwner(dataDir, claim.record);
+    const owner = claim.record;
+    if (owner.socketDir) return connectToOwner(dataDir, owner);
+    if (Date.now() > deadline) throw busy(dataDir, owner, 'has not started serving it');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = readOwner(dataDir);
+    if (again?.socketDir && isAlive(again.pid)) return connectToOwner(dataDir, again);
+  }
+}
+
+async function openAsOwner(dataDir: string, record: OwnerRecord): Promise<Database> {
+  const release = () => releaseDataFolder(dataDir);
+  process.once('exit', release);
+  try {
+    const pglite = await PGlite.create(dataDir);
+    const gate = new SessionGate();
+    const socketDir = socketDirOf(dataDir);
+    const socket = await shareOverSocket(pglite, gate, socketDir);
+    publishSocket(dataDir, record, socketDir);
+    return wrap(
+      pglite,
+      async () => {
+        await socket.stop();
+        await pglite.close();
+        release();
+        process.off('exit', release);
+      },
+      gate,
+    );
+  } catch (error) {
+    release();
+    process.off('exit', release);
+    throw error;
+  }
+}
+
+async function connectToOwner(dataDir: string, owner: OwnerRecord): Promise<Database> {
+  const db = openPostgres({
+    host: owner.socketDir!,
+    port: 5432,
+    user: 'postgres',
+    database: 'postgres',
+    ssl: false,
+    poolSize: 4,
+    connectionTimeoutMilliseconds: 5_000,
+    queueTimeoutMilliseconds: 60_000,
+  });
+  try {
+    await db.query(pg.sql`SELECT 1`);
+  } catch (error) {
+    await db.close().catch(() => {});
+    throw busy(dataDir, owner, `does not answer on its socket (${(error as Error).message})`);
+  }
+  return db;
+}
+
+function busy(dataDir: string, owner: OwnerRecord, what: string): DataFolderBusyError {
+  return new DataFolderBusyError(
+    `the data folder ${dataDir} is owned by process ${owner.pid} (${owner.command}, since ${owner.startedAt}), ` +
+      `which ${what}; stop that process, or delete ${dataDir}.owner if it is not affdash`,
+  );
 }
 
 /** Names savepoints apart (a name may repeat in PostgreSQL, but a distinct one reads better in logs). */
@@ -17,17 +97,19 @@ let savepoints = 0;
 
 type PgliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
-function wrap(queryable: PgliteQueryable, close: () => Promise<void>, inTx = false): Database {
+/** `gate` (the owner of a shared folder) gives each query or transaction a turn of its own. */
+function wrap(queryable: PgliteQueryable, close: () => Promise<void>, gate?: SessionGate, inTx = false): Database {
+  const turn = <T>(fn: () => Promise<T>) => (gate && !inTx ? gate.run(fn) : fn());
   return {
     kind: 'pglite',
     inTransaction: inTx,
     async query<T>(query: SQLQuery) {
       const { text, values } = query.format(pg.pgFormat);
-      const result = await queryable.query<T>(text, values);
+      const result = await turn(() => queryable.query<T>(text, values));
       return result.rows;
     },
     async exec(script) {
-      await queryable.exec(script);
+      await turn(() => queryable.exec(script));
     },
     async tx(fn) {
       if (inTx) {
@@ -35,7 +117,7 @@ function wrap(queryable: PgliteQueryable, close: () => Promise<void>, inTx = fal
         const savepoint = `s${++savepoints}`;
         await queryable.exec(`SAVEPOINT ${savepoint}`);
         try {
-          const result = await fn(wrap(queryable, close, true));
+          const result = await fn(wrap(queryable, close, gate, true));
           await queryable.exec(`RELEASE SAVEPOINT ${savepoint}`);
           return result;
         } catch (error) {
@@ -43,7 +125,7 @@ function wrap(queryable: PgliteQueryable, close: () => Promise<void>, inTx = fal
           throw error;
         }
       }
-      return (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, true)));
+      return turn(() => (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, gate, true))));
     },
     close,
   };

@@ -1,11 +1,14 @@
 import pg from '@databases/pg';
-import type { Queryable, SQLQuery } from '@databases/pg';
+import type { ConnectionPoolConfig, Queryable, SQLQuery } from '@databases/pg';
 import type { Database } from './database.js';
 
-/** Opens a pool on a real PostgreSQL server. */
-export function openPostgres(connectionString: string, options: { schema?: string } = {}): Database {
+/**
+ * Opens a pool on a real PostgreSQL server: a connection string, or the pool's settings
+ * (a unix socket's directory as `host`).
+ */
+export function openPostgres(connection: string | ConnectionPoolConfig, options: { schema?: string } = {}): Database {
   const pool = pg.default({
-    connectionString,
+    ...(typeof connection === 'string' ? { connectionString: connection } : { connectionString: false, ...connection }),
     bigIntMode: 'number',
     ...(options.schema ? { schema: options.schema } : {}),
     onError: () => {},

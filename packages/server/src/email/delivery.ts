@@ -24,7 +24,7 @@ export function startEmailDelivery(
   options: DeliveryOptions & { intervalMs?: number; mailer?: Mailer } = {},
 ): EmailDelivery {
   const { config, db, deps } = runtime;
-  const mailer = options.mailer ?? mailerFromConfig(config);
+  const mailer = options.mailer ?? deps.mail?.mailer ?? mailerFromConfig(config);
   const worker = startEmailWorker(
     {
       db,

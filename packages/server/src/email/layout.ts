@@ -60,6 +60,10 @@ function source(shape: LayoutShape): string {
   <mj-head>
     <mj-title>%%TITLE%%</mj-title>
     <mj-preview>%%PREHEADER%%</mj-preview>
+    <mj-raw>
+      <meta name="color-scheme" content="light only" />
+      <meta name="supported-color-schemes" content="light" />
+    </mj-raw>
     <mj-attributes>
       <mj-all font-family="%%FONT%%" />
       <mj-text font-size="16px" line-height="24px" color="${TEXT}" padding="0" />
@@ -108,6 +112,8 @@ function source(shape: LayoutShape): string {
   </mj-body>
 </mjml>`;
 }
+
+const PREHEADER_FILL = '&zwnj;&nbsp;'.repeat(80);
 
 const compiled = new Map<string, Promise<string>>();
 
@@ -158,6 +164,8 @@ export async function fillLayout(shape: LayoutShape, v: LayoutValues, lang: stri
   };
   return html.replace(/%%([A-Z_]+)%%/g, (whole, name: string) => {
     if (name === 'BODY') return v.bodyHtml;
+    // blank space after the preheader, so inboxes do not run on into the message's first words
+    if (name === 'PREHEADER') return escapeHtml(v.preheader) + PREHEADER_FILL;
     if (name === 'POSTAL_ADDRESS') return escapeHtml(v.postalAddress).replace(/\r?\n/g, '<br>');
     const value = text[name];
     return value === undefined ? whole : escapeHtml(value);

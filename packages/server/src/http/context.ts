@@ -2,6 +2,7 @@ import type { Database } from '../db/index.js';
 import type { ServerKeys } from '../keys/server-keys.js';
 import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
+import type { RateLimits } from '../middleware/rate-limit/index.js';
 import type { Mailer } from '../email/mailer.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   mail?: { mailer: Mailer; fromAddress: string } | undefined;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
   widgetFile: string | undefined;
+  /** The rate limits, counted in the database. */
+  rateLimits: RateLimits;
 }
 
 export interface AppEnv {

@@ -36,10 +36,10 @@ function takesIdempotencyKey(route: RouteDoc): boolean {
 /** Every error code a route can answer: those it lists, and those its auth and input imply. */
 function errorCodes(route: RouteDoc): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors);
-  if (route.auth === Auth.apiKey) codes.add('unauthorized').add('forbidden');
+  if (route.auth === Auth.apiKey) codes.add('unauthorized').add('forbidden').add('rate_limited');
   if (route.session) codes.add('token_expired');
   if (route.auth === Auth.dashboardToken) {
-    codes.add('unauthorized').add('token_expired').add('not_found');
+    codes.add('unauthorized').add('token_expired').add('not_found').add('rate_limited');
   }
   if (route.query) codes.add('validation_failed');
   if (route.body) codes.add('bad_request').add('validation_failed');

@@ -121,7 +121,8 @@ const hostedPage = (path: string, operationId: string): RouteDoc =>
     operationId,
     responses: [
       html(200, 'The dashboard page'),
-      html(401, 'No valid session: open the link from the email (an HTML page)'),
+      html(401, 'No valid session: open the link from the email, or ask for the current link (an HTML page)'),
+      html(410, 'The enrollment ended (an HTML page)'),
     ],
   });
 
@@ -357,13 +358,24 @@ export const routes: RouteDoc[] = [
     responses: [html(200, 'Unsubscribed (an HTML page)'), html(404, 'The link is not valid (an HTML page)')],
   }),
   open('get', '/d/{link}', "A member's hosted dashboard page; sets the session cookie", {
-    responses: [html(200, 'The dashboard page'), html(404, 'The link is not valid (an HTML page)')],
+    responses: [
+      html(200, 'The dashboard page'),
+      html(404, 'The link is not valid (an HTML page)'),
+      html(410, 'The link was replaced, or the enrollment ended (an HTML page saying what to do)'),
+    ],
   }),
   hostedPage('/d/', 'getDSlash'),
   hostedPage('/d', 'getD'),
   hosted('post', '/d/token', 'A fresh dashboard token for the hosted page, from the session cookie', {
     responses: [created('DashboardToken')],
     errors: ['unauthorized'],
+  }),
+  open('post', '/d/request-link', "A member asks for their current dashboard link by email (an HTML form's POST: `context`, `email`, `locale`)", {
+    responses: [
+      html(200, 'The same answer whether or not the address is a member’s (an HTML page)'),
+      html(400, 'Not a valid address, or a form this server did not make (an HTML page)'),
+      html(429, 'Too many requests for this address or link (an HTML page)'),
+    ],
   }),
   open('post', '/d/{link}/token', 'A fresh dashboard token from the dashboard link itself', {
     responses: [created('DashboardToken')],
@@ -390,6 +402,10 @@ export const routes: RouteDoc[] = [
   }),
   open('get', '/widget/affdash-brand.js', 'The brand components (`@affdash/widget/brand`) as one file, for a script tag', {
     responses: [{ status: 200, description: 'The brand components (ES module)', media: Media.javascript }],
+    errors: ['not_found'],
+  }),
+  open('get', '/widget/{file}', 'The same file under its content-hashed name `affdash-widget.<hash>.js`, cached immutable for a year', {
+    responses: [{ status: 200, description: 'The widget (ES module)', media: Media.javascript }],
     errors: ['not_found'],
   }),
   open('get', '/assets/{name}', 'An image the server serves: `mark.svg` (the favicon of a brand without a logo), `demo-logo.svg`', {

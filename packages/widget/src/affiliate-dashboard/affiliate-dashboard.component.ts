@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import type { Dashboard } from '@affdash/core';
 import { copyText } from './copy.js';
 import { DashboardController } from './dashboard-controller.js';
@@ -134,7 +134,9 @@ export class AffiliateDashboard extends LitElement {
   }
 
   protected override render() {
-    return html`<div class="root" lang=${this.#format.locale}>${this.#content()}</div>
+    // The brand's accent where the host page sets none (`--affdash-color-accent` wins).
+    const brand = this.#data.dashboard?.brand;
+    return html`<div class="root" lang=${this.#format.locale} style=${brand?.accentColor ? `--_accent:var(--affdash-color-accent,${brand.accentColor});--_on-accent:${brand.accentTextColor}` : nothing}>${this.#content()}</div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
   }
 

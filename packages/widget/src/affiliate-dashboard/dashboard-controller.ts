@@ -108,7 +108,10 @@ export class DashboardController implements ReactiveController {
     this.#host.requestUpdate();
     try {
       if (!this.#token && this.#host.tokenProvider) await this.#refresh();
-      const dashboard = await this.#get<Dashboard>('', { locale });
+      // A page may carry the first screen inside the element as JSON in a <script> (the hosted page does): no request.
+      const inline = this.#host.querySelector('script');
+      inline?.remove();
+      const dashboard: Dashboard = inline ? JSON.parse(inline.textContent!) : await this.#get<Dashboard>('', { locale });
       if (generation !== this.#generation) return;
       this.dashboard = dashboard;
       this.conversionStatus = this.range = undefined;

@@ -16,6 +16,7 @@ const sessionRefused = () =>
  * Keys are looked up by their SHA-256; revoked keys are refused, and so is a brand session's
  * client secret (403): such a route is for the brand's backend only. A request already
  * authenticated (by an enclosing app, or by the idempotency middleware) is not looked up again.
+ * Writes then pass the key's rate limit.
  *
  * @example
  * app.use('/v1/offers/*', apiKey());
@@ -37,6 +38,8 @@ export function apiKey() {
     if (!row) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
     c.set('brandId', row.brand_id);
     c.set('apiKeyId', row.id);
-    await next();
+    // also when called by the idempotency middleware, which does not look at what it returns
+    const limited = await c.get('deps').rateLimits.writes(c, next);
+    if (limited instanceof Response) c.res = limited;
   });
 }

@@ -37,8 +37,11 @@ function sameOrigin(c: Context<AppEnv>): boolean {
   return !origin || origin === new URL(c.req.url).origin || origin === c.get('deps').config.publicUrl;
 }
 
+/** The console speaks English; its components follow the page's language. */
+const ENGLISH = { language: 'en', profile: null } as const;
+
 const signedOut = () =>
-  noticePage('Sign in to the console', 'Ask your admin for a new console login link; each one opens the console once.');
+  noticePage(ENGLISH, { title: 'Sign in to the console', body: 'Ask your admin for a new console login link; each one opens the console once.' });
 
 /**
  * `/console`: the hosted brand console. `/console/login/:secret` (a one-time login link from
@@ -55,7 +58,10 @@ export function consoleRoutes() {
       const used = /^affdash_bs_[A-Za-z0-9_-]{20,64}$/.test(secret) ? await useLoginLink(c.get('deps').db, secret) : null;
       if (!used) {
         return c.html(
-          noticePage('This login link cannot be used', 'Each console login link opens the console once, shortly after it was made. Ask for a new one.'),
+          noticePage(ENGLISH, {
+            title: 'This login link cannot be used',
+            body: 'Each console login link opens the console once, shortly after it was made. Ask for a new one.',
+          }),
           404,
         );
       }

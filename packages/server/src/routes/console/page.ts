@@ -90,5 +90,5 @@ export function consolePage(
   }
 </style>
 <script type="module" src="${BRAND_WIDGET_PATH}"></script>`;
-  return c.html(page(`${brand.name} · Console`, body, head));
+  return c.html(page({ title: `${brand.name} · Console`, language: 'en', profile: null }, body, head));
 }

@@ -118,12 +118,14 @@ export function attribute(input: AttributionInput, found: AttributionTargets): A
 }
 
 /**
- * Whether the attributed enrollment may take the sale: it and its offer have not ended, and
+ * Whether the attributed enrollment may take the sale: it and its offer are active (not
+ * paused, not ended or archived), and
  * the sale is in the offer's currency (or that is the currency of `originalAmount`).
  */
 export function checkSale(target: AttributionTarget, input: z.output<typeof ConversionCreate>): void {
-  if (target.enrollment_status === 'ended' || target.offer_status === 'archived') {
-    throw new ApiError('enrollment_inactive', 'This enrollment or its offer has ended.');
+  if (target.enrollment_status !== 'active' || target.offer_status !== 'active') {
+    const state = target.enrollment_status === 'ended' || target.offer_status === 'archived' ? 'has ended' : 'is paused';
+    throw new ApiError('enrollment_inactive', `This enrollment or its offer ${state}: it takes no sales.`);
   }
   const currency = input.currency ?? target.currency;
   if (currency !== target.currency && currency !== input.originalAmount?.currency) {

@@ -12,6 +12,7 @@ import {
   type DashboardTerms,
   type PayoutSchedule,
 } from '@affdash/core';
+import { EMPTY_PROFILE, profileFromRow } from '../../brand-profile/index.js';
 import type { Database } from '../../db/index.js';
 import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
 import { trackingUrl, type LinkContext } from '../enrollments/queries.js';
@@ -29,6 +30,9 @@ interface FirstScreenRow {
   tracking_slug: string;
   brand_name: string;
   logo_url: string | null;
+  display_name: string | null;
+  accent_color: string | null;
+  accent_text_color: string | null;
   member_name: string;
   offer_id: string;
   offer_name: string;
@@ -51,7 +55,8 @@ interface FirstScreenRow {
 async function firstScreenRow(db: Database, grant: DashboardGrant): Promise<FirstScreenRow | null> {
   const [row] = await db.query<FirstScreenRow>(sql`
     SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.promo_code, e.tracking_slug,
-           b.name AS brand_name, b.logo_url, m.name AS member_name,
+           b.name AS brand_name, b.logo_url, b.display_name, b.accent_color, b.accent_text_color,
+           m.name AS member_name,
            o.id AS offer_id, o.name AS offer_name, o.description, o.status AS offer_status,
            o.currency, o.hold_days, o.commission,
            o.payout_minimum, o.payout_schedule,
@@ -91,6 +96,24 @@ async function terms(
   };
 }
 
+/** The brand as its profile shows it: display name, an https logo, the accent and the text on it. */
+function brandOf(r: FirstScreenRow): Dashboard['brand'] {
+  const profile = profileFromRow({
+    ...EMPTY_PROFILE,
+    name: r.brand_name,
+    display_name: r.display_name,
+    logo_url: r.logo_url,
+    accent_color: r.accent_color,
+    accent_text_color: r.accent_text_color,
+  });
+  return {
+    name: profile.displayName,
+    logoUrl: profile.logoUrl,
+    accentColor: profile.accentColor,
+    accentTextColor: profile.accentTextColor,
+  };
+}
+
 /** The dashboard's first screen for the enrollment a token grants. */
 export async function firstScreen(
   db: Database,
@@ -117,7 +140,7 @@ export async function firstScreen(
       promoCode: r.promo_code,
       trackingUrl: trackingUrl(ctx, r.tracking_slug),
     },
-    brand: { name: r.brand_name, logoUrl: r.logo_url },
+    brand: brandOf(r),
     member: { name: r.member_name },
     offer: {
       id: r.offer_id,

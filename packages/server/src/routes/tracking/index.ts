@@ -2,7 +2,8 @@ import pg from '@databases/pg';
 import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.js';
 import type { OfferUtm } from '@affdash/core';
-import { noticePage } from '../../pages/layout.js';
+import { brandProfile } from '../../brand-profile/index.js';
+import { trackingNotice } from './notice.js';
 import { recordClick } from './clicks.js';
 import { clientIp, isAutomated, visitorHash } from './visitor.js';
 
@@ -28,17 +29,9 @@ export function trackingRoutes() {
       SELECT e.brand_id, e.id, e.status, o.status AS offer_status, o.destination_url, o.utm
       FROM enrollments e JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
       WHERE e.tracking_slug = ${c.req.param('slug')}`);
-    if (!target) {
-      return c.html(
-        noticePage('This link does not exist', 'Check the address, or ask whoever shared it for a new one.'),
-        404,
-      );
-    }
+    if (!target) return c.html(trackingNotice(c, null), 404);
     if (target.status !== 'active' || target.offer_status !== 'active') {
-      return c.html(
-        noticePage('This offer is not available right now', 'The link you followed is paused or has ended.'),
-        410,
-      );
+      return c.html(trackingNotice(c, { ...target, profile: await brandProfile(db, target.brand_id) }), 410);
     }
     const destination = new URL(target.destination_url);
     for (const [key, value] of Object.entries(target.utm ?? {})) {

@@ -9,23 +9,19 @@ import {
   readUnsubscribeToken,
   type UnsubscribeTarget,
 } from '../../email/unsubscribe.js';
-import { noticePage, page } from '../../pages/layout.js';
+import { noticePage } from '../../pages/layout.js';
 
-const formStyle = html`<style>
-  form { margin: 24px 0 0; }
-  button { font: inherit; font-weight: 600; padding: 10px 20px; border: 0; border-radius: 6px;
-           background: #1f2328; color: #fff; cursor: pointer; }
-  button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
-</style>`;
-
-async function words(c: Context<AppEnv>, target: UnsubscribeTarget, locale: string | null) {
+/** The brand's profile and the member's words (their language, else the brand's). */
+async function frameFor(c: Context<AppEnv>, target: UnsubscribeTarget, locale: string | null) {
   const profile = await brandProfile(c.get('deps').db, target.brandId);
-  return { w: emailWordsFor(locale ?? profile.defaultLocale).words, brandName: profile.displayName };
+  const { words, language } = emailWordsFor(locale ?? profile.defaultLocale);
+  return { frame: { language, profile }, w: words, brandName: profile.displayName };
 }
 
 function invalid(c: Context<AppEnv>) {
   c.status(404);
-  return c.html(noticePage(emailWordsFor('en').words.unsubscribeInvalid, 'Use the link from the most recent email.'));
+  const { words, language } = emailWordsFor('en');
+  return c.html(noticePage({ language, profile: null }, { title: words.unsubscribeInvalid, body: 'Use the link in the most recent email.' }));
 }
 
 /**
@@ -39,25 +35,24 @@ export function unsubscribeRoutes() {
       const target = readUnsubscribeToken(c.get('deps').keys.unsubscribeKey, c.req.param('token'));
       const subject = target && (await findUnsubscribeSubject(c.get('deps').db, target));
       if (!target || !subject) return invalid(c);
-      const { w, brandName } = await words(c, target, subject.locale);
-      const title = fillWords(w.unsubscribeTitle, brandName);
-      const ask = fillWords(w.unsubscribeAsk, brandName, subject.email ?? '');
+      const { frame, w, brandName } = await frameFor(c, target, subject.locale);
       c.header('Cache-Control', 'no-store');
       return c.html(
-        page(
-          title,
-          html`<main><div class="notice"><h1>${title}</h1><p>${ask}</p>
-<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${w.unsubscribe}</button></form></div></main>`,
-          formStyle,
-        ),
+        noticePage(frame, {
+          title: fillWords(w.unsubscribeTitle, brandName),
+          body: fillWords(w.unsubscribeAsk, brandName, subject.email ?? ''),
+          extra: html`<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button class="button" type="submit">${w.unsubscribe}</button></form>`,
+        }),
       );
     })
     .post('/:token', async (c) => {
       const target = readUnsubscribeToken(c.get('deps').keys.unsubscribeKey, c.req.param('token'));
       const subject = target && (await findUnsubscribeSubject(c.get('deps').db, target));
       if (!target || !subject || !(await optOut(c.get('deps').db, target))) return invalid(c);
-      const { w, brandName } = await words(c, target, subject.locale);
+      const { frame, w, brandName } = await frameFor(c, target, subject.locale);
       c.header('Cache-Control', 'no-store');
-      return c.html(noticePage(w.unsubscribeDoneTitle, fillWords(w.unsubscribeDone, brandName, subject.email ?? '')));
+      return c.html(
+        noticePage(frame, { title: w.unsubscribeDoneTitle, body: fillWords(w.unsubscribeDone, brandName, subject.email ?? '') }),
+      );
     });
 }

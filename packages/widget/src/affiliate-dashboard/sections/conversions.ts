@@ -6,6 +6,7 @@ import type { DashboardController } from '../dashboard-controller.js';
 import { renderConversionStatus } from './status.js';
 import { renderListFooter } from './list-footer.js';
 import { skeletonRows } from './skeleton.js';
+import { sharingPaused } from './share.js';
 import { card, downloadButton, emptyState } from './card.js';
 
 const filters = [undefined, 'pending', 'approved', 'rejected', 'reversed'] as const;
@@ -42,7 +43,7 @@ export function renderConversions(data: DashboardController, f: Formatter) {
   const { m } = f;
   // Nothing at all yet: say what to do instead of showing an empty table.
   if (!status && !range && !list.items.length && !list.loading && !list.error && !list.cursor) {
-    return card('conversions', m.conversions, emptyState(m.noConversions, m.firstConversion));
+    return card('conversions', m.conversions, emptyState(m.noConversions, sharingPaused(data.dashboard!) ? m.sharingPaused : m.firstConversion));
   }
   return card(
     'conversions',

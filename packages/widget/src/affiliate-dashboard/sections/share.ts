@@ -14,7 +14,7 @@ export interface ShareOptions {
 const LINK_TAIL = 10;
 
 /** A labelled value with its Copy button, which says "Copied" in place once it worked. */
-function item(kind: CopyKind, value: string, shown: unknown, f: Formatter, { copied, onCopy }: ShareOptions) {
+function item(kind: CopyKind, value: string, shown: unknown, f: Formatter, { copied, onCopy }: ShareOptions, paused: boolean) {
   const { m } = f;
   const done = copied === kind;
   const code = kind === 'code';
@@ -26,7 +26,7 @@ function item(kind: CopyKind, value: string, shown: unknown, f: Formatter, { cop
       <button
         part="copy-button"
         class="button primary copy"
-       
+        ?disabled=${paused}
         id="${kind}-copy"
         aria-labelledby="${kind}-copy ${kind}-label"
         @click=${() => onCopy(kind, value)}
@@ -37,13 +37,19 @@ function item(kind: CopyKind, value: string, shown: unknown, f: Formatter, { cop
   </div>`;
 }
 
-/** The promo code and the tracking link, each with a Copy button. */
-export function renderShare({ enrollment: { promoCode, trackingUrl } }: Dashboard, f: Formatter, options: ShareOptions) {
+/** Whether sharing earns nothing now: the enrollment or its offer is paused. */
+export const sharingPaused = ({ enrollment, offer }: Dashboard) => enrollment.status === 'paused' || offer.status === 'paused';
+
+/** The promo code and the tracking link, each with a Copy button (disabled, with the reason, while paused). */
+export function renderShare(d: Dashboard, f: Formatter, options: ShareOptions) {
+  const { promoCode, trackingUrl } = d.enrollment;
+  const paused = sharingPaused(d);
   // Shown without the scheme so the host is what fits, cut in the middle; copied in full.
   const shown = trackingUrl.replace(/^https?:\/\//, '');
   const cut = Math.max(shown.length - LINK_TAIL, 0);
   return card('share', f.m.share, [
-    item('code', promoCode, promoCode, f, options),
-    item('link', trackingUrl, html`<span class="link__start">${shown.slice(0, cut)}</span><span class="link__end">${shown.slice(cut)}</span>`, f, options),
+    paused ? html`<p class="muted">${f.m.sharingPaused}</p>` : nothing,
+    item('code', promoCode, promoCode, f, options, paused),
+    item('link', trackingUrl, html`<span class="link__start">${shown.slice(0, cut)}</span><span class="link__end">${shown.slice(cut)}</span>`, f, options, paused),
   ]);
 }
