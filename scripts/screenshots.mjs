@@ -8,6 +8,10 @@
 // members selected) and docs/console-status.png (each message's status after Send).
 //
 //   node scripts/screenshots.mjs [out-dir] [widget|emails|console]   (default docs/, all)
+//   node scripts/screenshots.mjs --all out-dir
+//     every width people use (320, 375, 768 and 1440 px), light and dark, in English and
+//     German: widget-<width>-<scheme>-<lang>.png, to look at before a change lands.
+//   PORT=9700 pins the server's port (default: any free one).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,8 +21,9 @@ import { createApp, createDeps, deliverEmails, migrate, openDatabase, seedDemo, 
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = path.resolve(root, process.argv[2] ?? 'docs');
-const only = process.argv[3];
+const all = process.argv[2] === '--all';
+const outDir = path.resolve(root, process.argv[all ? 3 : 2] ?? 'docs');
+const only = all ? 'widget' : process.argv[3];
 
 const emailShots = [
   { suffix: '', viewport: { width: 600, height: 800, deviceScaleFactor: 1 } },
@@ -34,7 +39,18 @@ Need fresh photos or product samples for your posts? Just reply to this email.
 Thank you for being part of it,
 The {{brand_name}} team`;
 
-const shots = [
+const matrix = [320, 375, 768, 1440].flatMap((width) =>
+  ['light', 'dark'].flatMap((scheme) =>
+    ['en-US', 'de-DE'].map((locale) => ({
+      file: `widget-${width}-${scheme}-${locale.slice(0, 2)}.png`,
+      scheme,
+      locale,
+      viewport: { width, height: 800, deviceScaleFactor: 1, isMobile: width < 768, hasTouch: width < 768 },
+    })),
+  ),
+);
+
+const docs = [
   { file: 'widget-light.png', scheme: 'light', viewport: { width: 1200, height: 900, deviceScaleFactor: 1 } },
   { file: 'widget-dark.png', scheme: 'dark', viewport: { width: 1200, height: 900, deviceScaleFactor: 1 } },
   {
@@ -43,6 +59,7 @@ const shots = [
     viewport: { width: 375, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   },
 ];
+const shots = all ? matrix : docs;
 
 /** The element at a deep (`>>>`) selector, polled (shadow-root changes do not wake waitForSelector). */
 async function deep(page, selector, timeoutMs = 20_000) {
@@ -75,7 +92,7 @@ let browser;
 try {
   await migrate(db);
   const deps = createDeps(db, { secret: 's'.repeat(48), publicUrl: 'http://placeholder' });
-  api = await serve(deps, { port: 0, host: '127.0.0.1' });
+  api = await serve(deps, { port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
   deps.config.publicUrl = api.url.replace('127.0.0.1', 'localhost');
   const demo = await seedDemo(db, deps, createApp(deps));
   const [showcase] = demo.showcase.enrollments;
@@ -103,9 +120,27 @@ try {
     const response = await page.goto(showcase.dashboardUrl, { waitUntil: 'domcontentloaded' });
     if (response?.status() !== 200) throw new Error(`${showcase.dashboardUrl} answered ${response?.status()}`);
     await dashboardReady(page);
+    if (shot.locale && shot.locale !== 'en-US') {
+      // Another language: the first screen loads again, with its words.
+      await page.evaluate((locale) => (document.querySelector('affiliate-dashboard').locale = locale), shot.locale);
+      await page.waitForFunction(
+        (locale) => document.querySelector('affiliate-dashboard')?.shadowRoot?.querySelector('.root')?.getAttribute('lang') === locale,
+        {},
+        shot.locale,
+      );
+      await dashboardReady(page);
+    }
     const file = path.join(outDir, shot.file);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide, ${shot.scheme})`);
+    if (all) {
+      // Also in pieces one screen high, to look at each at its own size.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, i = 1; y < height; y += shot.viewport.height, i++) {
+        const clip = { x: 0, y, width: shot.viewport.width, height: Math.min(shot.viewport.height, height - y) };
+        await page.screenshot({ path: file.replace(/\.png$/, `.${i}.png`), clip, captureBeyondViewport: true });
+      }
+    }
     await context.close();
   }
 

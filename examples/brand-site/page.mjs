@@ -37,7 +37,8 @@ export function renderPortal({ apiUrl, memberName, brandName }) {
 <main>
   <h1>Welcome back, ${escape(memberName.split(' ')[0])}</h1>
   <p class="lede">Your code, your earnings and your payouts, updated as orders come in.</p>
-  <affiliate-dashboard api-base="${api}"></affiliate-dashboard>
+  <!-- The page is light whatever the reader's system setting: so is the dashboard on it. -->
+  <affiliate-dashboard api-base="${api}" theme="light"></affiliate-dashboard>
 </main>
 <script type="module">
   const el = document.querySelector('affiliate-dashboard');

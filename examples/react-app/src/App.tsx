@@ -27,6 +27,8 @@ export function App() {
           <AffiliateDashboard
             apiBase={session.apiBase}
             token={session.token}
+            // The page is light whatever the reader's system setting: so is the dashboard on it.
+            theme="light"
             tokenProvider={tokenProvider}
             onLoad={(e) => setStatus(`${e.detail.offer.name} · ${e.detail.enrollment.promoCode}`)}
             onCopy={(e) => setStatus(`Copied your ${e.detail.kind === 'code' ? 'promo code' : 'tracking link'}`)}

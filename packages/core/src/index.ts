@@ -28,6 +28,11 @@ export * from './schemas/webhook.js';
 export {
   dashboardMessages,
   earlyKeys,
+  fill,
+  termKeys,
+  termsFor,
+  type TermKey,
+  type TermMessages,
   languages,
   messageKeys,
   messageLanguage,

@@ -57,13 +57,14 @@ describe.each(backends())('dashboard on $name', (backend) => {
       holdDays: 14,
       commission: tiered,
       terms: {
-        summary: '10% of every sale, rising to 15% from your 11th order this month',
+        summary: '10% of every sale, rising to 15% of every sale from order 11 this month',
         holdPeriod: 'Commissions are approved 14 days after the sale.',
         tiers: [
           { range: 'Orders 1–10 this month', rate: '10% of every sale' },
-          { range: 'Order 11 onward this month', rate: '15% of every sale' },
+          { range: 'Orders 11+ this month', rate: '15% of every sale' },
         ],
         currentTier: 1,
+        nextTier: null,
       },
     });
     // commissions: 10 × 1 000 and the 11th at 1 500; #2 approved (1 000), #3 rejected (1 000).
@@ -128,6 +129,7 @@ describe.each(backends())('dashboard on $name', (backend) => {
       holdPeriod: 'Commissions are approved as soon as the sale is confirmed.',
       tiers: null,
       currentTier: null,
+      nextTier: null,
     });
     expect(d.totals.expected).toEqual({ amount: 0, currency: 'JPY' });
     expect(d.conversions).toEqual({ data: [], nextCursor: null });

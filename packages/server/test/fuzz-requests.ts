@@ -141,6 +141,11 @@ export function requests(doc: Schema, operations: Operation[], fixture: Fixture)
       { arbitrary: fc.constant({}), weight: 1 },
     );
   };
+  const headerValue = (name: string): fc.Arbitrary<string> =>
+    name.toLowerCase() === 'prefer'
+      ? fc.oneof(fc.constantFrom('return=minimal', 'return=representation'), fc.string({ maxLength: 80 }), nastyText)
+      : // a fresh key mostly, now and then one used before (a retry, or another request) or a bad one
+        fc.oneof({ arbitrary: fc.uuid(), weight: 6 }, { arbitrary: fc.constantFrom('retry-1', 'retry-2'), weight: 2 }, { arbitrary: fc.oneof(fc.string({ maxLength: 250 }), nastyText), weight: 2 });
   const forOperation = (op: Operation): fc.Arbitrary<FuzzRequest> => {
     const pathParams = op.parameters.filter((p) => p.in === 'path');
     const queryParams = op.parameters.filter((p) => p.in === 'query');
@@ -154,7 +159,7 @@ export function requests(doc: Schema, operations: Operation[], fixture: Fixture)
         }),
         query: fc.tuple(...queryParams.map((p) => fc.option(queryValue(p.name, p.schema), { nil: undefined, freq: 2 }))),
         extraQuery: fc.option(fc.tuple(fc.constantFrom('limit', 'cursor', 'from', 'x'), fc.oneof(fc.string({ maxLength: 10 }), nastyText)), { freq: 8 }),
-        headers: fc.tuple(...headerParams.map((p) => fc.option(fc.oneof(fc.constantFrom('return=minimal', 'return=representation'), fc.string({ maxLength: 80 }), nastyText), { nil: undefined }))),
+        headers: fc.tuple(...headerParams.map((p) => fc.option(headerValue(p.name), { nil: undefined }))),
         auth: credential(op.security[0]),
         body: op.method === 'GET' ? fc.constant({}) : body(op.body),
       })

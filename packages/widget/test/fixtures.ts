@@ -1,4 +1,6 @@
 import type { Dashboard, DashboardConversion, DashboardPayment, DashboardSeries, Page } from '@affdash/core';
+import { describeTerms, type TierProgress } from '@affdash/core/commission';
+import { dashboardMessages } from '@affdash/core/messages';
 
 export const API_BASE = 'https://api.affdash.test';
 export const ENROLLMENT_ID = 'enr_7Hq2Lx9PmW';
@@ -93,8 +95,20 @@ export function makeSeries(from: string, to: string, commission = (i: number) =>
   return { from, to, currency: 'USD', points };
 }
 
-/** A member's whole first screen, as the API answers it. */
+/** The member's orders this month: 7, so 3 more reach the second tier. */
+export const tierProgress: TierProgress = { conversions: 7, sales: 0 };
+
+/** A member's whole first screen, as the API answers it (in English). */
 export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
+  const commission: Dashboard['offer']['commission'] = {
+    type: 'tiered',
+    basis: 'conversions',
+    period: 'month',
+    tiers: [
+      { from: 0, commission: { type: 'percent', rateBps: 1000 } },
+      { from: 10, commission: { type: 'percent', rateBps: 1500 } },
+    ],
+  };
   return {
     enrollment: {
       id: ENROLLMENT_ID,
@@ -111,24 +125,8 @@ export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       status: 'active',
       currency: 'USD',
       holdDays: 30,
-      commission: {
-        type: 'tiered',
-        basis: 'conversions',
-        period: 'month',
-        tiers: [
-          { from: 0, commission: { type: 'percent', rateBps: 1000 } },
-          { from: 10, commission: { type: 'percent', rateBps: 1500 } },
-        ],
-      },
-      terms: {
-        summary: '10% of every sale, rising to 15% of every sale from your 11th order this month',
-        holdPeriod: 'Commissions are approved 30 days after the sale.',
-        tiers: [
-          { range: 'Orders 1–10 this month', rate: '10% of every sale' },
-          { range: 'Order 11 onward this month', rate: '15% of every sale' },
-        ],
-        currentTier: 0,
-      },
+      commission,
+      terms: describeTerms({ commission, currency: 'USD', holdDays: 30 }, tierProgress),
     },
     totals: {
       clicks: 1284,
@@ -150,6 +148,7 @@ export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
       remaining: usd(0),
     },
     generatedAt: '2026-11-25T10:00:00.000Z',
+    messages: dashboardMessages('en'),
     ...overrides,
   };
 }

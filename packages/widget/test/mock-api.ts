@@ -1,7 +1,9 @@
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { setupWorker } from 'msw/browser';
+import type { Dashboard } from '@affdash/core';
+import { describeTerms } from '@affdash/core/commission';
 import { dashboardMessages } from '@affdash/core/messages';
-import { API_BASE, ENROLLMENT_ID, makeDashboard } from './fixtures.js';
+import { API_BASE, ENROLLMENT_ID, makeDashboard, tierProgress } from './fixtures.js';
 
 export const worker = setupWorker();
 
@@ -28,14 +30,17 @@ export function apiError(status: number, code: string, message: string) {
 }
 
 /**
- * Answers the first-screen request with `body` (a fresh dashboard by default) and, as the
- * server does, the words of the language asked for with `?locale=`.
+ * Answers the first-screen request with `body` (a fresh dashboard by default) with, as the
+ * server does, the words of the language asked for with `?locale=` and the offer's terms
+ * worded in it (unless `ownTerms`: then the terms of `body` as they are).
  */
-export function serveDashboard(body: JsonBodyType = makeDashboard()) {
+export function serveDashboard(body: JsonBodyType = makeDashboard(), { ownTerms = false } = {}) {
   worker.use(
     http.get(dashboardPath, ({ request }) => {
-      const messages = dashboardMessages(new URL(request.url).searchParams.get('locale') ?? undefined);
-      return HttpResponse.json(messages ? { ...(body as object), messages } : body);
+      const locale = new URL(request.url).searchParams.get('locale') ?? undefined;
+      const d = structuredClone(body) as Dashboard;
+      if (!ownTerms && d.offer) d.offer.terms = describeTerms(d.offer, tierProgress, locale);
+      return HttpResponse.json({ ...d, messages: dashboardMessages(locale) } as JsonBodyType);
     }),
   );
 }

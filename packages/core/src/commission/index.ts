@@ -4,7 +4,9 @@ export {
   describeCommission,
   describeTiers,
   describeHoldPeriod,
+  describeNextTier,
+  describeTerms,
   formatRate,
 } from './describe.js';
-export type { TierDescription } from './describe.js';
+export type { OfferTerms, TierDescription } from './describe.js';
 export { periodStart, periodEnd } from './period.js';

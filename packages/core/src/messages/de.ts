@@ -1,10 +1,11 @@
-import type { EarlyMessages, Messages } from './keys.js';
+import type { EarlyMessages, Messages, TermMessages } from './keys.js';
 
 /** German: what the dashboard may say before its first screen arrives. */
 export const deEarly: EarlyMessages = {
   loading: 'Wird geladen…',
   loadFailed: 'Dein Dashboard konnte nicht geladen werden',
   network: 'Server nicht erreichbar. Prüfe deine Verbindung.',
+  originNotAllowed: 'Diese Website darf dieses Dashboard nicht anzeigen.',
   notFound: 'Dashboard nicht gefunden. Der Link ist vielleicht veraltet.',
   badLink: 'Dieser Dashboard-Link ist ungültig.',
   inactive: 'Diese Partnerschaft ist nicht mehr aktiv.',
@@ -31,11 +32,11 @@ export const de: Messages = {
   clicks: 'Klicks',
   conversions: 'Conversions',
   sales: 'Umsatz',
-  expected: 'Erwartet',
+  earned: 'Verdient',
   paid: 'Ausgezahlt',
   balance: 'Saldo',
   overTime: 'Im Zeitverlauf',
-  stillPending: '{0} noch ausstehend',
+  stillPending: 'Davon {0} noch ausstehend',
   reversedAfterPayout: 'Nach Auszahlung storniert',
   notYetPaid: 'Bestätigt, noch nicht ausgezahlt',
   date: 'Datum',
@@ -65,6 +66,18 @@ export const de: Messages = {
   active: 'Aktiv',
   paused: 'Pausiert',
   ended: 'Beendet',
+  payoutFrom: 'Ausgezahlt, sobald dein Saldo {0} erreicht',
+  nothingToPay: 'Noch nichts auszuzahlen',
+  showing: 'Nur {0}',
+  allDates: 'Alle Zeiträume',
+  noConversionsInPeriod: 'Keine Conversions in diesem Zeitraum',
+  noneWithStatus: 'Keine Conversions mit diesem Status',
+  loadedMore: '{0} weitere geladen',
+  atCheckout: '{0} beim Kauf',
+};
+
+/** German: the words of an offer's terms, worded by the server. */
+export const deTerms: TermMessages = {
   percent: '{0} je Verkauf',
   flat: '{0} pro Bestellung',
   risingOrders: '{0}, ab Bestellung {2} {3}: {1}',
@@ -74,4 +87,7 @@ export const de: Messages = {
   lifetime: 'insgesamt',
   hold: 'Provisionen werden {0} nach dem Verkauf bestätigt.',
   holdNone: 'Provisionen werden mit dem Verkauf bestätigt.',
+  nextTierOrder: 'Noch {0} Bestellung bis zur nächsten Stufe',
+  nextTierOrders: 'Noch {0} Bestellungen bis zur nächsten Stufe',
+  nextTierSales: 'Noch {0} Umsatz bis zur nächsten Stufe',
 };

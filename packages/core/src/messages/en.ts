@@ -1,10 +1,11 @@
-import type { EarlyMessages, Messages } from './keys.js';
+import type { EarlyMessages, Messages, TermMessages } from './keys.js';
 
 /** English: what the dashboard may say before its first screen arrives. */
 export const enEarly: EarlyMessages = {
   loading: 'Loading…',
   loadFailed: 'We couldn’t load your dashboard',
   network: 'The server can’t be reached. Check your connection.',
+  originNotAllowed: 'This website isn’t allowed to show this dashboard.',
   notFound: 'Dashboard not found. The link may be out of date.',
   badLink: 'This dashboard link isn’t valid.',
   inactive: 'This partnership isn’t active anymore.',
@@ -31,11 +32,11 @@ export const en: Messages = {
   clicks: 'Clicks',
   conversions: 'Conversions',
   sales: 'Sales',
-  expected: 'Expected',
+  earned: 'Earned',
   paid: 'Paid',
   balance: 'Balance',
   overTime: 'Over time',
-  stillPending: '{0} still pending',
+  stillPending: 'Incl. {0} pending approval',
   reversedAfterPayout: 'Reversed after payout',
   notYetPaid: 'Approved, not yet paid',
   date: 'Date',
@@ -65,6 +66,18 @@ export const en: Messages = {
   active: 'Active',
   paused: 'Paused',
   ended: 'Ended',
+  payoutFrom: 'Paid out once your balance reaches {0}',
+  nothingToPay: 'Nothing to pay out yet',
+  showing: 'Showing {0} only',
+  allDates: 'All dates',
+  noConversionsInPeriod: 'No conversions in this period',
+  noneWithStatus: 'No conversions with this status',
+  loadedMore: '{0} more loaded',
+  atCheckout: '{0} at checkout',
+};
+
+/** English: the words of an offer's terms, worded by the server. */
+export const enTerms: TermMessages = {
   percent: '{0} of every sale',
   flat: '{0} per order',
   risingOrders: '{0}, rising to {1} from order {2} {3}',
@@ -74,4 +87,7 @@ export const en: Messages = {
   lifetime: 'in total',
   hold: 'Commissions are approved {0} after the sale.',
   holdNone: 'Commissions are approved as soon as the sale is confirmed.',
+  nextTierOrder: '{0} more order to reach the next tier',
+  nextTierOrders: '{0} more orders to reach the next tier',
+  nextTierSales: '{0} more in sales to reach the next tier',
 };

@@ -1,10 +1,11 @@
-import type { EarlyMessages, Messages } from './keys.js';
+import type { EarlyMessages, Messages, TermMessages } from './keys.js';
 
 /** Spanish: what the dashboard may say before its first screen arrives. */
 export const esEarly: EarlyMessages = {
   loading: 'Cargando…',
   loadFailed: 'No pudimos cargar tu panel',
   network: 'No hay conexión con el servidor. Revisa tu red.',
+  originNotAllowed: 'Este sitio web no tiene permiso para mostrar este panel.',
   notFound: 'Panel no encontrado. El enlace puede estar caducado.',
   badLink: 'Este enlace al panel no es válido.',
   inactive: 'Esta colaboración ya no está activa.',
@@ -31,11 +32,11 @@ export const es: Messages = {
   clicks: 'Clics',
   conversions: 'Conversiones',
   sales: 'Ventas',
-  expected: 'Previsto',
+  earned: 'Ganado',
   paid: 'Pagado',
   balance: 'Saldo',
   overTime: 'A lo largo del tiempo',
-  stillPending: '{0} aún pendiente',
+  stillPending: 'Incluye {0} pendiente de aprobación',
   reversedAfterPayout: 'Revertido tras el pago',
   notYetPaid: 'Aprobado, sin pagar aún',
   date: 'Fecha',
@@ -65,6 +66,18 @@ export const es: Messages = {
   active: 'Activa',
   paused: 'En pausa',
   ended: 'Finalizada',
+  payoutFrom: 'Se paga cuando tu saldo llegue a {0}',
+  nothingToPay: 'Aún no hay nada que pagar',
+  showing: 'Solo {0}',
+  allDates: 'Todas las fechas',
+  noConversionsInPeriod: 'No hay conversiones en este período',
+  noneWithStatus: 'No hay conversiones con este estado',
+  loadedMore: '{0} más cargados',
+  atCheckout: '{0} en la compra',
+};
+
+/** Spanish: the words of an offer's terms, worded by the server. */
+export const esTerms: TermMessages = {
   percent: '{0} de cada venta',
   flat: '{0} por pedido',
   risingOrders: '{0}, y {1} desde el pedido {2} {3}',
@@ -74,4 +87,7 @@ export const es: Messages = {
   lifetime: 'en total',
   hold: 'Las comisiones se aprueban {0} después de la venta.',
   holdNone: 'Las comisiones se aprueban al confirmarse la venta.',
+  nextTierOrder: 'Te falta {0} pedido para el siguiente nivel',
+  nextTierOrders: 'Te faltan {0} pedidos para el siguiente nivel',
+  nextTierSales: 'Te faltan {0} en ventas para el siguiente nivel',
 };

@@ -1,10 +1,11 @@
-import type { EarlyMessages, Messages } from './keys.js';
+import type { EarlyMessages, Messages, TermMessages } from './keys.js';
 
 /** French: what the dashboard may say before its first screen arrives. */
 export const frEarly: EarlyMessages = {
   loading: 'Chargement…',
   loadFailed: 'Impossible de charger votre tableau de bord',
   network: 'Serveur injoignable. Vérifiez votre connexion.',
+  originNotAllowed: 'Ce site n’est pas autorisé à afficher ce tableau de bord.',
   notFound: 'Tableau de bord introuvable. Le lien est peut-être périmé.',
   badLink: 'Ce lien de tableau de bord n’est pas valide.',
   inactive: 'Ce partenariat n’est plus actif.',
@@ -31,11 +32,11 @@ export const fr: Messages = {
   clicks: 'Clics',
   conversions: 'Conversions',
   sales: 'Ventes',
-  expected: 'Prévu',
+  earned: 'Gagné',
   paid: 'Payé',
   balance: 'Solde',
   overTime: 'Au fil du temps',
-  stillPending: '{0} encore en attente',
+  stillPending: 'Dont {0} en attente d’approbation',
   reversedAfterPayout: 'Annulé après paiement',
   notYetPaid: 'Approuvé, pas encore payé',
   date: 'Date',
@@ -65,6 +66,18 @@ export const fr: Messages = {
   active: 'Active',
   paused: 'En pause',
   ended: 'Terminée',
+  payoutFrom: 'Versé dès que votre solde atteint {0}',
+  nothingToPay: 'Rien à verser pour l’instant',
+  showing: 'Uniquement {0}',
+  allDates: 'Toutes les dates',
+  noConversionsInPeriod: 'Aucune conversion sur cette période',
+  noneWithStatus: 'Aucune conversion avec ce statut',
+  loadedMore: '{0} de plus affichés',
+  atCheckout: '{0} à l’achat',
+};
+
+/** French: the words of an offer's terms, worded by the server. */
+export const frTerms: TermMessages = {
   percent: '{0} de chaque vente',
   flat: '{0} par commande',
   risingOrders: '{0}, puis {1} dès la commande {2} {3}',
@@ -74,4 +87,7 @@ export const fr: Messages = {
   lifetime: 'au total',
   hold: 'Les commissions sont approuvées {0} après la vente.',
   holdNone: 'Les commissions sont approuvées dès la vente confirmée.',
+  nextTierOrder: 'Encore {0} commande pour atteindre le palier suivant',
+  nextTierOrders: 'Encore {0} commandes pour atteindre le palier suivant',
+  nextTierSales: 'Encore {0} de ventes pour atteindre le palier suivant',
 };

@@ -1,17 +1,17 @@
 /**
  * Every message of the dashboard, by key. A language module (`en.ts`, `es.ts`, …) gives each
- * one its words; `{0}`, `{1}`, … are filled in by the widget.
+ * one its words; `{0}`, `{1}`, … are filled in by the widget (`fill`).
  */
 export const messageKeys = [
-  'loading', 'loadFailed', 'network', 'notFound', 'badLink', 'inactive', 'rateLimited',
+  'loading', 'loadFailed', 'network', 'originNotAllowed', 'notFound', 'badLink', 'inactive', 'rateLimited',
   'serverError', 'failed', 'expiredTitle', 'expired', 'retry', 'share', 'sharingPaused', 'code', 'link',
   'copy', 'copied', 'copyFailed', 'terms', 'yourTier', 'clicks', 'conversions', 'sales',
-  'expected', 'paid', 'balance', 'overTime', 'stillPending', 'reversedAfterPayout', 'notYetPaid',
+  'earned', 'paid', 'balance', 'overTime', 'stillPending', 'reversedAfterPayout', 'notYetPaid',
   'date', 'order', 'sale', 'commission', 'status', 'all', 'pending', 'approved',
   'rejected', 'reversed', 'until', 'noConversions', 'firstConversion', 'more',
   'payments', 'amount', 'method', 'download', 'reference', 'noPayments', 'nextPayout', 'toMinimum', 'paidOutHere',
-  'forMember', 'active', 'paused', 'ended', 'percent', 'flat', 'risingOrders', 'risingSales',
-  'ordersTier', 'salesTier', 'lifetime', 'hold', 'holdNone',
+  'forMember', 'active', 'paused', 'ended', 'payoutFrom', 'nothingToPay', 'showing', 'allDates',
+  'noConversionsInPeriod', 'noneWithStatus', 'loadedMore', 'atCheckout',
 ] as const;
 export type MessageKey = (typeof messageKeys)[number];
 export type Messages = Record<MessageKey, string>;
@@ -21,11 +21,22 @@ export type Messages = Record<MessageKey, string>;
  * stop at): the widget carries these in every language, the rest arrive with the first screen.
  */
 export const earlyKeys = [
-  'loading', 'loadFailed', 'network', 'notFound', 'badLink', 'inactive', 'rateLimited',
+  'loading', 'loadFailed', 'network', 'originNotAllowed', 'notFound', 'badLink', 'inactive', 'rateLimited',
   'serverError', 'failed', 'expiredTitle', 'expired', 'retry',
 ] as const satisfies readonly MessageKey[];
 export type EarlyKey = (typeof earlyKeys)[number];
 export type EarlyMessages = Pick<Messages, EarlyKey>;
+
+/**
+ * The words of an offer's terms (its commission structure, tiers, hold period and the way to
+ * the next tier). The server words the terms with them; the widget only shows the sentences.
+ */
+export const termKeys = [
+  'percent', 'flat', 'risingOrders', 'risingSales', 'ordersTier', 'salesTier', 'lifetime', 'hold',
+  'holdNone', 'nextTierOrder', 'nextTierOrders', 'nextTierSales',
+] as const;
+export type TermKey = (typeof termKeys)[number];
+export type TermMessages = Record<TermKey, string>;
 
 /** The built-in languages; `pt` is Brazilian Portuguese. Any other language reads English. */
 export const languages = ['en', 'es', 'fr', 'de', 'pt'] as const;

@@ -1,10 +1,11 @@
-import type { EarlyMessages, Messages } from './keys.js';
+import type { EarlyMessages, Messages, TermMessages } from './keys.js';
 
 /** Portuguese (Brazil): what the dashboard may say before its first screen arrives. */
 export const ptEarly: EarlyMessages = {
   loading: 'Carregando…',
   loadFailed: 'Não foi possível carregar seu painel',
   network: 'Servidor inacessível. Verifique sua conexão.',
+  originNotAllowed: 'Este site não tem permissão para mostrar este painel.',
   notFound: 'Painel não encontrado. O link pode estar desatualizado.',
   badLink: 'Este link do painel não é válido.',
   inactive: 'Esta parceria não está mais ativa.',
@@ -31,11 +32,11 @@ export const pt: Messages = {
   clicks: 'Cliques',
   conversions: 'Conversões',
   sales: 'Vendas',
-  expected: 'Previsto',
+  earned: 'Ganho',
   paid: 'Pago',
   balance: 'Saldo',
   overTime: 'Ao longo do tempo',
-  stillPending: '{0} ainda pendente',
+  stillPending: 'Inclui {0} aguardando aprovação',
   reversedAfterPayout: 'Estornado após o pagamento',
   notYetPaid: 'Aprovado, ainda não pago',
   date: 'Data',
@@ -65,6 +66,18 @@ export const pt: Messages = {
   active: 'Ativa',
   paused: 'Pausada',
   ended: 'Encerrada',
+  payoutFrom: 'Pago quando seu saldo chegar a {0}',
+  nothingToPay: 'Ainda não há nada a pagar',
+  showing: 'Somente {0}',
+  allDates: 'Todas as datas',
+  noConversionsInPeriod: 'Nenhuma conversão neste período',
+  noneWithStatus: 'Nenhuma conversão com este status',
+  loadedMore: 'Mais {0} carregados',
+  atCheckout: '{0} na compra',
+};
+
+/** Portuguese (Brazil): the words of an offer's terms, worded by the server. */
+export const ptTerms: TermMessages = {
   percent: '{0} de cada venda',
   flat: '{0} por pedido',
   risingOrders: '{0}, e {1} a partir do pedido {2} {3}',
@@ -74,4 +87,7 @@ export const pt: Messages = {
   lifetime: 'no total',
   hold: 'As comissões são aprovadas {0} após a venda.',
   holdNone: 'As comissões são aprovadas com a venda confirmada.',
+  nextTierOrder: 'Falta {0} pedido para o próximo nível',
+  nextTierOrders: 'Faltam {0} pedidos para o próximo nível',
+  nextTierSales: 'Faltam {0} em vendas para o próximo nível',
 };

@@ -18,11 +18,11 @@ export type FlatCommission = z.infer<typeof FlatCommission>;
 export const TierCommission = z.discriminatedUnion('type', [PercentCommission, FlatCommission]);
 export type TierCommission = z.infer<typeof TierCommission>;
 
-export const TierBasis = { conversions: 'conversions', sales: 'sales' } as const;
-export type TierBasis = (typeof TierBasis)[keyof typeof TierBasis];
+export const TierBasis = z.enum(['conversions', 'sales']);
+export type TierBasis = z.infer<typeof TierBasis>;
 
-export const TierPeriod = { month: 'month', quarter: 'quarter', year: 'year', lifetime: 'lifetime' } as const;
-export type TierPeriod = (typeof TierPeriod)[keyof typeof TierPeriod];
+export const TierPeriod = z.enum(['month', 'quarter', 'year', 'lifetime']);
+export type TierPeriod = z.infer<typeof TierPeriod>;
 
 /**
  * One tier: it applies once the member's earlier conversions in the period (count, or sales in
@@ -36,8 +36,8 @@ export type Tier = z.infer<typeof Tier>;
 
 export const TieredCommission = z.object({
   type: z.literal('tiered'),
-  basis: z.enum(['conversions', 'sales']),
-  period: z.enum(['month', 'quarter', 'year', 'lifetime']),
+  basis: TierBasis,
+  period: TierPeriod,
   tiers: z
     .array(Tier)
     .min(2, 'a tiered structure needs at least two tiers')

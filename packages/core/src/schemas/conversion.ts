@@ -2,14 +2,8 @@ import { z } from 'zod';
 import { Id, Metadata, MinorUnits, Money, Text, Timestamp, TimestampInput } from './common.js';
 import { Day } from './reports.js';
 
-export const ConversionStatus = {
-  pending: 'pending',
-  approved: 'approved',
-  rejected: 'rejected',
-  reversed: 'reversed',
-} as const;
-export type ConversionStatus = (typeof ConversionStatus)[keyof typeof ConversionStatus];
-const statuses = ['pending', 'approved', 'rejected', 'reversed'] as const;
+export const ConversionStatus = z.enum(['pending', 'approved', 'rejected', 'reversed']);
+export type ConversionStatus = z.infer<typeof ConversionStatus>;
 
 export const Conversion = z.object({
   id: Id,
@@ -17,7 +11,7 @@ export const Conversion = z.object({
   offerId: Id,
   memberId: Id,
   orderId: z.string(),
-  status: z.enum(statuses),
+  status: ConversionStatus,
   sale: Money,
   commission: Money,
   /** The order's amount in the currency it was paid in, when that differs from the offer's. */
@@ -70,7 +64,7 @@ export type ConversionCreate = z.input<typeof ConversionCreate>;
 
 export const ConversionUpdate = z
   .object({
-    status: z.enum(statuses),
+    status: ConversionStatus,
     /** Shown to the member; required when rejecting or reversing. */
     reason: Text.trim().min(1).max(500).optional(),
   })
@@ -83,7 +77,7 @@ export type ConversionUpdate = z.input<typeof ConversionUpdate>;
 
 export const ConversionListQuery = z.object({
   enrollmentId: Id.optional(),
-  status: z.enum(statuses).optional(),
+  status: ConversionStatus.optional(),
   /** Sales on or after this UTC day (`occurredAt`). */
   from: Day.optional(),
   /** Sales on or before this UTC day. */
@@ -127,8 +121,8 @@ export const ConversionEvent = z.object({
   id: Id,
   conversionId: Id,
   /** `null` for the event that recorded the conversion. */
-  fromStatus: z.enum(statuses).nullable(),
-  toStatus: z.enum(statuses),
+  fromStatus: ConversionStatus.nullable(),
+  toStatus: ConversionStatus,
   reason: z.string().nullable(),
   /** `api_key:<key id>` or `system:auto_approval`. */
   actor: z.string(),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { CommissionStructure } from './commission.js';
+import { ConversionStatus } from './conversion.js';
+import { EnrollmentStatus } from './enrollment.js';
+import { OfferStatus } from './offer.js';
 import { Currency, Id, Money, Page, SignedMoney, Timestamp, TotalMoney } from './common.js';
 import { DashboardPayout, DashboardSeries, Day } from './reports.js';
-import { messageKeys } from '../messages/keys.js';
+import { languages, messageKeys } from '../messages/keys.js';
 
 /** Totals of one enrollment, all in the offer's currency. */
 export const DashboardTotals = z.object({
@@ -27,7 +30,7 @@ export type DashboardTotals = z.infer<typeof DashboardTotals>;
 export const DashboardConversion = z.object({
   id: Id,
   orderRef: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected', 'reversed']),
+  status: ConversionStatus,
   sale: Money,
   commission: Money,
   /** The order's amount in the currency it was paid in, when not the offer's. */
@@ -47,6 +50,7 @@ export const DashboardPayment = z.object({
 });
 export type DashboardPayment = z.infer<typeof DashboardPayment>;
 
+/** The offer's terms, worded by the server in the reader's language (`?locale=`). */
 export const DashboardTerms = z.object({
   /** The structure in one sentence. */
   summary: z.string(),
@@ -56,6 +60,8 @@ export const DashboardTerms = z.object({
   tiers: z.array(z.object({ range: z.string(), rate: z.string() })).nullable(),
   /** Index into `tiers` of the tier the member is in now. */
   currentTier: z.number().int().nullable(),
+  /** How far the member is from the next tier ("3 more orders to reach the next tier"); null in the top tier or without tiers. */
+  nextTier: z.string().nullable(),
 });
 export type DashboardTerms = z.infer<typeof DashboardTerms>;
 
@@ -65,16 +71,16 @@ export const LanguageTag = z
   .max(64)
   .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'a BCP 47 language tag, e.g. de-AT');
 
-/** The words of a built-in language other than English, every message of the dashboard. */
+/** The words of a built-in language, every message of the dashboard. */
 export const DashboardMessages = z.object({
-  /** The language: the primary subtag of the tag asked for. */
-  locale: z.enum(['es', 'fr', 'de', 'pt']),
+  /** The language: the primary subtag of the tag asked for, `en` when none is built in for it. */
+  locale: z.enum(languages),
   words: z.record(z.enum(messageKeys), z.string()),
 });
 export type DashboardMessages = z.infer<typeof DashboardMessages>;
 
 export const DashboardQuery = z.object({
-  /** The reader's language; the answer carries its words when it is built in and not English. */
+  /** The reader's language: the answer carries its words and words the terms in it. */
   locale: LanguageTag.optional(),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
@@ -83,7 +89,7 @@ export type DashboardQuery = z.infer<typeof DashboardQuery>;
 export const Dashboard = z.object({
   enrollment: z.object({
     id: Id,
-    status: z.enum(['active', 'paused', 'ended']),
+    status: EnrollmentStatus,
     promoCode: z.string(),
     trackingUrl: z.string(),
   }),
@@ -99,7 +105,7 @@ export const Dashboard = z.object({
     id: Id,
     name: z.string(),
     description: z.string(),
-    status: z.enum(['active', 'paused', 'archived']),
+    status: OfferStatus,
     currency: Currency,
     holdDays: z.number().int(),
     commission: CommissionStructure,
@@ -112,13 +118,13 @@ export const Dashboard = z.object({
   series: DashboardSeries,
   payout: DashboardPayout,
   generatedAt: Timestamp,
-  /** The words of the reader's language (`?locale=`), when it is built in and not English. */
-  messages: DashboardMessages.optional(),
+  /** The words of the reader's language (`?locale=`; English when none is built in for it). */
+  messages: DashboardMessages,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
 export const DashboardConversionQuery = z.object({
-  status: z.enum(['pending', 'approved', 'rejected', 'reversed']).optional(),
+  status: ConversionStatus.optional(),
   /** Sales on or after this UTC day. */
   from: Day.optional(),
   /** Sales on or before this UTC day. */

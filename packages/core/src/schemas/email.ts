@@ -67,8 +67,8 @@ export const EmailTemplate = z.object({
 });
 export type EmailTemplate = z.infer<typeof EmailTemplate>;
 
-export const EmailKind = { tracking_items: 'tracking_items', members_message: 'members_message' } as const;
-export type EmailKind = (typeof EmailKind)[keyof typeof EmailKind];
+export const EmailKind = z.enum(['tracking_items', 'members_message']);
+export type EmailKind = z.infer<typeof EmailKind>;
 
 /** "Sales tracking items": each chosen member's code, link and dashboard link. */
 export const TrackingItemsEmail = z
@@ -116,17 +116,13 @@ export const EmailTestResult = z.object({
 export type EmailTestResult = z.infer<typeof EmailTestResult>;
 
 /** Why a member gets no email. */
-export const EmailSkipReason = {
-  no_email: 'no_email',
-  opted_out: 'opted_out',
-  enrollment_ended: 'enrollment_ended',
-} as const;
-export type EmailSkipReason = (typeof EmailSkipReason)[keyof typeof EmailSkipReason];
+export const EmailSkipReason = z.enum(['no_email', 'opted_out', 'enrollment_ended']);
+export type EmailSkipReason = z.infer<typeof EmailSkipReason>;
 
 export const SkippedRecipient = z.object({
   memberId: Id,
   enrollmentId: Id,
-  reason: z.enum(['no_email', 'opted_out', 'enrollment_ended']),
+  reason: EmailSkipReason,
   message: z.string(),
 });
 export type SkippedRecipient = z.infer<typeof SkippedRecipient>;
@@ -168,20 +164,20 @@ export const EmailSendResult = z.object({
 });
 export type EmailSendResult = z.infer<typeof EmailSendResult>;
 
-export const EmailMessageStatus = { queued: 'queued', sent: 'sent', failed: 'failed' } as const;
-export type EmailMessageStatus = (typeof EmailMessageStatus)[keyof typeof EmailMessageStatus];
+export const EmailMessageStatus = z.enum(['queued', 'sent', 'failed']);
+export type EmailMessageStatus = z.infer<typeof EmailMessageStatus>;
 
 /** A message in the outbox and what became of it. */
 export const EmailMessage = z.object({
   id: Id,
-  kind: z.enum(['tracking_items', 'members_message']),
+  kind: EmailKind,
   offerId: Id,
   enrollmentId: Id,
   memberId: Id,
   to: z.string(),
   /** The subject as queued; a dashboard link in it shows as `[dashboard link]`. */
   subject: z.string(),
-  status: z.enum(['queued', 'sent', 'failed']),
+  status: EmailMessageStatus,
   attempts: z.number().int(),
   /** When the next delivery attempt is due; null once sent or failed. */
   nextAttemptAt: Timestamp.nullable(),
@@ -200,7 +196,7 @@ export type EmailMessage = z.infer<typeof EmailMessage>;
 export const EmailMessageListQuery = z.object({
   offerId: Id.optional(),
   memberId: Id.optional(),
-  status: z.enum(['queued', 'sent', 'failed']).optional(),
+  status: EmailMessageStatus.optional(),
   /** The messages of one send. */
   sendId: Id.optional(),
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common.js';
 
-export const EnrollmentStatus = { active: 'active', paused: 'paused', ended: 'ended' } as const;
-export type EnrollmentStatus = (typeof EnrollmentStatus)[keyof typeof EnrollmentStatus];
+export const EnrollmentStatus = z.enum(['active', 'paused', 'ended']);
+export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
 
 /** Letters, digits, `-` and `_`; matched case-insensitively, stored upper case. */
 export const PromoCode = z
@@ -16,7 +16,7 @@ export const Enrollment = z.object({
   id: Id,
   offerId: Id,
   memberId: Id,
-  status: z.enum(['active', 'paused', 'ended']),
+  status: EnrollmentStatus,
   promoCode: z.string(),
   trackingUrl: z.string(),
   /** The member's personal hosted dashboard; whoever has it can read this enrollment. */
@@ -35,7 +35,7 @@ export const EnrollmentCreate = z.object({
 export type EnrollmentCreate = z.input<typeof EnrollmentCreate>;
 
 export const EnrollmentUpdate = z
-  .object({ status: z.enum(['active', 'paused', 'ended']), promoCode: PromoCode })
+  .object({ status: EnrollmentStatus, promoCode: PromoCode })
   .partial()
   .strict();
 export type EnrollmentUpdate = z.input<typeof EnrollmentUpdate>;

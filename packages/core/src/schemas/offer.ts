@@ -3,8 +3,9 @@ import { CommissionStructure } from './commission.js';
 import { Currency, Id, isStorableText, Metadata, MinorUnits, Text, Timestamp } from './common.js';
 import { PayoutSchedule } from './reports.js';
 
-export const OfferStatus = { active: 'active', paused: 'paused', archived: 'archived' } as const;
-export type OfferStatus = (typeof OfferStatus)[keyof typeof OfferStatus];
+/** Where an offer is in its life; `OfferStatus.enum.active` and so on name each value. */
+export const OfferStatus = z.enum(['active', 'paused', 'archived']);
+export type OfferStatus = z.infer<typeof OfferStatus>;
 
 /** UTM parameters added to the destination of every tracking redirect. */
 export const OfferUtm = z
@@ -36,7 +37,7 @@ export const Offer = z.object({
   id: Id,
   name: z.string(),
   description: z.string(),
-  status: z.enum(['active', 'paused', 'archived']),
+  status: OfferStatus,
   currency: Currency,
   commission: CommissionStructure,
   holdDays: z.number().int(),
@@ -65,7 +66,7 @@ export const OfferCreate = z.object({
   payoutSchedule: PayoutSchedule.default('monthly'),
   utm: OfferUtm.optional(),
   attribution: AttributionRule.default('promo_code_first'),
-  status: z.enum(['active', 'paused', 'archived']).default('active'),
+  status: OfferStatus.default('active'),
   metadata: Metadata.default({}),
 });
 export type OfferCreate = z.input<typeof OfferCreate>;
@@ -86,7 +87,7 @@ export const OfferUpdate = z
     payoutSchedule: PayoutSchedule,
     utm: OfferUtm.nullable(),
     attribution: AttributionRule,
-    status: z.enum(['active', 'paused', 'archived']),
+    status: OfferStatus,
     metadata: Metadata,
   })
   .partial()

@@ -1,4 +1,5 @@
-import type { ParseArgsConfig } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -135,4 +136,34 @@ Brand commands (run against the configured database with a brand's API key: --ap
 /** The usage of one command. */
 export function commandUsage(name: CommandName): string {
   return `Usage:\n  ${commands[name].usage}\n`;
+}
+
+/** Commands that take words after them (`affdash email status`). */
+const takesArguments = new Set<CommandName>(['email']);
+
+/** The command's flags, checked strictly: an unknown or incomplete flag is a usage error. */
+export function parseCommand(command: CommandName, args: string[]): { values: Record<string, unknown>; positionals: string[] } {
+  const help = `affdash ${command} --help`;
+  try {
+    const parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { ...commands[command].options, help: { type: 'boolean', short: 'h' } },
+    });
+    const extra = parsed.positionals[0];
+    if (extra !== undefined && !takesArguments.has(command)) {
+      throw new UsageError(`${command} takes no argument "${extra}"`, help);
+    }
+    return parsed;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    const flag = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${flag}" for ${command}`, help);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${flag || 'an option'} of ${command} ${/argument missing/.test((error as Error).message) ? 'needs a value' : 'takes no value'}`, help);
+    }
+    throw new UsageError(`${command}: ${(error as Error).message}`, help);
+  }
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import { createApiKey, ensureBrand } from '../brands.js';
 import { migrate, openDatabase } from '../db/index.js';
@@ -12,12 +11,10 @@ import { describeStorage, openRuntime } from '../runtime.js';
 import { startWebhookDelivery } from '../webhooks/delivery.js';
 import { serve } from '../serve.js';
 import { runBrandCommand, type BrandCommandValues } from './brand-commands.js';
-import { commandUsage, commands, isCommand, usage, type CommandName } from './commands.js';
+import { commandUsage, isCommand, parseCommand, usage } from './commands.js';
 import { describeError, UsageError } from './errors.js';
 import { printDemo } from './print.js';
 
-/** Commands that take words after them (`affdash email status`). */
-const takesArguments = new Set<CommandName>(['email']);
 
 async function main(argv: string[]): Promise<void> {
   const [first, ...rest] = argv;
@@ -105,33 +102,6 @@ async function main(argv: string[]): Promise<void> {
       process.once('SIGTERM', stop);
       return;
     }
-  }
-}
-
-/** The command's flags, checked strictly: an unknown or incomplete flag is a usage error. */
-function parseCommand(command: CommandName, args: string[]): { values: Record<string, unknown>; positionals: string[] } {
-  const help = `affdash ${command} --help`;
-  try {
-    const parsed = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: { ...commands[command].options, help: { type: 'boolean', short: 'h' } },
-    });
-    const extra = parsed.positionals[0];
-    if (extra !== undefined && !takesArguments.has(command)) {
-      throw new UsageError(`${command} takes no argument "${extra}"`, help);
-    }
-    return parsed;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    if (!code.startsWith('ERR_PARSE_ARGS_')) throw error;
-    const flag = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${flag}" for ${command}`, help);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`${flag || 'an option'} of ${command} ${/argument missing/.test((error as Error).message) ? 'needs a value' : 'takes no value'}`, help);
-    }
-    throw new UsageError(`${command}: ${(error as Error).message}`, help);
   }
 }
 

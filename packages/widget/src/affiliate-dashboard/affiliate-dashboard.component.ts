@@ -3,7 +3,7 @@ import type { Dashboard } from '@affdash/core';
 import { copyText } from './copy.js';
 import { DashboardController } from './dashboard-controller.js';
 import { Formatter } from './format.js';
-import { errorMessage } from './messages/index.js';
+import { errorMessage, fill } from './messages/index.js';
 import styles from './affiliate-dashboard.styles.js';
 import { renderChart } from './sections/chart.js';
 import { renderConversions } from './sections/conversions.js';
@@ -17,7 +17,11 @@ import { renderTerms } from './sections/terms.js';
 
 const COPIED_MS = 2000;
 
-/** `light`, `dark`, or `auto` to follow the reader's system (`prefers-color-scheme`). */
+/**
+ * `light`, `dark`, or `auto` to follow the reader's operating system setting
+ * (`prefers-color-scheme`), not the page's own colours: a page with one fixed background
+ * sets the theme that matches it.
+ */
 export type Theme = 'light' | 'dark' | 'auto';
 
 /**
@@ -47,7 +51,8 @@ export type Theme = 'light' | 'dark' | 'auto';
  * @csspart conversions - The conversions card.
  * @csspart payments - The payments card.
  *
- * @cssproperty --affdash-color-accent - The one accent colour (buttons, focus, current tier). White text sits on it.
+ * @cssproperty --affdash-color-accent - The one accent colour (buttons, pressed filters, focus, current tier, bars).
+ * @cssproperty --affdash-color-on-accent - Text on the accent (white by default); keep 4.5:1 against the accent.
  * @cssproperty --affdash-color-bg - Background behind the cards.
  * @cssproperty --affdash-color-surface - Card background.
  * @cssproperty --affdash-color-text - Body text.
@@ -83,7 +88,7 @@ export class AffiliateDashboard extends LitElement {
   /** BCP 47 language tag, e.g. `de-DE`; empty means the page's `<html lang>`, else the browser's. */
   declare locale: string;
 
-  /** Colour scheme: `light`, `dark`, or `auto` (the reader's system setting). */
+  /** Colour scheme: `light`, `dark`, or `auto` (the reader's system setting, whatever the page's background). */
   declare theme: Theme;
 
   /** Gives a fresh dashboard token; used before the current one expires and when it has. */
@@ -95,7 +100,7 @@ export class AffiliateDashboard extends LitElement {
   readonly #data = new DashboardController(this);
   #format = new Formatter('en');
   #lang = '';
-  #words: Dashboard['messages'];
+  #words: Dashboard['messages'] | undefined;
   #source = '';
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -158,10 +163,29 @@ export class AffiliateDashboard extends LitElement {
       ${renderHeader(d, f)}
       <div class="grid">
         ${renderShare(d, f, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}
-        ${renderTerms(d.offer, f)} ${renderStats(d.totals, f)} ${renderChart(data, d.offer.currency, f)}
-        ${renderConversions(data, f)} ${renderPayments(d, data, f)}
+        ${renderTerms(d.offer.terms, f)} ${renderStats(d.totals, f)} ${renderChart(data, d.offer.currency, f)}
+        ${renderConversions(data, f, () => void this.#more('conversions'))}
+        ${renderPayments(d, data, f, () => void this.#more('payments'))}
       </div>
     `;
+  }
+
+  /**
+   * Appends a list's next page, then moves focus to its first new row (the Load more button
+   * may be gone) and announces how many rows came.
+   */
+  async #more(kind: 'conversions' | 'payments'): Promise<void> {
+    const data = this.#data;
+    const list = data[kind];
+    const before = list.items.length;
+    await (kind === 'conversions' ? data.loadMoreConversions() : data.loadMorePayments());
+    await this.updateComplete;
+    const added = list.items.length - before;
+    const row = this.renderRoot.querySelector<HTMLElement>(`[part=${kind}] tbody tr:nth-child(${before + 1})`);
+    if (added <= 0 || !row) return;
+    row.tabIndex = -1;
+    row.focus();
+    this.announcement = fill(this.#format.m.loadedMore, added);
   }
 
   async #copy(kind: CopyKind, value: string): Promise<void> {

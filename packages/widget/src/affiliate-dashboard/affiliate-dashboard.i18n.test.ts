@@ -3,9 +3,9 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Dashboard } from '@affdash/core';
 import './affiliate-dashboard.js';
 import type { AffiliateDashboard } from './affiliate-dashboard.component.js';
-import { earlyKeys, en, languages, messageKeys, messagesFor as wordsOf } from '@affdash/core/messages';
+import { earlyKeys, enEarly, languages, messagesFor as wordsOf } from '@affdash/core/messages';
 import { messagesFor } from './messages/index.js';
-import { API_BASE, makeDashboard, makeSeries, makeToken } from '../../test/fixtures.js';
+import { API_BASE, conversions, makeDashboard, makeSeries, makeToken } from '../../test/fixtures.js';
 import { dashboardPath, http, HttpResponse, requests, resetApi, serveDashboard, startApi, worker } from '../../test/mock-api.js';
 
 const shadow = (el: AffiliateDashboard) => el.shadowRoot!;
@@ -36,8 +36,8 @@ function euroDashboard(): Dashboard {
 const expected: Record<string, Record<string, string[]>> = {
   'es-ES': {
     share: ['Compartir', 'Tu código promocional', 'Copiar'],
-    terms: ['Cómo ganas', 'de cada venta', 'Pedidos 1–10 este mes', 'Tu nivel', 'Las comisiones se aprueban 30 días después de la venta.'],
-    stats: ['Clics', 'Ventas', '1234,56 €'],
+    terms: ['Cómo ganas', 'de cada venta', 'Pedidos 1–10 este mes', 'Tu nivel', 'Las comisiones se aprueban 30 días después de la venta.', 'Te faltan 3 pedidos para el siguiente nivel'],
+    stats: ['Clics', 'Ventas', '1234,56 €', 'Ganado'],
     conversions: ['Conversiones', 'Pendiente', 'hasta el', 'Rechazada'],
     payments: ['Pagos', 'Importe', 'Próximo pago el', 'Descargar CSV'],
     chart: ['A lo largo del tiempo', '30 días'],
@@ -45,7 +45,7 @@ const expected: Record<string, Record<string, string[]>> = {
   },
   'fr-FR': {
     share: ['Partager', 'Votre code promo', 'Copier'],
-    terms: ['Comment vous gagnez', 'de chaque vente', 'puis', 'Commandes 11+ ce mois-ci', '30 jours après la vente'],
+    terms: ['Comment vous gagnez', 'de chaque vente', 'puis', 'Commandes 11+ ce mois-ci', '30 jours après la vente', 'Encore 3 commandes pour atteindre le palier suivant'],
     stats: ['Clics', 'Ventes', '1 234,56 €'],
     conversions: ['Conversions', 'En attente', 'jusqu’au', 'Refusée'],
     payments: ['Paiements', 'Montant', 'Prochain paiement le', 'Télécharger le CSV'],
@@ -54,7 +54,7 @@ const expected: Record<string, Record<string, string[]>> = {
   },
   'de-DE': {
     share: ['Teilen', 'Dein Gutscheincode', 'Kopieren'],
-    terms: ['So verdienst du', '10 % je Verkauf', 'ab Bestellung 11 diesen Monat: 15 % je Verkauf', 'Deine Stufe', '30 Tage nach dem Verkauf'],
+    terms: ['So verdienst du', '10 % je Verkauf', 'ab Bestellung 11 diesen Monat: 15 % je Verkauf', 'Deine Stufe', '30 Tage nach dem Verkauf', 'Noch 3 Bestellungen bis zur nächsten Stufe'],
     stats: ['Klicks', 'Umsatz', '1.234,56 €'],
     conversions: ['Conversions', 'Ausstehend', 'bis', 'Abgelehnt', 'Storniert'],
     payments: ['Zahlungen', 'Betrag', 'Nächste Auszahlung am', 'CSV herunterladen'],
@@ -63,7 +63,7 @@ const expected: Record<string, Record<string, string[]>> = {
   },
   'pt-BR': {
     share: ['Compartilhar', 'Seu cupom', 'Copiar'],
-    terms: ['Como você ganha', 'de cada venda', 'Pedidos 1–10 este mês', 'Seu nível', '30 dias após a venda'],
+    terms: ['Como você ganha', 'de cada venda', 'Pedidos 1–10 este mês', 'Seu nível', '30 dias após a venda', 'Faltam 3 pedidos para o próximo nível'],
     stats: ['Cliques', 'Vendas', 'R$', '€ 1.234,56'],
     conversions: ['Conversões', 'Pendente', 'até', 'Rejeitada'],
     payments: ['Pagamentos', 'Valor', 'Próximo pagamento em', 'Baixar CSV'],
@@ -76,15 +76,13 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
   before(startApi);
   afterEach(resetApi);
 
-  it('carries English, and in every language only the words shown before the first screen', () => {
+  it('carries, in every language, only the words shown before the first screen', () => {
     for (const lang of languages) {
       const m = messagesFor(`${lang}-XX`);
-      expect(Object.keys(m), lang).to.have.members([...messageKeys]);
-      for (const key of messageKeys) {
-        expect(m[key], `${lang} ${key}`).to.equal((earlyKeys.includes(key as never) ? wordsOf(lang) : en)[key]);
-      }
+      expect(Object.keys(m), lang).to.have.members([...earlyKeys]);
+      for (const key of earlyKeys) expect(m[key], `${lang} ${key}`).to.equal(wordsOf(lang)[key]);
     }
-    expect(messagesFor('it-IT')).to.deep.equal(en);
+    expect(messagesFor('it-IT')).to.deep.equal(enEarly);
   });
 
   it('asks for the first screen in the reader’s language and shows the words it brings', async () => {
@@ -107,7 +105,7 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
     await expect(failed).to.be.accessible();
   });
 
-  it('reads English throughout when the first screen brings no words', async () => {
+  it('reads the words the first screen brings, here English, with the locale’s formats', async () => {
     worker.use(http.get(dashboardPath, () => HttpResponse.json(euroDashboard())));
     const el = await mount({ locale: 'es-ES' });
     expect(part(el, 'share')).to.contain('Share');
@@ -150,42 +148,30 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
     expect(part(el, 'terms')).to.contain(makeDashboard().offer.terms.summary);
   });
 
-  it('words flat and sales-tiered terms in the reader’s language', async () => {
+  it('shows the terms as the server words them, the way to the next tier included', async () => {
     const d = euroDashboard();
-    d.offer.holdDays = 1;
-    d.offer.commission = {
-      type: 'tiered',
-      basis: 'sales',
-      period: 'quarter',
+    d.offer.terms = {
+      summary: '5,00 € pro Bestellung, ab 1.000,00 € Umsatz dieses Quartal: 12,5 % je Verkauf',
+      holdPeriod: 'Provisionen werden 1 Tag nach dem Verkauf bestätigt.',
       tiers: [
-        { from: 0, commission: { type: 'flat', amount: 500 } },
-        { from: 100_000, commission: { type: 'percent', rateBps: 1250 } },
+        { range: 'Umsatz 0,00 €–1.000,00 € dieses Quartal', rate: '5,00 € pro Bestellung' },
+        { range: 'Umsatz 1.000,00 €+ dieses Quartal', rate: '12,5 % je Verkauf' },
       ],
+      currentTier: 1,
+      nextTier: 'Noch 120,00 € Umsatz bis zur nächsten Stufe',
     };
-    serveDashboard(d);
+    serveDashboard(d, { ownTerms: true });
     const el = await mount({ locale: 'de-DE' });
     const terms = part(el, 'terms');
-    expect(terms).to.contain('5,00 € pro Bestellung, ab 1.000,00 € Umsatz dieses Quartal: 12,5 % je Verkauf');
-    expect(terms).to.contain('Umsatz 0,00 €–1.000,00 € dieses Quartal').and.contain('Umsatz 1.000,00 €+ dieses Quartal');
-    expect(terms).to.contain('1 Tag nach dem Verkauf');
-  });
-
-  it('names the tier period in the reader’s language: this year (from Intl) or in total', async () => {
-    const words: Record<string, [string, string]> = {
-      'es-ES': ['este año', 'en total'],
-      'fr-FR': ['cette année', 'au total'],
-      'de-DE': ['dieses Jahr', 'insgesamt'],
-      'pt-BR': ['este ano', 'no total'],
-    };
-    for (const [locale, [year, lifetime]] of Object.entries(words)) {
-      for (const [period, word] of [['year', year], ['lifetime', lifetime]] as const) {
-        const d = euroDashboard();
-        if (d.offer.commission.type === 'tiered') d.offer.commission.period = period;
-        serveDashboard(d);
-        const el = await mount({ locale });
-        expect(part(el, 'terms'), `${period} in ${locale}`).to.contain(word);
-      }
+    for (const words of [d.offer.terms.summary, d.offer.terms.holdPeriod, 'Umsatz 1.000,00 €+ dieses Quartal', '12,5 % je Verkauf', d.offer.terms.nextTier!]) {
+      expect(terms).to.contain(words);
     }
+    const current = shadow(el).querySelector('[part=terms] [aria-current=true]')!;
+    expect(text(current)).to.contain('Umsatz 1.000,00 €+').and.contain('Deine Stufe');
+    d.offer.terms = { ...d.offer.terms, tiers: null, currentTier: null, nextTier: null };
+    serveDashboard(d, { ownTerms: true });
+    await el.reload();
+    expect(shadow(el).querySelector('[part=terms] table, .next-tier')).to.equal(null);
   });
 
   it('takes the language from <html lang> when no locale is set, English when it has none', async () => {
@@ -250,7 +236,9 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
 
   it('filters with the keyboard: Tab to a toggle, Enter or Space presses it', async () => {
     serveDashboard();
-    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: [], nextCursor: null })));
+    // Conversions in every answer: with none, "All" would show the empty state in the card's
+    // place, and the chips (and their focus) would go as soon as the answer came.
+    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: conversions, nextCursor: null })));
     const el = await mount();
     const chips = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=conversions] .chip')];
     chips[0]!.focus();
@@ -262,7 +250,9 @@ describe('<affiliate-dashboard> languages, theme and keyboard', () => {
     await waitUntil(() => chips[1]!.getAttribute('aria-pressed') === 'true');
     chips[0]!.focus();
     await sendKeys({ press: 'Space' });
-    await waitUntil(() => chips[0]!.getAttribute('aria-pressed') === 'true');
+    await waitUntil(() => requests.length === 3 && shadow(el).querySelectorAll('[part=conversions] tbody tr').length === conversions.length);
+    expect(chips[0]!.getAttribute('aria-pressed')).to.equal('true');
+    expect(chips[0]!.isConnected && shadow(el).activeElement).to.equal(chips[0]);
     expect(getComputedStyle(chips[0]!).outlineStyle).to.equal('solid');
   });
 

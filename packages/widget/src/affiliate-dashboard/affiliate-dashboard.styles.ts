@@ -23,7 +23,8 @@ const layout = css`
   .header__text { flex: 1; min-width: 0; gap: 2px; }
   .meta { gap: var(--_s1) var(--_s2); }
   .logo { flex-shrink: 0; width: 40px; height: 40px; border-radius: var(--_radius); object-fit: cover; }
-  .title { font-size: 22px; line-height: 30px; overflow-wrap: anywhere; }
+  .title, .eyebrow, .meta, .description, .status-note, .tiers td { overflow-wrap: anywhere; }
+  .title { font-size: 22px; line-height: 30px; }
 
   .share__item { gap: 6px; }
   .code, .link { flex: 1; min-width: 0; padding: var(--_s1) var(--_s3); border: 1px solid var(--_border); border-radius: var(--_radius); }
@@ -39,12 +40,18 @@ const layout = css`
   .tiers { margin-top: var(--_s3); }
   .is-current td { background: color-mix(in srgb, var(--_accent) 10%, var(--_surface)); }
 
+  /* Six figures in 2, 3 or 6 columns: full rows at every width. A figure never wraps: all
+     take the size at which the longest (--chars, set on the grid) fits a tile, up to 20px. */
   .stats__grid {
-    display: grid; grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); gap: 1px; overflow: hidden;
+    display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1px; overflow: hidden;
     border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_border);
   }
-  .stat { gap: 2px; padding: var(--_s3) var(--_s4); background: var(--_surface); }
-  .stat__value { font-size: 20px; line-height: 28px; overflow-wrap: anywhere; }
+  @container (min-width: 560px) { .stats__grid { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
+  @container (min-width: 960px) { .stats__grid { grid-template-columns: repeat(6, minmax(0, 1fr)); } }
+  .stat { container-type: inline-size; gap: 2px; padding: var(--_s3) var(--_s4); background: var(--_surface); }
+  .stat__value { font-size: min(20px, 100cqi / (var(--chars, 1) * .66)); line-height: 28px; }
+  .next-tier { margin-top: var(--_s3); font-weight: 500; }
+  .filter-note { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_s2); margin-bottom: var(--_s2); }
 
   progress { appearance: none; width: 100%; height: 8px; border: 0; border-radius: 4px; overflow: hidden; background: var(--_border); }
   progress::-webkit-progress-bar { background: var(--_border); }
@@ -66,8 +73,12 @@ const layout = css`
   @container (max-width: 559px) {
     .root, .card { padding: var(--_s3); }
     .copy { min-width: 88px; padding: 0 var(--_s2); }
+    .stat { padding: var(--_s2) var(--_s3); }
     .code { font-size: 18px; letter-spacing: 0.02em; }
     .wide { display: none; }
+    .table { font-size: 13px; }
+    .table :is(th, td) { padding-inline: var(--_s1); }
+    .pill { gap: var(--_s1); padding-inline: 6px; }
   }
 `;
 

@@ -51,13 +51,16 @@ describe('<affiliate-dashboard>', () => {
 
     const terms = text(root.querySelector('[part=terms]'));
     expect(terms).to.contain('10% of every sale, rising to 15%').and.contain('approved 30 days after the sale');
+    expect(terms).to.contain('3 more orders to reach the next tier');
     const current = root.querySelector('[part=terms] tr[aria-current=true]');
     expect(text(current)).to.contain('Orders 1–10 this month').and.contain('Your tier');
 
     const stats = text(root.querySelector('[part=stats]'));
-    for (const figure of ['1,284', '37', '$4,123.50', '$176.00', '$240.00', '$111.80', '$64.20 still pending']) {
+    // Earned in all = paid + balance + pending: $416.00 = $240.00 + $111.80 + $64.20.
+    for (const figure of ['1,284', '37', '$4,123.50', 'Earned $416.00', 'Incl. $64.20 pending approval', 'Paid $240.00', 'Balance $111.80']) {
       expect(stats).to.contain(figure);
     }
+    expect(stats).to.not.contain('Expected');
 
     const rows = [...root.querySelectorAll('[part=conversions] tbody tr')].map(text);
     expect(rows).to.have.length(4);
@@ -65,6 +68,14 @@ describe('<affiliate-dashboard>', () => {
     expect(rows[1]).to.contain('Approved');
     expect(rows[2]).to.contain('Rejected').and.contain('Order cancelled by the customer');
     expect(rows[3]).to.contain('Reversed').and.contain('Refunded after delivery');
+    // Commission that does not count is struck through, not bold like earnings.
+    const commission = (i: number) => root.querySelectorAll('[part=conversions] tbody tr')[i]!.children[3]!;
+    expect(commission(0).querySelector('s')).to.equal(null);
+    expect(getComputedStyle(commission(0)).fontWeight).to.equal('600');
+    for (const i of [2, 3]) {
+      expect(text(commission(i).querySelector('s'))).to.match(/^\$\d+\.\d\d$/);
+      expect(getComputedStyle(commission(i)).fontWeight).to.equal('400');
+    }
 
     const payments = [...root.querySelectorAll('[part=payments] tbody tr')].map(text);
     expect(payments[0]).to.contain('$150.00').and.contain('PayPal').and.contain('PP-88213-X').and.contain(date('2026-11-01T10:00:00.000Z'));
@@ -91,7 +102,7 @@ describe('<affiliate-dashboard>', () => {
     el.locale = 'de-DE';
     // Another language: the first screen comes again, with its words.
     await waitUntil(() => text(shadow(el).querySelector('[part=stats]')).includes('Klicks'));
-    expect(text(shadow(el).querySelector('[part=stats]'))).to.contain('412.350 ¥').and.contain('176,00 $');
+    expect(text(shadow(el).querySelector('[part=stats]'))).to.contain('412.350 ¥').and.contain('416,00 $');
   });
 
   it('copies the promo code, says so in place and announces it', async () => {
@@ -221,6 +232,18 @@ describe('<affiliate-dashboard>', () => {
     el.remove();
   });
 
+  it('says when the page’s origin is not allowed, and when the server cannot be reached', async () => {
+    // A browser keeps an answer without Access-Control-Allow-Origin from the page (a failed
+    // fetch), but a request it cannot read (no-cors) still gets through.
+    worker.use(http.get(dashboardPath, ({ request }) => (request.mode === 'no-cors' ? new HttpResponse(null, { status: 401 }) : HttpResponse.error())));
+    const refused = await mount();
+    expect(text(shadow(refused).querySelector('[role=alert]'))).to.contain('This website isn’t allowed to show this dashboard.').and.not.contain('can’t be reached');
+    resetApi();
+    worker.use(http.get(dashboardPath, () => HttpResponse.error()));
+    const offline = await mount();
+    expect(text(shadow(offline).querySelector('[role=alert]'))).to.contain('The server can’t be reached.');
+  });
+
   it('says a token it cannot read is not valid, without asking the API', async () => {
     const el = await mount({ token: 'not-a-jwt' });
     expect(text(shadow(el))).to.contain('link isn’t valid');
@@ -239,11 +262,34 @@ describe('<affiliate-dashboard>', () => {
     serveDashboard();
     worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json(olderConversions)));
     const el = await mount();
-    button(el, 'Load more').click();
+    const more = button(el, 'Load more');
+    more.focus();
+    more.click();
     await waitUntil(() => shadow(el).querySelectorAll('[part=conversions] tbody tr').length === 5);
     expect(new URL(requests[1]!.url).searchParams.get('cursor')).to.equal('cur_conv_2');
-    expect(text(shadow(el).querySelector('[part=conversions] tbody tr:last-child'))).to.contain('••••4519');
+    const added = shadow(el).querySelector('[part=conversions] tbody tr:last-child')!;
+    expect(text(added)).to.contain('••••4519');
     expect([...shadow(el).querySelectorAll('button')].map(text)).to.not.include('Load more');
+    // The button is gone: focus moves to the first new row, and the rows are announced.
+    await waitUntil(() => shadow(el).activeElement === added, 'focus did not move to the new row');
+    expect(text(shadow(el).querySelector('[role=status]'))).to.equal('1 more loaded');
+  });
+
+  it('loads more payments, moves focus to the first new one and announces them', async () => {
+    serveDashboard(makeDashboard({ payments: { data: makeDashboard().payments.data, nextCursor: 'cur_pay_2' } }));
+    const older = [
+      { id: 'pay_1', amount: { amount: 5_000, currency: 'USD' }, method: 'paypal', reference: 'PP-1', paidAt: '2026-09-01T10:00:00.000Z' },
+      { id: 'pay_2', amount: { amount: 4_000, currency: 'USD' }, method: 'paypal', reference: 'PP-2', paidAt: '2026-08-01T10:00:00.000Z' },
+    ];
+    worker.use(http.get(`${dashboardPath}/payments`, () => HttpResponse.json({ data: older, nextCursor: 'cur_pay_3' })));
+    const el = await mount();
+    const more = [...shadow(el).querySelectorAll<HTMLButtonElement>('[part=payments] button')].find((b) => text(b) === 'Load more')!;
+    more.click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=payments] tbody tr').length === 4);
+    const first = shadow(el).querySelectorAll('[part=payments] tbody tr')[2]!;
+    await waitUntil(() => shadow(el).activeElement === first, 'focus did not move to the first new payment');
+    expect(text(first)).to.contain('PP-1');
+    expect(text(shadow(el).querySelector('[role=status]'))).to.equal('2 more loaded');
   });
 
   it('filters conversions by status', async () => {
@@ -292,41 +338,46 @@ describe('<affiliate-dashboard>', () => {
     expect(text(shadow(el))).to.contain('Loading…');
   });
 
-  it('shows the balance on its way to the payout minimum and the next payout date', async () => {
+  it('below the payout minimum, says it is paid once reached, with the way to it, and no payout date', async () => {
     const d = makeDashboard();
     d.totals.balance = { amount: 2_000, currency: 'USD' };
     d.payout.remaining = { amount: 3_000, currency: 'USD' };
     serveDashboard(d);
     const el = await mount();
     const payments = shadow(el).querySelector('[part=payments]')!;
-    expect(text(payments)).to.contain(`Next payout on ${date('2026-12-01T00:00:00.000Z')}`).and.contain('$20.00 / $50.00');
+    expect(text(payments)).to.not.contain('Next payout');
     const progress = payments.querySelector('progress')!;
     expect(progress.position).to.equal(0.4);
-    // Named by its label: the date and the amounts, and how much is left to go.
-    expect(text(progress.labels[0])).to.contain('Next payout on').and.contain('$20.00 / $50.00');
+    // Named by its label: the minimum, the amounts, and how much is left to go.
+    expect(text(progress.labels[0])).to.contain('Paid out once your balance reaches $50.00').and.contain('$20.00 / $50.00');
     expect(text(progress.labels[0])).to.contain('$30.00 to go until the $50.00 minimum');
   });
 
-  it('shows a full payout bar once the minimum is reached, and an empty one below zero', async () => {
+  it('once the minimum is reached, says what is paid on the next payout date', async () => {
     serveDashboard();
     const el = await mount();
-    const progress = () => shadow(el).querySelector<HTMLProgressElement>('[part=payments] progress')!;
-    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('$111.80 / $50.00').and.not.contain('to go');
-    expect(progress().position).to.equal(1);
+    const payments = () => text(shadow(el).querySelector('[part=payments]'));
+    expect(payments()).to.contain(`Next payout on ${date('2026-12-01T00:00:00.000Z')}`).and.contain('$111.80').and.not.contain('/ $50.00');
+    expect(shadow(el).querySelector('[part=payments] progress')).to.equal(null);
+    // No minimum and nothing approved: no "$0.00 / $0.00", no date.
     const d = makeDashboard();
-    d.totals.balance = { amount: -1_290, currency: 'USD' };
+    d.totals.balance = { amount: 0, currency: 'USD' };
+    d.payout.minimum = { amount: 0, currency: 'USD' };
     serveDashboard(d);
     await el.reload();
     await el.updateComplete;
-    expect(progress().position).to.equal(0);
-    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('-$12.90 / $50.00');
+    expect(payments()).to.contain('Nothing to pay out yet').and.not.contain('Next payout').and.not.contain('/ $0.00');
+    expect(shadow(el).querySelector('[part=payments] progress')).to.equal(null);
   });
 
   it('shows payout progress even before the first payment', async () => {
-    serveDashboard(makeDashboard({ payments: { data: [], nextCursor: null } }));
+    const d = makeDashboard({ payments: { data: [], nextCursor: null } });
+    d.payout.remaining = { amount: 3_000, currency: 'USD' };
+    d.totals.balance = { amount: 2_000, currency: 'USD' };
+    serveDashboard(d);
     const el = await mount();
     const payments = text(shadow(el).querySelector('[part=payments]'));
-    expect(payments).to.contain('Next payout on').and.contain('No payments yet');
+    expect(payments).to.contain('$20.00 / $50.00').and.contain('No payments yet');
   });
 
   it('shows a balance below zero after a reversal of paid commission', async () => {
@@ -379,6 +430,52 @@ describe('<affiliate-dashboard>', () => {
     expect(button(el, '30 days').getAttribute('aria-pressed')).to.equal('false');
   });
 
+  it('says when the conversions are filtered to the chart’s days, and shows all dates again', async () => {
+    serveDashboard();
+    let answer = { data: [] as unknown[], nextCursor: null };
+    worker.use(
+      http.get(`${dashboardPath}/series`, ({ request }) => {
+        const q = new URL(request.url).searchParams;
+        return HttpResponse.json(makeSeries(q.get('from')!, q.get('to')!));
+      }),
+      http.get(`${dashboardPath}/conversions`, () => HttpResponse.json(answer)),
+    );
+    const el = await mount();
+    const card = () => text(shadow(el).querySelector('[part=conversions]'));
+    expect(card()).to.not.contain('Showing');
+    button(el, '7 days').click();
+    await waitUntil(() => card().includes('No conversions in this period'));
+    const days = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(new Date('2026-11-19'), new Date('2026-11-25'));
+    expect(card()).to.contain(`Showing ${days} only`).and.not.contain('No conversions yet');
+    answer = { data: makeDashboard().conversions.data, nextCursor: null };
+    button(el, 'All dates').click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part=conversions] tbody tr').length === 4);
+    const last = new URL(requests[requests.length - 1]!.url);
+    expect(last.pathname).to.match(/\/conversions$/);
+    expect([last.searchParams.get('from'), last.searchParams.get('to')]).to.deep.equal([null, null]);
+    expect(card()).to.not.contain('Showing').and.not.contain('All dates');
+    // The chart keeps its span.
+    expect(button(el, '7 days').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('says when no conversion has the status chosen', async () => {
+    serveDashboard();
+    worker.use(http.get(`${dashboardPath}/conversions`, () => HttpResponse.json({ data: [], nextCursor: null })));
+    const el = await mount();
+    button(el, 'Reversed').click();
+    await waitUntil(() => text(shadow(el).querySelector('[part=conversions] tbody')).includes('No conversions with this status'));
+  });
+
+  it('shows a sale’s amount in the currency it was paid in', async () => {
+    const d = makeDashboard();
+    d.conversions.data[0] = { ...d.conversions.data[0]!, original: { amount: 4_300, currency: 'GBP' } };
+    serveDashboard(d);
+    const el = await mount();
+    const sale = shadow(el).querySelector('[part=conversions] tbody tr')!.children[2]!;
+    expect(text(sale)).to.equal('$129.00 £43.00 at checkout');
+    expect(text(shadow(el).querySelectorAll('[part=conversions] tbody tr')[1]!.children[2])).to.equal('$84.50');
+  });
+
   it('downloads conversions and payments as CSV: the token in the Authorization header, never in a URL', async () => {
     serveDashboard();
     const token = makeToken();
@@ -410,7 +507,10 @@ describe('<affiliate-dashboard>', () => {
       buttons[1]!.click();
       await waitUntil(() => saved.length === 2);
       expect(saved.map((s) => s.download)).to.deep.equal(['conversions-enr_7Hq2Lx9PmW.csv', 'payments-enr_7Hq2Lx9PmW.csv']);
-      expect(await blobs.get(saved[0]!.href)!.text()).to.equal('id,status\ncnv_1,pending\n');
+      // A UTF-8 byte order mark first, for Excel.
+      const bytes = new Uint8Array(await blobs.get(saved[0]!.href)!.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+      expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).to.equal('\uFEFFid,status\ncnv_1,pending\n');
       const csv = requests.filter((r) => r.url.includes('.csv'));
       expect(csv.map((r) => new URL(r.url).pathname)).to.deep.equal([`${new URL(dashboardPath).pathname}/conversions.csv`, `${new URL(dashboardPath).pathname}/payments.csv`]);
       for (const r of csv) expect(r.headers.get('authorization')).to.equal(`Bearer ${token}`);

@@ -3,7 +3,10 @@
 export interface DashboardErrorDetail {
   /** HTTP status; 0 when no response came (network, bad token). */
   status: number;
-  /** The API's error code (`token_expired`, `not_found`, …) or `network_error`, `invalid_token`. */
+  /**
+   * The API's error code (`token_expired`, `not_found`, …), or `network_error`, `invalid_token`,
+   * or `origin_not_allowed` (the brand does not allow the page's origin).
+   */
   code: string;
   message: string;
 }
@@ -49,7 +52,12 @@ export async function getJson<T>(url: string, token: string, csv?: boolean): Pro
       headers: { authorization: `Bearer ${token}` },
     });
   } catch {
-    throw new ApiError(0, 'network_error', 'The server could not be reached');
+    // No answer the page may read. The server may have answered but not allowed this page's
+    // origin (CORS): then a plain request it cannot read (no-cors, no token) still gets through.
+    const reached = await fetch(url, { mode: 'no-cors' }).then(() => true, () => false);
+    throw reached
+      ? new ApiError(0, 'origin_not_allowed', `The API does not allow pages on ${location.origin}`)
+      : new ApiError(0, 'network_error', 'The server could not be reached');
   }
   if (csv && response.ok) return (await response.blob()) as T;
   const body: unknown = await response.json().catch(() => undefined);

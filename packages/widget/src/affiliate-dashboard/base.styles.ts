@@ -19,7 +19,7 @@ export default css`
   .label, .eyebrow, .pill, .button, .chip, .table th, .terms__summary { font-weight: 500; }
   .strong, .title, .card__title, .empty-state__title, .stat__value, .code, .badge, .is-current { font-weight: 600; }
   .mono, .code, .link, .problem__code { font-family: var(--_mono); }
-  .nowrap, .button, .chip, .pill, .table th, .link { white-space: nowrap; }
+  .nowrap, .button, .chip, .pill, .badge, .stat__value, .table th, .link { white-space: nowrap; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
 
@@ -33,17 +33,19 @@ export default css`
   .button:disabled { cursor: default; opacity: 0.7; }
   .button.primary { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); }
   .button.primary:hover { filter: brightness(0.9); }
-  .chip[aria-pressed=true] { border-color: var(--_text); background: var(--_text); color: var(--_surface); }
+  .chip[aria-pressed=true] { border-color: var(--_accent); background: var(--_accent); color: var(--_on-accent); }
 
+  /* The word in the text colour (its contrast is the surface's, whatever the brand sets), the
+     tone in the dot and a tint behind. */
   .pill {
     --_tone: var(--_muted);
     display: inline-flex; align-items: center; gap: 6px; padding: 2px var(--_s2); border-radius: 99px;
-    color: var(--_tone); background: color-mix(in srgb, var(--_tone) 12%, var(--_surface));
+    color: var(--_text); background: color-mix(in srgb, var(--_tone) 14%, var(--_surface));
   }
   .pill--success { --_tone: var(--_success); }
   .pill--warning { --_tone: var(--_warning); }
   .pill--danger { --_tone: var(--_danger); }
-  .dot { width: 6px; height: 6px; border-radius: 50%; background: currentColor; }
+  .dot { width: 6px; height: 6px; border-radius: 50%; background: var(--_tone); }
   .badge {
     margin-left: var(--_s1); padding: 0 6px; border-radius: 99px;
     background: var(--_accent); color: var(--_on-accent); font-size: 11px;

@@ -151,6 +151,12 @@ export class DashboardController implements ReactiveController {
     return this.series.load(async () => ({ data: (await this.#get<DashboardSeries>('/series', range)).points, nextCursor: null }), false);
   }
 
+  /** Shows the conversions of all dates again (the chart keeps its span). */
+  clearRange(): Promise<void> {
+    this.range = undefined;
+    return this.filterConversions(this.conversionStatus);
+  }
+
   /** Downloads the conversions (in the status and days shown) or the payments as a CSV file. */
   async downloadCsv(kind: CsvKind): Promise<void> {
     this.csvErrors = {};

@@ -10,18 +10,15 @@ export class Formatter {
   /** The BCP 47 tag in use (the runtime's default when Intl refused the one asked for). */
   readonly locale: string;
   readonly m: Messages;
-  /** Whether the words are English (the server's own sentences can then be shown as they are). */
-  readonly english: boolean;
   readonly #cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
   /**
-   * `words` are those the first screen brought; they are used when they are the locale's
-   * language, else only the widget's own (English, and what shows before any data).
+   * `words` are those the first screen brought. In another language than the locale's (while
+   * the first screen is loaded again in the new one) the widget's own go over them.
    */
   constructor(locale?: string, words?: DashboardMessages) {
     this.locale = supportedLocale(locale) ?? new Intl.NumberFormat().resolvedOptions().locale;
-    this.english = words?.locale !== messageLanguage(this.locale);
-    this.m = { ...messagesFor(this.locale), ...(!this.english && words!.words) };
+    this.m = words?.locale === messageLanguage(this.locale) ? words.words : { ...words?.words, ...messagesFor(this.locale) };
   }
 
   /** `{ amount: 123450, currency: 'USD' }` → "$1,234.50" (in the locale's way). */

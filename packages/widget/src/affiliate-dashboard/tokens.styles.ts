@@ -9,7 +9,7 @@ export default css`
   :host {
     color-scheme: light dark;
     --_accent: var(--affdash-color-accent, light-dark(#4f46e5, #5a56e6));
-    --_on-accent: #fff;
+    --_on-accent: var(--affdash-color-on-accent, #fff);
     --_bg: var(--affdash-color-bg, light-dark(#f6f7f9, #0f1115));
     --_surface: var(--affdash-color-surface, light-dark(#fff, #171a21));
     --_text: var(--affdash-color-text, light-dark(#1b1d24, #eceef3));

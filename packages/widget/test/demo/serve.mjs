@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { describeTerms } from '@affdash/core/commission';
 import { dashboardMessages } from '@affdash/core/messages';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -47,9 +48,10 @@ createServer(async (req, res) => {
       return res.end('id,status\r\ncnv_9f3Kd82LsQ,pending\r\n');
     }
     const empty = { data: [], nextCursor: null };
-    const messages = dashboardMessages(url.searchParams.get('locale') ?? undefined);
+    const locale = url.searchParams.get('locale') ?? undefined;
     const dashboard = fixtures.makeDashboard(state === 'empty' ? { conversions: empty, payments: empty } : {});
-    return json(res, 200, messages ? { ...dashboard, messages } : dashboard);
+    dashboard.offer.terms = describeTerms(dashboard.offer, fixtures.tierProgress, locale);
+    return json(res, 200, { ...dashboard, messages: dashboardMessages(locale) });
   }
   res.writeHead(404).end();
 }).listen(Number(process.argv[2] ?? 8787), () => console.log('demo on http://localhost:' + (process.argv[2] ?? 8787)));

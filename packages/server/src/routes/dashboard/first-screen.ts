@@ -1,12 +1,11 @@
 import pg from '@databases/pg';
 import {
-  describeCommission,
-  describeHoldPeriod,
-  describeTiers,
+  dashboardMessages,
+  describeTerms,
   nextPayoutAt,
+  noProgress,
   payoutRemaining,
   periodStart,
-  tierIndex,
   type CommissionStructure,
   type Dashboard,
   type DashboardTerms,
@@ -70,18 +69,17 @@ async function firstScreenRow(db: Database, grant: DashboardGrant): Promise<Firs
   return row ?? null;
 }
 
+/** The offer's terms in the reader's language, with the member's tier in the current period. */
 async function terms(
   db: Database,
   grant: DashboardGrant,
   commission: CommissionStructure,
   currency: string,
   holdDays: number,
+  locale: string | undefined,
 ): Promise<DashboardTerms> {
-  const base = {
-    summary: describeCommission(commission, currency),
-    holdPeriod: describeHoldPeriod(holdDays),
-  };
-  if (commission.type !== 'tiered') return { ...base, tiers: null, currentTier: null };
+  const offer = { commission, currency, holdDays };
+  if (commission.type !== 'tiered') return describeTerms(offer, noProgress, locale);
   const start = periodStart(commission.period, new Date());
   const [progress] = await db.query<{ conversions: number; sales: number }>(sql`
     SELECT count(*)::bigint AS conversions, COALESCE(sum(sale_amount), 0)::bigint AS sales
@@ -89,11 +87,7 @@ async function terms(
     WHERE brand_id = ${grant.brandId} AND enrollment_id = ${grant.enrollmentId}
       AND status IN ('pending', 'approved')
       ${start ? sql`AND occurred_at >= ${start}` : sql``}`);
-  return {
-    ...base,
-    tiers: describeTiers(commission, currency),
-    currentTier: tierIndex(commission, progress ?? { conversions: 0, sales: 0 }),
-  };
+  return describeTerms(offer, progress ?? noProgress, locale);
 }
 
 /** The brand as its profile shows it: display name, an https logo, the accent and the text on it. */
@@ -114,11 +108,15 @@ function brandOf(r: FirstScreenRow): Dashboard['brand'] {
   };
 }
 
-/** The dashboard's first screen for the enrollment a token grants. */
+/**
+ * The dashboard's first screen for the enrollment a token grants, with the words of the
+ * language of `locale` (a BCP 47 tag; English when none is built in) and its terms worded in it.
+ */
 export async function firstScreen(
   db: Database,
   ctx: LinkContext,
   grant: DashboardGrant,
+  locale?: string,
 ): Promise<Dashboard> {
   const page = { limit: FIRST_PAGE_SIZE };
   const now = new Date();
@@ -150,7 +148,7 @@ export async function firstScreen(
       currency: r.currency,
       holdDays: r.hold_days,
       commission: r.commission,
-      terms: await terms(db, grant, r.commission, r.currency, r.hold_days),
+      terms: await terms(db, grant, r.commission, r.currency, r.hold_days, locale),
     },
     totals: {
       clicks: r.clicks,
@@ -172,5 +170,6 @@ export async function firstScreen(
       remaining: money(payoutRemaining(r.payout_minimum, balance)),
     },
     generatedAt: now.toISOString(),
+    messages: dashboardMessages(locale),
   };
 }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { dashboardMessages, DashboardConversionQuery, DashboardQuery, DayRange, Month, PageQuery } from '@affdash/core';
+import { DashboardConversionQuery, DashboardQuery, DayRange, Month, PageQuery } from '@affdash/core';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
@@ -20,11 +20,11 @@ export function dashboardRoutes() {
   return app
     .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
       const { db, keys, config } = c.get('deps');
-      const dashboard = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'));
-      // The reader's words, unless English (which the widget carries): no second request.
-      const messages = dashboardMessages(c.req.valid('query').locale);
+      // The reader's words come with it: no second request.
+      const { locale } = c.req.valid('query');
+      const dashboard = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'), locale);
       c.header('Cache-Control', 'private, no-store');
-      return c.json(messages ? { ...dashboard, messages } : dashboard);
+      return c.json(dashboard);
     })
     .get(
       '/enrollments/:enrollmentId/conversions',

@@ -1,21 +1,18 @@
-import { deEarly, en, esEarly, frEarly, messageLanguage, ptEarly, type Messages } from '@affdash/core/messages';
+import { deEarly, enEarly, esEarly, frEarly, messageLanguage, ptEarly, type Messages } from '@affdash/core/messages';
 import type { DashboardErrorDetail } from '../api.js';
 
+export { fill } from '@affdash/core/messages';
 export type { MessageKey, Messages } from '@affdash/core/messages';
 
-const early = { en, es: esEarly, fr: frEarly, de: deEarly, pt: ptEarly };
+const early = { en: enEarly, es: esEarly, fr: frEarly, de: deEarly, pt: ptEarly };
 
 /**
- * The words the widget carries for a BCP 47 tag: English, with a built-in language's own words
- * for what shows before the first screen (which brings the rest of them). `de-AT` reads German.
+ * The words the widget carries for a BCP 47 tag: only what shows before the first screen
+ * (loading and errors), in its language or English; the first screen brings all the others.
+ * `de-AT` reads German.
  */
 export function messagesFor(tag: string): Messages {
-  return { ...en, ...early[messageLanguage(tag)] };
-}
-
-/** Puts values in a message's `{0}`, `{1}`, … */
-export function fill(message: string, ...values: (string | number)[]): string {
-  return message.replace(/\{(\d)\}/g, (_, i: string) => String(values[+i]));
+  return early[messageLanguage(tag)] as Messages;
 }
 
 /** A sentence a member can act on, for an error the dashboard could not get past. */
@@ -23,6 +20,8 @@ export function errorMessage(m: Messages, { status, code }: DashboardErrorDetail
   switch (code) {
     case 'network_error':
       return m.network;
+    case 'origin_not_allowed':
+      return m.originNotAllowed;
     case 'not_found':
       return m.notFound;
     case 'unauthorized':

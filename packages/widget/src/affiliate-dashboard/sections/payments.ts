@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { Dashboard } from '@affdash/core';
 import type { DashboardController } from '../dashboard-controller.js';
 import { humanize, type Formatter } from '../format.js';
@@ -7,21 +7,27 @@ import { renderListFooter } from './list-footer.js';
 import { card, downloadButton, emptyState } from './card.js';
 
 /**
- * The balance on its way to the payout minimum: a progress bar labelled with the next payout
- * date and the balance against the minimum, and, below the minimum, how much is left to go.
+ * What happens at the next payout. Below the minimum: nothing is paid then, so a bar labelled
+ * with the minimum shows the balance on its way to it and how much is left to go. Otherwise the
+ * balance and the date it is paid on, or that there is nothing to pay out yet.
  */
 function payout({ payout: { minimum, nextPayoutAt, remaining }, totals: { balance } }: Dashboard, f: Formatter) {
-  const progress = `${f.money(balance)} / ${f.money(minimum)}`;
-  // The head's row wraps: the date and the amounts on one line, the full-width bar under them.
+  const { m } = f;
+  if (!remaining.amount) {
+    return html`<p class="card__head">
+      ${balance.amount > 0 ? fill(m.nextPayout, f.date(nextPayoutAt)) : m.nothingToPay}<span class="strong">${f.money(balance)}</span>
+    </p>`;
+  }
+  // The head's row wraps: the minimum and the amounts on one line, the full-width bar under them.
   return html`<label class="card__head">
-    ${fill(f.m.nextPayout, f.date(nextPayoutAt))}<span class="strong">${progress}</span>
+    ${fill(m.payoutFrom, f.money(minimum))}<span class="strong">${f.money(balance)} / ${f.money(minimum)}</span>
     <progress max=${minimum.amount} value=${balance.amount}></progress>
-    ${remaining.amount ? html`<span class="muted">${fill(f.m.toMinimum, f.money(remaining), f.money(minimum))}</span>` : nothing}
+    <span class="muted">${fill(m.toMinimum, f.money(remaining), f.money(minimum))}</span>
   </label>`;
 }
 
 /** Progress toward the next payout, then the payments made to the member, newest first. */
-export function renderPayments(d: Dashboard, data: DashboardController, f: Formatter) {
+export function renderPayments(d: Dashboard, data: DashboardController, f: Formatter, onMore: () => void) {
   const { m } = f;
   const list = data.payments;
   return card(
@@ -45,7 +51,7 @@ export function renderPayments(d: Dashboard, data: DashboardController, f: Forma
               )}
             </tbody>
           </table>
-          ${renderListFooter(list, f, () => void data.loadMorePayments())}`}`,
+          ${renderListFooter(list, f, onMore)}`}`,
     list.items.length ? downloadButton('payments', data, f) : undefined,
   );
 }
