@@ -3,7 +3,8 @@
 // when DATABASE_URL is set, on PostgreSQL. Run with `npm run bench` (builds first).
 //
 // Knobs (environment): BENCH_CONCURRENCY (16), BENCH_DURATION_MS (5000), BENCH_WARMUP_MS (1000),
-// BENCH_BROWSER=0 to skip the widget's request count in Chromium, DATABASE_URL.
+// BENCH_BROWSER=0 to skip the widget's request count in Chromium, BENCH_WORKERS=0 to skip
+// `serve --workers 2` against 1 (PostgreSQL), BENCH_START=0 to skip the warm `npm start`, DATABASE_URL.
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,12 +15,14 @@ import { load } from './load.mjs';
 import { seed } from './seed.mjs';
 import { bytes, fixed, int, table } from './table.mjs';
 import { widgetRequests } from './widget-requests.mjs';
+import { startTime } from './start-time.mjs';
+import { workersRatio } from './workers.mjs';
 
 /** One client drives thousands of requests a second: the limits stay on (their cost is measured) but out of reach. */
 const benchRateLimits = { failedAuth: 1e9, hosted: 1e9, writes: 1e9 };
 
 const started = performance.now();
-const HARD_LIMIT_MS = 150_000;
+const HARD_LIMIT_MS = 300_000;
 setTimeout(() => {
   console.error(`bench: still running after ${HARD_LIMIT_MS / 1000} s, giving up`);
   process.exit(1);
@@ -121,6 +124,21 @@ for (const target of targets) {
       }
     }
 
+    const etag = check.headers.get('etag');
+    // the redirect's clicks go to an enrollment of their own: they would change the first screen's ETag
+    const brandCall = async (path, body) => {
+      const res = await fetch(running.url + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status !== 201) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+      return res.json();
+    };
+    const visitorMember = await brandCall('/v1/members', { name: 'Bench Clicks', email: 'clicks@bench.example' });
+    const clickEnrollment = await brandCall('/v1/enrollments', { offerId: seeded.offerId, memberId: visitorMember.id });
+    const clickSlug = new URL(clickEnrollment.trackingUrl).pathname;
+    const browser = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
     const main = { concurrency: settings.concurrency, warmupMs: settings.warmupMs, durationMs: settings.durationMs };
     const short = { concurrency: settings.concurrency, warmupMs: settings.breakdownWarmupMs, durationMs: settings.breakdownDurationMs };
     const scenarios = [
@@ -135,6 +153,23 @@ for (const target of targets) {
         ...short,
       },
       {
+        id: 'firstScreen304',
+        label: '  first screen, If-None-Match current → 304',
+        path: firstScreenPath,
+        headers: { ...auth(seeded.token), 'if-none-match': etag },
+        expect: 304,
+        ...short,
+      },
+      {
+        id: 'redirect',
+        label: '  /t/:slug, a new visitor each request → 302',
+        path: clickSlug,
+        headers: { 'user-agent': browser },
+        uniqueHeader: 'x-forwarded-for',
+        expect: 302,
+        ...short,
+      },
+      {
         id: 'firstScreenHs256',
         label: '  first screen, brand HS256 token',
         path: firstScreenPath,
@@ -146,7 +181,7 @@ for (const target of targets) {
     log(`${target.name}: measuring ${scenarios.length} routes, interleaved, ${scenarios.reduce((n, x) => n + x.warmupMs + x.durationMs, 0) / 1000} s`);
     const measured = await load({
       rounds: settings.rounds,
-      targets: scenarios.map((x) => ({ url: running.url + x.path, headers: x.headers, concurrency: x.concurrency, warmupMs: x.warmupMs, durationMs: x.durationMs })),
+      targets: scenarios.map((x) => ({ url: running.url + x.path, headers: x.headers, uniqueHeader: x.uniqueHeader, concurrency: x.concurrency, warmupMs: x.warmupMs, durationMs: x.durationMs })),
     });
     const results = {};
     scenarios.forEach((x, i) => {
@@ -168,6 +203,32 @@ for (const target of targets) {
     await running?.close();
     await db.close();
     await drop();
+  }
+}
+
+// ── 4. Workers, 5. npm start ────────────────────────────────────────────────────────────────
+let workers = { skipped: process.env.DATABASE_URL ? 'BENCH_WORKERS=0' : 'set DATABASE_URL to include it' };
+if (process.env.DATABASE_URL && process.env.BENCH_WORKERS !== '0') {
+  log('workers: --workers 1 and 2 on PostgreSQL');
+  try {
+    workers = await workersRatio({
+      databaseUrl: process.env.DATABASE_URL,
+      concurrency: settings.concurrency,
+      warmupMs: settings.warmupMs,
+      durationMs: settings.durationMs,
+      seedSettings: settings.seed,
+    });
+  } catch (error) {
+    workers = { skipped: `failed: ${error.message.split('\n')[0]}` };
+  }
+}
+let start = { skipped: 'BENCH_START=0' };
+if (process.env.BENCH_START !== '0') {
+  log('npm start: a cold start, then the warm one measured');
+  try {
+    start = await startTime();
+  } catch (error) {
+    start = { skipped: `failed: ${error.message.split('\n')[0]}` };
   }
 }
 
@@ -241,6 +302,12 @@ out('   "vs health" = ms/req above /health.');
 out('   slices req/s = the slowest and fastest slice: a wide range means other load on the machine.');
 out();
 for (const run of runs) {
+  const ratio = (id) => fixed(run.results[id].rps / run.results.health.rps, 3);
+  out(
+    `   ${run.database.padEnd(10)} ÷ hello world: first screen built each request ${ratio('firstScreen')} (target ≥ 0.1 on PostgreSQL), ` +
+      `If-None-Match → 304 ${ratio('firstScreen304')} (≥ 0.6), token check alone ${ratio('tokenOnly')} (≥ 0.5), ` +
+      `/t/:slug new visitors ${ratio('redirect')} (≥ 0.5)`,
+  );
   out(
     `   ${run.database.padEnd(10)} ratio first screen ÷ hello world = ${fixed(run.ratio, 3)} ` +
       `(1 : ${fixed(1 / run.ratio, 1)}); first screen body ${bytes(run.firstScreenBytes)}, ` +
@@ -260,6 +327,20 @@ if ('skipped' in widget) {
       `${widget.rendered ? '' : ' (promo code NOT found in the rendered widget)'}`,
   );
 }
+out();
+out(
+  'skipped' in workers
+    ? `4. affdash serve --workers 2 ÷ --workers 1, first screen: skipped (${workers.skipped})`
+    : `4. affdash serve --workers 2 ÷ --workers 1, first screen on PostgreSQL: ${fixed(workers.ratio, 2)} ` +
+        `(${int(workers.two)} ÷ ${int(workers.one)} req/s; target ≥ 1.6 on 2 cores; the load generator shares the cores)`,
+);
+out(
+  'skipped' in start
+    ? `5. npm start, warm: skipped (${start.skipped})`
+    : `5. npm start, warm, to all ${start.urls} URLs answering: ${fixed(start.warmMs / 1000, 2)} s (target ≤ 3 s; cold ` +
+        `${fixed(start.coldMs / 1000, 1)} s); resident memory once idle ${int(start.warmRssMb)} MB warm, ` +
+        `${int(start.coldRssMb)} MB after seeding a new data folder (target < 300 MB)`,
+);
 const totalS = (performance.now() - started) / 1000;
 out();
 out(`total ${fixed(totalS, 1)} s`);
@@ -280,6 +361,8 @@ const json = {
     ),
   })),
   widgetRequests: widget,
+  workers,
+  start,
   totalSeconds: Number(totalS.toFixed(1)),
 };
 const resultsDir = new URL('./results/', import.meta.url);

@@ -62,13 +62,16 @@ function once(options) {
   });
 }
 
+/** A different client address per request (198.18.0.0/15, for benchmarks): a new visitor each time. */
+const visitor = (n) => `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+
 async function phase(t, ms, measure) {
   const end = performance.now() + ms;
   let count = 0;
   const loop = async () => {
     while (performance.now() < end && t.sent < maxRequests) {
       t.sent++;
-      const r = await once(t.options);
+      const r = await once(t.uniqueHeader ? { ...t.options, headers: { ...t.options.headers, [t.uniqueHeader]: visitor(t.sent) } } : t.options);
       if (!measure) continue;
       if (!r.ok) {
         t.errors++;

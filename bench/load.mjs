@@ -6,7 +6,9 @@ import { Worker } from 'node:worker_threads';
  * that alternate between the targets. The client runs in a worker thread.
  *
  * @param {{ targets: Array<{ url: string, headers?: Record<string,string>, concurrency: number,
- *   warmupMs: number, durationMs: number }>, rounds?: number, maxRequests?: number }} options
+ *   warmupMs: number, durationMs: number, uniqueHeader?: string }>, rounds?: number,
+ *   maxRequests?: number }} options `uniqueHeader`: a header (X-Forwarded-For) whose value is
+ *   new for each request
  * @returns {Promise<Array<{ requests: number, errors: number, elapsedMs: number, rps: number,
  *   sliceRps: { min: number, max: number }, latencyMs: { p50: number, p90: number, p99: number,
  *   max: number }, statuses: Record<string, number>, meanBodyBytes: number, sampleBody: string }>>}

@@ -46,6 +46,11 @@ export interface Call<T> {
   idempotent?: boolean | undefined;
   /** Request headers of this call, beside those every call sends. */
   headers?: Record<string, string> | undefined;
+  /**
+   * A GET whose answer carries an ETag: the answer is kept, and the next identical call sends
+   * `If-None-Match`; a 304 then returns the kept answer without a body over the wire.
+   */
+  revalidate?: boolean | undefined;
   options?: RequestOptions | undefined;
 }
 
@@ -55,10 +60,14 @@ export interface Reply<T> {
   requestId: string | undefined;
 }
 
+/** How many revalidated answers one client keeps (the least recently used go first). */
+const KEPT_ANSWERS = 50;
+
 /** The one place that talks HTTP: ky, auth, retries, error mapping, response parsing. */
 export class Http {
   readonly #ky: KyInstance;
   readonly #options: HttpOptions;
+  readonly #kept = new Map<string, { etag: string; body: unknown }>();
 
   constructor(options: HttpOptions) {
     this.#options = options;
@@ -99,6 +108,9 @@ export class Http {
     };
     const headers: Record<string, string> = { ...call.headers, authorization: `Bearer ${bearer}` };
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
+    const keyOf = call.revalidate && call.method === 'GET' ? `${call.path}?${new URLSearchParams(definedQuery(call.query))}` : undefined;
+    const kept = keyOf === undefined ? undefined : this.#kept.get(keyOf);
+    if (kept) headers['if-none-match'] = kept.etag;
     let response: Response;
     try {
       response = await this.#ky(call.path, {
@@ -111,12 +123,35 @@ export class Http {
         ...(options.signal ? { signal: options.signal } : {}),
       });
     } catch (error) {
+      if (kept && keyOf !== undefined && error instanceof HTTPError && error.response.status === 304) {
+        this.#keep(keyOf, kept.etag, kept.body);
+        const requestId = error.response.headers.get('x-request-id') ?? undefined;
+        return { data: parseResponse(call.schema, kept.body, requestId), status: 304, requestId };
+      }
       throw await toAffdashError(error, options.signal);
     }
     const requestId = response.headers.get('x-request-id') ?? undefined;
     const body = await readJson(response);
-    return { data: parseResponse(call.schema, body, requestId), status: response.status, requestId };
+    const data = parseResponse(call.schema, body, requestId);
+    const etag = response.headers.get('etag');
+    if (keyOf !== undefined) {
+      if (etag) this.#keep(keyOf, etag, body);
+      else this.#kept.delete(keyOf);
+    }
+    return { data, status: response.status, requestId };
   }
+
+  #keep(key: string, etag: string, body: unknown): void {
+    this.#kept.delete(key);
+    this.#kept.set(key, { etag, body });
+    if (this.#kept.size > KEPT_ANSWERS) this.#kept.delete(this.#kept.keys().next().value!);
+  }
+}
+
+function definedQuery(query: Query | undefined): Record<string, string> {
+  const defined: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) defined[key] = String(value);
+  return defined;
 }
 
 async function readJson(response: Response): Promise<unknown> {

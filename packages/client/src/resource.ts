@@ -17,8 +17,8 @@ export abstract class APIResource {
     this._http = http;
   }
 
-  protected async _get<T>(path: string, schema: Schema<T>, options?: RequestOptions): Promise<T> {
-    return (await this._http.request({ method: 'GET', path, schema, options })).data;
+  protected async _get<T>(path: string, schema: Schema<T>, options?: RequestOptions, revalidate?: boolean): Promise<T> {
+    return (await this._http.request({ method: 'GET', path, schema, options, revalidate })).data;
   }
 
   protected async _post<T>(
@@ -51,12 +51,13 @@ export abstract class APIResource {
     page: Schema<Page<T>>,
     target: () => { path: string; query: Query } | Promise<{ path: string; query: Query }>,
     options?: RequestOptions,
+    revalidate?: boolean,
   ): PagePromise<T> {
     let resolved: Promise<{ path: string; query: Query }> | undefined;
     return new PagePromise<T>(async (cursor) => {
       resolved ??= Promise.resolve().then(target);
       const { path, query } = await resolved;
-      const request = { method: 'GET' as const, path, schema: page, options };
+      const request = { method: 'GET' as const, path, schema: page, options, revalidate };
       return (await this._http.request({ ...request, query: { ...query, cursor: cursor ?? query.cursor } })).data;
     });
   }

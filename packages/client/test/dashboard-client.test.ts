@@ -45,6 +45,26 @@ describe('DashboardClient', () => {
     expect(server.received).toHaveLength(2);
   });
 
+  it('reads the first screen and its pages again with If-None-Match, and a 304 gives the kept answer', async () => {
+    let version = 1;
+    server = await serve((request) => {
+      const etag = `"${version}-${request.path.length}"`;
+      if (request.headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
+      return { body: { ...page, nextCursor: version === 1 ? null : 'c2' }, headers: { etag } };
+    });
+    const dashboard = new DashboardClient({ token: await mint(), baseUrl: server.url });
+    const first = await dashboard.payments.list();
+    expect(server.received[0]?.headers['if-none-match']).toBeUndefined();
+    expect(await dashboard.payments.list()).toEqual(first);
+    expect(server.received[1]?.headers['if-none-match']).toBe(`"1-${server.received[1]!.path.length}"`);
+    // another query is another answer: no tag of the first goes with it
+    await dashboard.payments.list({ limit: 5 });
+    expect(server.received[2]?.headers['if-none-match']).toBeUndefined();
+    version = 2;
+    const changed = await dashboard.payments.list();
+    expect(changed.nextCursor).toBe('c2');
+  });
+
   it('surfaces TokenExpiredError when there is only a fixed token', async () => {
     server = await serve(() => ({ status: 401, body: { error: { code: 'token_expired', message: 'expired' } } }));
     const dashboard = new DashboardClient({ token: await mint(), baseUrl: server.url });

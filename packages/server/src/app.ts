@@ -54,15 +54,24 @@ export function createApp(deps: AppDeps) {
       contentSecurityPolicy: undefined,
     }),
   );
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError('payload_too_large', 'The request body is over 1 MiB.');
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError('payload_too_large', 'The request body is over 1 MiB.');
+    },
+  });
+  // GET and HEAD carry no body: not reading one keeps reads off a Request's construction
+  app.use('/v1/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+
+  // A write answered here must not leave this process a 304 (or a tracking link) of what it
+  // changed while its NOTIFY is on the way: they start over (other processes hear the NOTIFY).
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS' && c.res.status < 400) {
+      deps.dashboardVersions.forgetAll();
+      deps.linkTargets.forgetAll();
+    }
+  });
 
   // JSON answers and the server's pages, compressed above 1 KiB (the widget is precompressed)
   app.use('/v1/*', compress());

@@ -29,6 +29,11 @@ export interface ServerConfig {
    * (`AFFDASH_WEBHOOK_RETENTION_DAYS`, 1–3650, default 30); queued deliveries are always kept.
    */
   webhookRetentionDays: number;
+  /**
+   * Longest a tracking click waits in memory before it is written with others
+   * (`AFFDASH_CLICK_BATCH_MS`, 1–1000, default 50): what a hard crash can lose.
+   */
+  clickBatchMs: number;
   /** Rate limits (`AFFDASH_RATE_LIMIT_*`, `AFFDASH_TRUST_PROXIES`); see the README. */
   rateLimits: RateLimitSettings;
 }
@@ -67,9 +72,15 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   if (!Number.isInteger(webhookRetentionDays) || webhookRetentionDays < 1 || webhookRetentionDays > 3650) {
     throw new ConfigError('AFFDASH_WEBHOOK_RETENTION_DAYS must be a whole number of days from 1 to 3650');
   }
+  const batch = env.AFFDASH_CLICK_BATCH_MS;
+  const clickBatchMs = batch === undefined || batch === '' ? 50 : Number(batch);
+  if (!Number.isInteger(clickBatchMs) || clickBatchMs < 1 || clickBatchMs > 1000) {
+    throw new ConfigError('AFFDASH_CLICK_BATCH_MS must be a whole number of milliseconds from 1 to 1000');
+  }
   return {
     publicUrl,
     secret,
+    clickBatchMs,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     port,

@@ -1,7 +1,12 @@
 import { createRequire } from 'node:module';
 import type { Database } from './db/index.js';
 import type { AppDeps } from './http/context.js';
+import { DashboardVersions } from './changes/dashboard-versions.js';
+import { ChangeFeed } from './changes/feed.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
+import { VerifiedTokens } from './keys/verified-tokens.js';
+import { ClickBuffer } from './routes/tracking/click-buffer.js';
+import { LinkTargets } from './routes/tracking/link-targets.js';
 import { deriveServerKeys } from './keys/server-keys.js';
 import { createRateLimits, defaultRateLimits, type RateLimitSettings } from './middleware/rate-limit/index.js';
 
@@ -25,14 +30,25 @@ export function createDeps(
     publicUrl: string;
     widgetFile?: string | undefined;
     rateLimits?: Partial<RateLimitSettings> | undefined;
+    clickBatchMs?: number | undefined;
     mail?: AppDeps['mail'];
   },
 ): AppDeps {
   const keys = deriveServerKeys(options.secret);
+  const changes = new ChangeFeed(db);
+  const dashboardKeys = new DashboardKeyStore(db, keys, changes);
+  const verifiedTokens = new VerifiedTokens();
+  dashboardKeys.onRevoked((kid) => verifiedTokens.forgetKey(kid));
+  changes.onReset(() => verifiedTokens.clear());
   return {
     db,
     keys,
-    dashboardKeys: new DashboardKeyStore(db, keys),
+    changes,
+    dashboardKeys,
+    verifiedTokens,
+    dashboardVersions: new DashboardVersions(changes),
+    linkTargets: new LinkTargets(db, changes),
+    clicks: new ClickBuffer(db, options.clickBatchMs ? { windowMs: options.clickBatchMs } : {}),
     config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
     widgetFile: options.widgetFile ?? findWidgetFile(),
     rateLimits: createRateLimits(db, { ...defaultRateLimits, ...options.rateLimits }),

@@ -22,7 +22,13 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   return {
     config,
     db,
-    deps: createDeps(db, { secret: config.secret, publicUrl: config.publicUrl, rateLimits: config.rateLimits, mail }),
+    deps: createDeps(db, {
+      secret: config.secret,
+      publicUrl: config.publicUrl,
+      rateLimits: config.rateLimits,
+      mail,
+      clickBatchMs: config.clickBatchMs,
+    }),
   };
 }
 

@@ -7,7 +7,10 @@ export interface RunningServer {
   url: string;
   port: number;
   server: ServerType;
+  /** Closes now, dropping the connections open. */
   close(): Promise<void>;
+  /** Stops taking connections and lets the requests in flight finish (at most `ms`). */
+  drain(ms: number): Promise<void>;
 }
 
 /** Listens with the API on `host:port` (port 0 picks a free one). */
@@ -25,6 +28,17 @@ export function serve(deps: AppDeps, options: { port: number; host: string }): P
           new Promise<void>((done) => {
             server.close(() => done());
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+        drain: (ms) =>
+          new Promise<void>((done) => {
+            const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+            const late = setTimeout(() => http.closeAllConnections?.(), ms);
+            server.close(() => {
+              clearTimeout(late);
+              done();
+            });
+            // keep-alive connections with no request in flight would hold the close open
+            http.closeIdleConnections?.();
           }),
       });
     });

@@ -8,6 +8,11 @@ export interface Backend {
   name: 'pglite' | 'postgres';
   /** A fresh, empty database (for Postgres: a schema of its own). */
   open(): Promise<Database>;
+  /**
+   * The same database as a second process sees it: on PostgreSQL a pool of its own on the
+   * same schema; on PGlite (one owner per data folder) the same instance.
+   */
+  again(db: Database): Database;
 }
 
 /**
@@ -16,18 +21,26 @@ export interface Backend {
  * so test files running in parallel never see each other's rows.
  */
 export function backends(): Backend[] {
-  const list: Backend[] = [{ name: 'pglite', open: () => openPglite() }];
+  const list: Backend[] = [{ name: 'pglite', open: () => openPglite(), again: (db) => ({ ...db, close: async () => {} }) }];
   const url = process.env.DATABASE_URL;
-  if (url) list.push({ name: 'postgres', open: () => openPostgresSchema(url) });
+  if (url) {
+    list.push({
+      name: 'postgres',
+      open: () => openPostgresSchema(url),
+      again: (db) => openPostgres(url, { schema: schemas.get(db)! }),
+    });
+  }
   return list;
 }
+
+const schemas = new WeakMap<Database, string>();
 
 async function openPostgresSchema(url: string): Promise<Database> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = openPostgres(url);
   await admin.query(pg.sql`CREATE SCHEMA ${pg.sql.ident(schema)}`);
   const db = openPostgres(url, { schema });
-  return {
+  const opened: Database = {
     ...db,
     async close() {
       await db.close();
@@ -35,6 +48,8 @@ async function openPostgresSchema(url: string): Promise<Database> {
       await admin.close();
     },
   };
+  schemas.set(opened, schema);
+  return opened;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { SignJWT, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { deriveServerKeys } from '../src/keys/server-keys.js';
 import { backends } from './backends.js';
-import { type BrandClient, expectError, useApp } from './harness.js';
+import { type BrandClient, expectError, SECRET, useApp } from './harness.js';
 
 const AUD = 'affdash:dashboard';
 const now = () => Math.floor(Date.now() / 1000);
@@ -135,6 +136,40 @@ describe.each(backends())('dashboard tokens on $name', (backend) => {
     expectError(await read(noExp, sub), 401, 'unauthorized');
     expectError(await read('garbage', sub), 401, 'unauthorized');
     expectError(await t.dashboard('', `/v1/dashboard/enrollments/${sub}`), 401, 'unauthorized');
+  });
+
+  it('refuses an iat ahead of the clock, an nbf still ahead and an exp over 24 h from now, on both token kinds', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    const sub = enrollment.id;
+    const key = await dashboardKey(brand);
+    const server = deriveServerKeys(SECRET);
+    const tenYears = 10 * 365 * 24 * 3600;
+    /** The two kinds: a brand's offline HS256 token, and one signed with the server's key
+     * (what POST /v1/dashboard-tokens and the hosted page mint). */
+    const kinds = {
+      brand: (claims: { iat: number; exp: number; nbf?: number }) =>
+        sign(claims, { alg: 'HS256', kid: key.id }, new TextEncoder().encode(key.secret)),
+      server: (claims: { iat: number; exp: number; nbf?: number }) =>
+        sign({ ...claims, bid: brand.brandId }, { alg: 'EdDSA', kid: server.signingKid }, server.signingKey),
+    };
+    function sign(claims: Record<string, number | string>, header: { alg: string; kid: string }, secret: Parameters<SignJWT['sign']>[0]) {
+      return new SignJWT(claims).setProtectedHeader(header).setAudience(AUD).setSubject(sub).sign(secret);
+    }
+    for (const [kind, mintKind] of Object.entries(kinds)) {
+      const future = now() + tenYears;
+      const ahead = await mintKind({ iat: future, exp: future + 3600 });
+      const answer = await read(ahead, sub);
+      expectError(answer, 401, 'unauthorized');
+      expect(answer.body.error.message, kind).toContain('iat');
+      // a few seconds of clock skew is tolerated
+      await expectReads(await mintKind({ iat: now() + 20, exp: now() + 3600 }), sub);
+      const notYet = await mintKind({ iat: now(), nbf: now() + 3600, exp: now() + 7200 });
+      expectError(await read(notYet, sub), 401, 'unauthorized');
+      const farExp = await mintKind({ iat: now() - 60, exp: now() + 24 * 3600 + 120 });
+      expectError(await read(farExp, sub), 401, 'unauthorized');
+      await expectReads(await mintKind({ iat: now(), nbf: now(), exp: now() + 24 * 3600 }), sub);
+    }
   });
 
   it("a token from brand A's key never reads brand B's enrollment", async () => {

@@ -41,12 +41,12 @@ describe.each(backends())('dashboard on $name', (backend) => {
     const token = await brand.token(enrollment.id);
     const answer = await t.dashboard(token, `/v1/dashboard/enrollments/${enrollment.id}`);
     expect(answer.status).toBe(200);
-    expect(answer.headers.get('cache-control')).toBe('private, no-store');
+    expect(answer.headers.get('cache-control')).toBe('private, no-cache');
     const d = answer.body;
     expect(d.enrollment).toEqual({
       id: enrollment.id, status: 'active', promoCode: enrollment.promoCode, trackingUrl: enrollment.trackingUrl,
     });
-    expect(d.brand).toEqual({ name: 'Glow Cosmetics', logoUrl: null });
+    expect(d.brand).toEqual({ name: 'Glow Cosmetics', logoUrl: null, accentColor: null, accentTextColor: null });
     expect(d.member).toEqual({ name: 'Maya Lopez' });
     expect(d.offer).toEqual({
       id: offer.id,

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, expect, vi } from 'vitest';
 import type { CommissionStructure } from '@affdash/core';
-import { createApiKey, createApp, createDeps, ensureBrand, type Database } from '../src/index.js';
+import { createApiKey, createApp, createDeps, ensureBrand, type AppDeps, type Database } from '../src/index.js';
 import type { Backend } from './backends.js';
 import { useDatabase } from './backends.js';
 
@@ -116,10 +116,22 @@ export function useApp(backend: Backend) {
     get db(): Database {
       return holder.db;
     },
+    get deps(): AppDeps {
+      return (cache.deps ??= createDeps(holder.db, { secret: SECRET, publicUrl: PUBLIC_URL, widgetFile: undefined }));
+    },
     get app(): App {
-      return (cache.app ??= createApp(
-        createDeps(holder.db, { secret: SECRET, publicUrl: PUBLIC_URL, widgetFile: undefined }),
-      ));
+      return (cache.app ??= createApp(ctx.deps));
+    },
+    /**
+     * The same API in a second process: its own deps and caches on the same database (on
+     * PostgreSQL its own pool and listener; PGlite has one owner, so the same instance).
+     */
+    get other(): { app: App; deps: AppDeps } {
+      if (!cache.other) {
+        const deps = createDeps(backend.again(holder.db), { secret: SECRET, publicUrl: PUBLIC_URL, widgetFile: undefined });
+        cache.other = { app: createApp(deps), deps };
+      }
+      return cache.other;
     },
     async brand(name = 'Glow Cosmetics'): Promise<BrandClient> {
       const brandId = await ensureBrand(holder.db, { name });
@@ -130,6 +142,16 @@ export function useApp(backend: Backend) {
       return call<T>(ctx.app, init.method ?? 'GET', path, { auth: token, headers: init.headers ?? {} });
     },
   };
-  const cache: { app?: App } = {};
+  const cache: { app?: App; deps?: AppDeps; other?: { app: App; deps: AppDeps } } = {};
+  afterAll(async () => {
+    await cache.deps?.clicks.flush();
+    await cache.other?.deps.clicks.flush();
+    await cache.other?.deps.db.close();
+  });
   return ctx;
+}
+
+/** Waits until a process hears the change feed (its caches answer only then). */
+export async function untilLive(deps: AppDeps): Promise<void> {
+  await vi.waitFor(() => expect(deps.changes.live).toBe(true), { timeout: 5_000, interval: 10 });
 }

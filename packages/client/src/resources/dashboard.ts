@@ -42,10 +42,13 @@ abstract class DashboardResource extends APIResource {
   }
 }
 
-/** The first screen of one enrollment's dashboard, in one request. */
+/**
+ * The first screen of one enrollment's dashboard, in one request. Reading it again sends the
+ * ETag of the last answer: an unchanged dashboard comes back as a 304, without a body.
+ */
 export class DashboardEnrollments extends DashboardResource {
   async retrieve(enrollmentId?: string, options?: RequestOptions): Promise<Dashboard> {
-    return this._get(path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}`, Dashboard, options);
+    return this._get(path`v1/dashboard/enrollments/${await this._enrollment(enrollmentId)}`, Dashboard, options, true);
   }
 }
 
@@ -55,7 +58,7 @@ export class DashboardConversions extends DashboardResource {
     return this._list(ConversionPage, async () => ({
       path: path`v1/dashboard/enrollments/${await this._enrollment(params.enrollmentId)}/conversions`,
       query: valid(ConversionQuery, params, 'list parameters'),
-    }), options);
+    }), options, true);
   }
 }
 
@@ -65,7 +68,7 @@ export class DashboardPayments extends DashboardResource {
     return this._list(PaymentPage, async () => ({
       path: path`v1/dashboard/enrollments/${await this._enrollment(params.enrollmentId)}/payments`,
       query: valid(PageQuery, params, 'list parameters'),
-    }), options);
+    }), options, true);
   }
 }
 

@@ -27,9 +27,10 @@ const serverEnv = 'PORT, HOST, PUBLIC_URL, DATABASE_URL, AFFDASH_DATA_DIR, AFFDA
 
 export const commands = {
   serve: {
-    usage: `affdash serve                 start the API, email and webhook delivery and auto-approval
-                                (${serverEnv})`,
-    options: {},
+    usage: `affdash serve [--workers N]   start the API, email and webhook delivery and auto-approval
+                                (${serverEnv}); N processes (default: one per core; one without
+                                DATABASE_URL: the embedded database has one owner)`,
+    options: { workers: { type: 'string' } },
   },
   migrate: { usage: 'affdash migrate               apply pending database migrations', options: {} },
   demo: {

@@ -14,6 +14,7 @@ import { runBrandCommand, type BrandCommandValues } from './brand-commands.js';
 import { commandUsage, isCommand, parseCommand, usage } from './commands.js';
 import { describeError, UsageError } from './errors.js';
 import { printDemo } from './print.js';
+import { isClusterWorker, serveCommand, serveWorker } from './serve-command.js';
 
 
 async function main(argv: string[]): Promise<void> {
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'serve':
+      return serveCommand(values.workers as string | undefined);
     case 'demo': {
       const runtime = await openRuntime();
       const { config, db, deps } = runtime;
@@ -90,7 +92,8 @@ async function main(argv: string[]): Promise<void> {
       console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
       console.log(`member email: ${delivery.description}`);
       const stop = async () => {
-        await running.close();
+        await running.drain(10_000);
+        await deps.clicks.flush().catch(() => {});
         await delivery.stop();
         await webhooks.stop();
         await approval.stop();
@@ -105,7 +108,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+(isClusterWorker() ? serveWorker() : main(process.argv.slice(2))).catch((error: unknown) => {
   const { line, status } = describeError(error);
   process.stderr.write(`affdash: ${line}\n`);
   if (process.env.AFFDASH_DEBUG) console.error(error);

@@ -16,6 +16,12 @@ export interface Database {
    * enclosing transaction goes on.
    */
   tx<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Receives the notifications sent on this schema's change channel (`notifyChange`) by any
+   * process. `onReady` runs once listening starts and after each reconnection, `onLost` when the
+   * connection is lost (messages may have been missed). Stops on `close()`.
+   */
+  listen(handlers: ChangeHandlers): void;
   /** Whether this is a transaction (where a failing statement fails the whole of it). */
   readonly inTransaction: boolean;
   close(): Promise<void>;
@@ -41,3 +47,11 @@ export function pgConstraint(error: unknown): string | undefined {
   const e = error as { constraint?: unknown } | null;
   return typeof e?.constraint === 'string' ? e.constraint : undefined;
 }
+
+/** What `Database.listen` calls. */
+export interface ChangeHandlers {
+  onMessage(payload: string): void;
+  onReady(): void;
+  onLost(): void;
+}
+

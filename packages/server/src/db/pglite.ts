@@ -2,6 +2,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
 import type { Database } from './database.js';
+import { CHANNEL_QUERY } from './notify.js';
 import { claimDataFolder, isAlive, publishSocket, readOwner, releaseDataFolder, socketDirOf, type OwnerRecord } from './owner-file.js';
 import { shareOverSocket } from './pglite-socket.js';
 import { openPostgres } from './postgres.js';
@@ -24,7 +25,11 @@ export class DataFolderBusyError extends Error {
 export async function openPglite(dataDir?: string): Promise<Database> {
   if (!dataDir) {
     const pglite = await PGlite.create();
-    return wrap(pglite, async () => pglite.close());
+    const changes = changeListening(pglite);
+    return wrap(pglite, async () => {
+      await changes.stop();
+      await pglite.close();
+    }, changes.listen);
   }
   const deadline = Date.now() + OWNER_START_MS;
   for (;;) {
@@ -48,14 +53,17 @@ async function openAsOwner(dataDir: string, record: OwnerRecord): Promise<Databa
     const socketDir = socketDirOf(dataDir);
     const socket = await shareOverSocket(pglite, gate, socketDir);
     publishSocket(dataDir, record, socketDir);
+    const changes = changeListening(pglite, gate);
     return wrap(
       pglite,
       async () => {
+        await changes.stop();
         await socket.stop();
         await pglite.close();
         release();
         process.off('exit', release);
       },
+      changes.listen,
       gate,
     );
   } catch (error) {
@@ -66,6 +74,7 @@ async function openAsOwner(dataDir: string, record: OwnerRecord): Promise<Databa
 }
 
 async function connectToOwner(dataDir: string, owner: OwnerRecord): Promise<Database> {
+  // no LISTEN connection of its own over the owner's socket: this process's caches stay off
   const db = openPostgres({
     host: owner.socketDir!,
     port: 5432,
@@ -75,7 +84,7 @@ async function connectToOwner(dataDir: string, owner: OwnerRecord): Promise<Data
     poolSize: 4,
     connectionTimeoutMilliseconds: 5_000,
     queueTimeoutMilliseconds: 60_000,
-  });
+  }, { listen: false });
   try {
     await db.query(pg.sql`SELECT 1`);
   } catch (error) {
@@ -92,13 +101,43 @@ function busy(dataDir: string, owner: OwnerRecord, what: string): DataFolderBusy
   );
 }
 
+/**
+ * Notifications of this instance: they reach the listeners of the one process that owns it
+ * (sessions on its socket send them too).
+ */
+function changeListening(pglite: PGlite, gate?: SessionGate) {
+  const started: Array<Promise<() => Promise<void>>> = [];
+  const listen: Database['listen'] = (handlers) => {
+    const turn = <T>(fn: () => Promise<T>) => (gate ? gate.run(fn) : fn());
+    const listening = turn(async () => {
+      const { rows } = await pglite.query<{ channel: string }>(CHANNEL_QUERY.format(pg.pgFormat).text);
+      return pglite.listen(rows[0]!.channel, (payload) => handlers.onMessage(payload));
+    }).then((stop) => {
+      handlers.onReady();
+      return stop;
+    });
+    listening.catch(() => handlers.onLost());
+    started.push(listening);
+  };
+  const stop = async () => {
+    for (const listening of started) await (await listening.catch(() => null))?.().catch(() => {});
+  };
+  return { listen, stop };
+}
+
 /** Names savepoints apart (a name may repeat in PostgreSQL, but a distinct one reads better in logs). */
 let savepoints = 0;
 
 type PgliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 /** `gate` (the owner of a shared folder) gives each query or transaction a turn of its own. */
-function wrap(queryable: PgliteQueryable, close: () => Promise<void>, gate?: SessionGate, inTx = false): Database {
+function wrap(
+  queryable: PgliteQueryable,
+  close: () => Promise<void>,
+  listen: Database['listen'],
+  gate?: SessionGate,
+  inTx = false,
+): Database {
   const turn = <T>(fn: () => Promise<T>) => (gate && !inTx ? gate.run(fn) : fn());
   return {
     kind: 'pglite',
@@ -117,7 +156,7 @@ function wrap(queryable: PgliteQueryable, close: () => Promise<void>, gate?: Ses
         const savepoint = `s${++savepoints}`;
         await queryable.exec(`SAVEPOINT ${savepoint}`);
         try {
-          const result = await fn(wrap(queryable, close, gate, true));
+          const result = await fn(wrap(queryable, close, listen, gate, true));
           await queryable.exec(`RELEASE SAVEPOINT ${savepoint}`);
           return result;
         } catch (error) {
@@ -125,8 +164,9 @@ function wrap(queryable: PgliteQueryable, close: () => Promise<void>, gate?: Ses
           throw error;
         }
       }
-      return turn(() => (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, gate, true))));
+      return turn(() => (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, listen, gate, true))));
     },
+    listen,
     close,
   };
 }

@@ -1,22 +1,47 @@
 import pg from '@databases/pg';
 import type { ConnectionPoolConfig, Queryable, SQLQuery } from '@databases/pg';
-import type { Database } from './database.js';
+import pgDriver from 'pg';
+import type { ChangeHandlers, Database } from './database.js';
+import { CHANNEL_QUERY } from './notify.js';
+import { statementName } from './statement.js';
+
+const RECONNECT_MS = 1_000;
 
 /**
  * Opens a pool on a real PostgreSQL server: a connection string, or the pool's settings
- * (a unix socket's directory as `host`).
+ * (a unix socket's directory as `host`). `listen: false` opens no LISTEN connection (the
+ * change feed then never goes live, and caches stay off).
  */
-export function openPostgres(connection: string | ConnectionPoolConfig, options: { schema?: string } = {}): Database {
+export function openPostgres(
+  connection: string | ConnectionPoolConfig,
+  options: { schema?: string; listen?: boolean } = {},
+): Database {
   const pool = pg.default({
     ...(typeof connection === 'string' ? { connectionString: connection } : { connectionString: false, ...connection }),
     bigIntMode: 'number',
     ...(options.schema ? { schema: options.schema } : {}),
+    // a query `named` runs as a prepared statement: planned once per connection
+    prepareQuery: (query: SQLQuery) => {
+      const name = statementName(query);
+      return name ? ({ format: (f: never) => ({ ...query.format(f), name }) } as unknown as SQLQuery) : query;
+    },
     onError: () => {},
   } as Parameters<typeof pg.default>[0]);
-  return wrap(pool, async () => pool.dispose());
+  const listeners = new Set<ChangeListener>();
+  const close = async () => {
+    await Promise.all([...listeners].map((l) => l.stop()));
+    await pool.dispose();
+  };
+  const db = wrap(pool, close, (handlers) => {
+    if (options.listen === false || typeof connection !== 'string') return;
+    const listener = new ChangeListener(connection, db, handlers);
+    listeners.add(listener);
+    listener.start();
+  });
+  return db;
 }
 
-function wrap(queryable: Queryable, close: () => Promise<void>, inTransaction = false): Database {
+function wrap(queryable: Queryable, close: () => Promise<void>, listen: Database['listen'], inTransaction = false): Database {
   return {
     kind: 'postgres',
     inTransaction,
@@ -26,7 +51,73 @@ function wrap(queryable: Queryable, close: () => Promise<void>, inTransaction = 
     },
     tx: (fn) =>
       // on a transaction, @databases/pg makes the inner one a savepoint
-      queryable.tx((tx) => fn(wrap(tx, close, true)), { retrySerializationFailures: 3 }),
+      queryable.tx((tx) => fn(wrap(tx, close, listen, true)), { retrySerializationFailures: 3 }),
+    listen,
     close,
   };
+}
+
+/**
+ * One connection of its own that LISTENs on the schema's change channel, and connects again
+ * after a second when it is lost (calling `onLost` at once, `onReady` once back).
+ */
+class ChangeListener {
+  #client: pgDriver.Client | null = null;
+  #stopped = false;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly connectionString: string,
+    readonly db: Database,
+    readonly handlers: ChangeHandlers,
+  ) {}
+
+  start(): void {
+    void this.#connect().catch(() => this.#lost());
+  }
+
+  async #connect(): Promise<void> {
+    if (this.#stopped) return;
+    const [row] = await this.db.query<{ channel: string }>(CHANNEL_QUERY);
+    const client = new pgDriver.Client({ connectionString: this.connectionString });
+    this.#client = client;
+    client.on('error', () => this.#lost());
+    client.on('end', () => this.#lost());
+    client.on('notification', (message) => {
+      if (message.payload !== undefined) this.handlers.onMessage(message.payload);
+    });
+    await client.connect();
+    if (this.#stopped) return void (await client.end().catch(() => {}));
+    await client.query(`LISTEN ${client.escapeIdentifier(row!.channel)}`);
+    this.handlers.onReady();
+  }
+
+  #lost(): void {
+    const client = this.#client;
+    this.#client = null;
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => {});
+      void client.end().catch(() => {});
+      this.handlers.onLost();
+    }
+    if (this.#stopped || this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.start();
+    }, RECONNECT_MS);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    const client = this.#client;
+    this.#client = null;
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => {});
+      await client.end().catch(() => {});
+    }
+  }
 }

@@ -119,7 +119,7 @@ async function recordDemoClicks(db: Database, deps: AppDeps, enrollment: Enrollm
     const at = new Date(now - daysAgo * DAY_MS - ((i * 7_919) % DAY_MS));
     const ip = `198.51.100.${i % 250}`;
     const hashAt = (day: Date) => visitorHash(deps.keys.visitorKey, `${ip}:${i}`, BROWSER, day);
-    await recordClick(db, { brand_id: DEMO_BRAND_ID, id: enrollment.id }, hashAt, at);
+    await recordClick(db, deps.keys.visitorKey, { brand_id: DEMO_BRAND_ID, id: enrollment.id }, hashAt, at);
   }
 }
 

@@ -2,6 +2,11 @@ import type { Database } from '../db/index.js';
 import type { ServerKeys } from '../keys/server-keys.js';
 import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
+import type { ChangeFeed } from '../changes/feed.js';
+import type { DashboardVersions } from '../changes/dashboard-versions.js';
+import type { ClickBuffer } from '../routes/tracking/click-buffer.js';
+import type { LinkTargets } from '../routes/tracking/link-targets.js';
+import type { VerifiedTokens } from '../keys/verified-tokens.js';
 import type { RateLimits } from '../middleware/rate-limit/index.js';
 import type { Mailer } from '../email/mailer.js';
 
@@ -10,6 +15,16 @@ export interface AppDeps {
   db: Database;
   keys: ServerKeys;
   dashboardKeys: DashboardKeyStore;
+  /** What other processes changed that this one caches (NOTIFY). */
+  changes: ChangeFeed;
+  /** Dashboard tokens verified by this process, while `changes` is live. */
+  verifiedTokens: VerifiedTokens;
+  /** The dashboards' versions (ETags) this process knows, kept by `changes`. */
+  dashboardVersions: DashboardVersions;
+  /** What tracking links lead to, kept by `changes`. */
+  linkTargets: LinkTargets;
+  /** Clicks answered, waiting to be written (flush on shutdown). */
+  clicks: ClickBuffer;
   config: Pick<ServerConfig, 'publicUrl'>;
   /** Sends mail right away (a test send); member email goes through the outbox instead. */
   mail?: { mailer: Mailer; fromAddress: string } | undefined;

@@ -1,6 +1,9 @@
 import pg from '@databases/pg';
 import type { DashboardKey } from '@affdash/core';
+import { createSecretKey, type KeyObject } from 'node:crypto';
+import { ChangeKind, changeMessage, type ChangeFeed } from '../changes/feed.js';
 import type { Database } from '../db/index.js';
+import { notifyChange } from '../db/notify.js';
 import { newId, randomSecret } from './random.js';
 import { decryptSecret, encryptSecret, type ServerKeys } from './server-keys.js';
 
@@ -15,27 +18,49 @@ interface DashboardKeyRow {
   revoked_at: Date | null;
 }
 
-/** A verification key ready for jose, with the brand it belongs to. */
+/** A verification key, imported once, with the brand it belongs to. */
 export interface VerificationKey {
   brandId: string;
-  key: Uint8Array;
+  key: KeyObject;
 }
 
-const CACHE_MS = 30_000;
+const CACHE_MAX = 10_000;
 
 /**
  * Brands' dashboard keys: created with a secret shown once, kept encrypted, revocable.
- * Verification keys are cached briefly per process; a revocation in this process is immediate,
- * in other processes it takes effect within 30 seconds.
+ * Verification keys are cached per process while the change feed is live; a revocation
+ * reaches this process at once and every other one through the feed (NOTIFY), within
+ * milliseconds. Tokens verified with a revoked key are forgotten with it (`onRevoked`).
  */
 export class DashboardKeyStore {
   readonly #db: Database;
   readonly #keys: ServerKeys;
-  readonly #cache = new Map<string, { value: VerificationKey | null; until: number }>();
+  readonly #feed: ChangeFeed | undefined;
+  readonly #cache = new Map<string, VerificationKey | null>();
+  readonly #revoked = new Set<(kid: string) => void>();
+  /** Goes up with each revocation: a look-up that started before one is not cached. */
+  #generation = 0;
 
-  constructor(db: Database, keys: ServerKeys) {
+  constructor(db: Database, keys: ServerKeys, feed?: ChangeFeed) {
     this.#db = db;
     this.#keys = keys;
+    this.#feed = feed;
+    feed?.on(ChangeKind.key, ([kid]) => kid && this.#forget(kid));
+    feed?.onReset(() => {
+      this.#generation++;
+      this.#cache.clear();
+    });
+  }
+
+  /** Runs when a key is revoked, here or in another process. */
+  onRevoked(handler: (kid: string) => void): void {
+    this.#revoked.add(handler);
+  }
+
+  #forget(kid: string): void {
+    this.#generation++;
+    this.#cache.delete(kid);
+    for (const handler of this.#revoked) handler(kid);
   }
 
   /** Creates a key; `db` is the request's transaction when it runs in one. */
@@ -55,27 +80,34 @@ export class DashboardKeyStore {
   }
 
   async revoke(brandId: string, id: string): Promise<DashboardKey | null> {
-    const [row] = await this.#db.query<DashboardKeyRow>(sql`
-      UPDATE dashboard_keys SET revoked_at = COALESCE(revoked_at, now())
-      WHERE brand_id = ${brandId} AND id = ${id} RETURNING *`);
-    this.#cache.delete(id);
+    const row = await this.#db.tx(async (db) => {
+      const [row] = await db.query<DashboardKeyRow>(sql`
+        UPDATE dashboard_keys SET revoked_at = COALESCE(revoked_at, now())
+        WHERE brand_id = ${brandId} AND id = ${id} RETURNING *`);
+      if (row) await db.query(notifyChange(changeMessage(ChangeKind.key, id)));
+      return row;
+    });
+    if (row) this.#forget(id);
     return row ? toDashboardKey(row) : null;
   }
 
   /** The key a token's `kid` names, or null when unknown or revoked. */
   async verificationKey(kid: string): Promise<VerificationKey | null> {
-    const cached = this.#cache.get(kid);
-    if (cached && cached.until > Date.now()) return cached.value;
+    const live = this.#feed?.live ?? false;
+    const cached = live ? this.#cache.get(kid) : undefined;
+    if (cached !== undefined) return cached;
+    const generation = this.#generation;
     const [row] = await this.#db.query<DashboardKeyRow>(sql`
       SELECT * FROM dashboard_keys WHERE id = ${kid} AND revoked_at IS NULL`);
     const value = row
       ? {
           brandId: row.brand_id,
-          key: new TextEncoder().encode(decryptSecret(this.#keys, row.secret_encrypted)),
+          key: createSecretKey(Buffer.from(decryptSecret(this.#keys, row.secret_encrypted), 'utf8')),
         }
       : null;
-    if (this.#cache.size > 10_000) this.#cache.clear();
-    this.#cache.set(kid, { value, until: Date.now() + CACHE_MS });
+    if (!live || generation !== this.#generation) return value;
+    if (this.#cache.size >= CACHE_MAX) this.#cache.clear();
+    this.#cache.set(kid, value);
     return value;
   }
 }

@@ -4,11 +4,13 @@ import {
   MAX_DASHBOARD_TOKEN_SECONDS,
   type DashboardToken,
 } from '@affdash/core';
-import { SignJWT, decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import { SignJWT } from 'jose';
 import { ApiError } from '../http/errors.js';
 import type { DashboardKeyStore } from './dashboard-key-store.js';
+import { JwsError, splitJws, verifyJws } from './jwt.js';
 import { newId } from './random.js';
 import type { ServerKeys } from './server-keys.js';
+import type { VerifiedTokens } from './verified-tokens.js';
 
 /** Claim naming the brand in tokens the server signs itself. */
 const BRAND_CLAIM = 'bid';
@@ -40,53 +42,80 @@ export async function mintServerToken(
 }
 
 const unauthorized = (message: string) => new ApiError('unauthorized', message);
+const invalidClaim = (claim: string) => unauthorized(`The dashboard token's ${claim} claim is invalid.`);
 
 /**
- * Verifies a dashboard token: algorithm allow-list per key, `kid` lookup, `aud`, `exp`,
- * a lifetime of at most 24 h. Tokens from a brand's dashboard key (HS256) are bound to that
- * brand; tokens the server signed (EdDSA) carry the brand in a claim.
+ * The claim rules of a dashboard token, at `now` (seconds): `aud` is the dashboard's; `sub`,
+ * `exp` and `iat` are there; not expired (30 s of clock tolerance); `iat` not ahead of the
+ * clock and `nbf` not still ahead; `exp` at most 24 h after `iat`, so (with `iat` not ahead)
+ * at most 24 h from now: a token minted with `iat` ten years ahead is refused, not good for
+ * ten years.
+ */
+export function checkDashboardClaims(payload: Record<string, unknown>, now: number): { sub: string; exp: number } {
+  const { aud, sub, exp, iat, nbf } = payload;
+  if (!(aud === DASHBOARD_AUDIENCE || (Array.isArray(aud) && aud.includes(DASHBOARD_AUDIENCE)))) {
+    throw invalidClaim('aud');
+  }
+  if (typeof sub !== 'string' || !sub) throw invalidClaim('sub');
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) throw invalidClaim('exp');
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw invalidClaim('iat');
+  if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf))) throw invalidClaim('nbf');
+  if (exp <= now - CLOCK_TOLERANCE_SECONDS) {
+    throw new ApiError('token_expired', 'The dashboard token has expired; get a new one.');
+  }
+  if (iat > now + CLOCK_TOLERANCE_SECONDS) throw invalidClaim('iat');
+  if (typeof nbf === 'number' && nbf > now + CLOCK_TOLERANCE_SECONDS) throw invalidClaim('nbf');
+  if (exp - iat > MAX_DASHBOARD_TOKEN_SECONDS) {
+    throw unauthorized('The dashboard token lives longer than 24 hours.');
+  }
+  return { sub, exp };
+}
+
+/**
+ * Verifies a dashboard token: algorithm allow-list per key, `kid` lookup, signature (with
+ * node:crypto, keys imported once), then the claim rules (`checkDashboardClaims`). Tokens from
+ * a brand's dashboard key (HS256) are bound to that brand; tokens the server signed (EdDSA)
+ * carry the brand in a claim. With `cache`, a token verified before is not verified again
+ * until its `exp` (a revoked key's tokens are forgotten: see `VerifiedTokens`).
  */
 export async function verifyDashboardToken(
   token: string,
   keys: ServerKeys,
   store: DashboardKeyStore,
+  cache?: VerifiedTokens | null,
 ): Promise<DashboardGrant> {
+  const cached = cache?.get(token);
+  if (cached) return cached;
+  const generation = cache?.generation ?? 0;
   let header;
   try {
-    header = decodeProtectedHeader(token);
+    header = splitJws(token).header;
   } catch {
     throw unauthorized('The dashboard token is not a JWT.');
   }
   if (typeof header.kid !== 'string' || !header.kid) {
     throw unauthorized('The dashboard token has no key id (kid).');
   }
-  const server = header.kid === keys.signingKid;
-  const brandKey = server ? null : await store.verificationKey(header.kid);
+  const kid = header.kid;
+  const server = kid === keys.signingKid;
+  const brandKey = server ? null : await store.verificationKey(kid);
   if (!server && !brandKey) throw unauthorized('The dashboard token names an unknown or revoked key.');
+  let payload;
   try {
-    const { payload } = await jwtVerify(token, server ? keys.verifyKey : brandKey!.key, {
-      algorithms: [server ? 'EdDSA' : 'HS256'],
-      audience: DASHBOARD_AUDIENCE,
-      requiredClaims: ['sub', 'exp', 'iat'],
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-    });
-    if (payload.exp! - payload.iat! > MAX_DASHBOARD_TOKEN_SECONDS) {
-      throw unauthorized('The dashboard token lives longer than 24 hours.');
-    }
-    const brandId = server ? payload[BRAND_CLAIM] : brandKey!.brandId;
-    if (typeof brandId !== 'string') throw unauthorized('The dashboard token names no brand.');
-    return { brandId, enrollmentId: payload.sub! };
+    payload = verifyJws(token, server ? 'EdDSA' : 'HS256', server ? keys.verifyKey : brandKey!.key);
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    if (error instanceof errors.JWTExpired) {
-      throw new ApiError('token_expired', 'The dashboard token has expired; get a new one.');
-    }
-    if (error instanceof errors.JOSEAlgNotAllowed) {
+    if (error instanceof JwsError && error.failure === 'algorithm') {
       throw unauthorized('The dashboard token uses an algorithm this key does not allow.');
     }
-    if (error instanceof errors.JWTClaimValidationFailed) {
-      throw unauthorized(`The dashboard token's ${error.claim} claim is invalid.`);
+    if (error instanceof JwsError && error.failure === 'malformed') {
+      throw unauthorized('The dashboard token is not a JWT.');
     }
     throw unauthorized('The dashboard token signature is not valid.');
   }
+  const { sub, exp } = checkDashboardClaims(payload, Math.floor(Date.now() / 1000));
+  const brandId = server ? payload[BRAND_CLAIM] : brandKey!.brandId;
+  if (typeof brandId !== 'string') throw unauthorized('The dashboard token names no brand.');
+  const grant = { brandId, enrollmentId: sub };
+  cache?.set(token, kid, grant, (exp + CLOCK_TOLERANCE_SECONDS) * 1000, generation);
+  return grant;
 }

@@ -10,7 +10,7 @@ export function randomString(length: number, alphabet = BASE62): string {
 }
 
 /** Milliseconds since 1970 in 8 base62 digits, which sort as the times do until the year 8888. */
-function timeDigits(ms: number): string {
+export function timeDigits(ms: number): string {
   let out = '';
   for (let i = 0; i < 8; i++, ms = Math.floor(ms / 62)) out = BASE62[ms % 62] + out;
   return out;

@@ -18,8 +18,8 @@ export function dashboardToken() {
     if (!token) {
       throw new ApiError('unauthorized', 'Send the dashboard token as "Authorization: Bearer <token>".');
     }
-    const { keys, dashboardKeys } = c.get('deps');
-    const grant = await verifyDashboardToken(token, keys, dashboardKeys);
+    const { keys, dashboardKeys, verifiedTokens, changes } = c.get('deps');
+    const grant = await verifyDashboardToken(token, keys, dashboardKeys, changes.live ? verifiedTokens : null);
     const requested = c.req.param('enrollmentId');
     if (requested !== undefined && requested !== grant.enrollmentId) {
       throw new ApiError('not_found', 'enrollment not found');

@@ -23,6 +23,8 @@ export function conversionRoutes() {
   return new Hono<AppEnv>()
     .use(apiKey())
     .post('/', validate('json', ConversionCreate), async (c) => {
+      // a click answered here moments ago may still be on its way to the database
+      await c.get('deps').clicks.flushIfWaiting([c.req.valid('json').clickId]);
       const { conversion, created } = await recordConversion(
         c.get('deps').db,
         c.get('brandId'),
@@ -34,6 +36,7 @@ export function conversionRoutes() {
     .post('/batch', validate('json', ConversionBatchCreate), async (c) => {
       // `Prefer: return=minimal`: each result without its conversion, which `id` names
       const minimal = parsePrefer(c.req.header('prefer')).return === 'minimal';
+      await c.get('deps').clicks.flushIfWaiting(c.req.valid('json').conversions.map((i) => (i as { clickId?: unknown } | null)?.clickId as string | undefined));
       const results = await recordConversionBatch(
         c.get('deps').db,
         c.get('brandId'),

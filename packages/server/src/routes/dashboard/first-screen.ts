@@ -1,4 +1,3 @@
-import pg from '@databases/pg';
 import {
   dashboardMessages,
   describeTerms,
@@ -8,19 +7,59 @@ import {
   periodStart,
   type CommissionStructure,
   type Dashboard,
+  type DashboardConversion,
+  type DashboardPayment,
   type DashboardTerms,
   type PayoutSchedule,
+  type SeriesPoint,
 } from '@affdash/core';
 import { EMPTY_PROFILE, profileFromRow } from '../../brand-profile/index.js';
 import type { Database } from '../../db/index.js';
+import { sqlFile } from '../../db/sql-file.js';
+import { encodeCursor } from '../../http/cursor.js';
 import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
 import { trackingUrl, type LinkContext } from '../enrollments/queries.js';
-import { dashboardConversionPage, dashboardPaymentPage } from './pages.js';
+import { maskOrderId } from './pages.js';
 import { assertReadable } from './readable.js';
-import { resolveRange, seriesPoints } from './series.js';
+import { resolveRange, seriesDays } from './series.js';
 
-const { sql } = pg;
 export const FIRST_PAGE_SIZE = 10;
+
+type Param =
+  | 'brand_id'
+  | 'enrollment_id'
+  | 'page_rows'
+  | 'series_from'
+  | 'series_to'
+  | 'month_start'
+  | 'quarter_start'
+  | 'year_start';
+const firstScreenStatement = sqlFile<Param>('first-screen');
+
+interface ConversionItem {
+  id: string;
+  order_id: string;
+  status: DashboardConversion['status'];
+  currency: string;
+  sale_amount: number;
+  commission_amount: number;
+  original_amount: number | null;
+  original_currency: string | null;
+  occurred_at: string;
+  expected_approval_at: string | null;
+  status_reason: string | null;
+  cursor_at: string;
+}
+
+interface PaymentItem {
+  id: string;
+  amount: number;
+  currency: string;
+  method: string;
+  reference: string | null;
+  paid_at: string;
+  cursor_at: string;
+}
 
 interface FirstScreenRow {
   enrollment_id: string;
@@ -48,46 +87,81 @@ interface FirstScreenRow {
   commission_pending: number;
   commission_approved: number;
   paid: number;
+  version: number;
+  tier_conversions: number;
+  tier_sales: number;
+  conversion_rows: ConversionItem[];
+  payment_rows: PaymentItem[];
+  series_rows: SeriesPoint[];
 }
 
-/** Everything the first screen needs in one query: enrollment, brand, member, offer, totals. */
-async function firstScreenRow(db: Database, grant: DashboardGrant): Promise<FirstScreenRow | null> {
-  const [row] = await db.query<FirstScreenRow>(sql`
-    SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.promo_code, e.tracking_slug,
-           b.name AS brand_name, b.logo_url, b.display_name, b.accent_color, b.accent_text_color,
-           m.name AS member_name,
-           o.id AS offer_id, o.name AS offer_name, o.description, o.status AS offer_status,
-           o.currency, o.hold_days, o.commission,
-           o.payout_minimum, o.payout_schedule,
-           t.clicks, t.conversions, t.sales, t.commission_pending, t.commission_approved, t.paid
-    FROM enrollments e
-    JOIN brands b ON b.id = e.brand_id
-    JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
-    JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
-    JOIN enrollment_totals t ON t.brand_id = e.brand_id AND t.enrollment_id = e.id
-    WHERE e.brand_id = ${grant.brandId} AND e.id = ${grant.enrollmentId}`);
+const day = (at: Date | null) => at?.toISOString().slice(0, 10) ?? null;
+
+/** Everything the first screen shows, in one round trip (sql/first-screen.sql). */
+async function firstScreenRow(
+  db: Database,
+  grant: DashboardGrant,
+  range: { from: string; to: string },
+  now: Date,
+): Promise<FirstScreenRow | null> {
+  const [row] = await db.query<FirstScreenRow>(
+    firstScreenStatement({
+      brand_id: grant.brandId,
+      enrollment_id: grant.enrollmentId,
+      page_rows: FIRST_PAGE_SIZE + 1,
+      series_from: range.from,
+      series_to: range.to,
+      month_start: day(periodStart('month', now)),
+      quarter_start: day(periodStart('quarter', now)),
+      year_start: day(periodStart('year', now)),
+    }),
+  );
   return row ?? null;
 }
 
 /** The offer's terms in the reader's language, with the member's tier in the current period. */
-async function terms(
-  db: Database,
-  grant: DashboardGrant,
-  commission: CommissionStructure,
-  currency: string,
-  holdDays: number,
-  locale: string | undefined,
-): Promise<DashboardTerms> {
-  const offer = { commission, currency, holdDays };
-  if (commission.type !== 'tiered') return describeTerms(offer, noProgress, locale);
-  const start = periodStart(commission.period, new Date());
-  const [progress] = await db.query<{ conversions: number; sales: number }>(sql`
-    SELECT count(*)::bigint AS conversions, COALESCE(sum(sale_amount), 0)::bigint AS sales
-    FROM conversions
-    WHERE brand_id = ${grant.brandId} AND enrollment_id = ${grant.enrollmentId}
-      AND status IN ('pending', 'approved')
-      ${start ? sql`AND occurred_at >= ${start}` : sql``}`);
-  return describeTerms(offer, progress ?? noProgress, locale);
+function terms(r: FirstScreenRow, locale: string | undefined): DashboardTerms {
+  const offer = { commission: r.commission, currency: r.currency, holdDays: r.hold_days };
+  if (r.commission.type !== 'tiered') return describeTerms(offer, noProgress, locale);
+  const progress =
+    r.commission.period === 'lifetime'
+      ? { conversions: r.conversions, sales: r.sales }
+      : { conversions: r.tier_conversions, sales: r.tier_sales };
+  return describeTerms(offer, progress, locale);
+}
+
+function page<Item, Out>(items: Item[], toItem: (item: Item) => Out, position: (item: Item) => [string, string]) {
+  const more = items.length > FIRST_PAGE_SIZE;
+  const rows = more ? items.slice(0, FIRST_PAGE_SIZE) : items;
+  const last = rows[rows.length - 1];
+  return { data: rows.map(toItem), nextCursor: more && last ? encodeCursor(...position(last)) : null };
+}
+
+function toConversion(c: ConversionItem): DashboardConversion {
+  return {
+    id: c.id,
+    orderRef: maskOrderId(c.order_id),
+    status: c.status,
+    sale: { amount: c.sale_amount, currency: c.currency },
+    commission: { amount: c.commission_amount, currency: c.currency },
+    original:
+      c.original_amount === null || c.original_currency === null
+        ? null
+        : { amount: Number(c.original_amount), currency: c.original_currency },
+    occurredAt: c.occurred_at,
+    expectedApprovalAt: c.status === 'pending' ? c.expected_approval_at : null,
+    statusReason: c.status_reason,
+  };
+}
+
+function toPayment(p: PaymentItem): DashboardPayment {
+  return {
+    id: p.id,
+    amount: { amount: p.amount, currency: p.currency },
+    method: p.method,
+    reference: p.reference,
+    paidAt: p.paid_at,
+  };
 }
 
 /** The brand as its profile shows it: display name, an https logo, the accent and the text on it. */
@@ -110,28 +184,23 @@ function brandOf(r: FirstScreenRow): Dashboard['brand'] {
 
 /**
  * The dashboard's first screen for the enrollment a token grants, with the words of the
- * language of `locale` (a BCP 47 tag; English when none is built in) and its terms worded in it.
+ * language of `locale` (a BCP 47 tag; English when none is built in) and its terms worded in
+ * it, and the enrollment's version (its ETag).
  */
 export async function firstScreen(
   db: Database,
   ctx: LinkContext,
   grant: DashboardGrant,
   locale?: string,
-): Promise<Dashboard> {
-  const page = { limit: FIRST_PAGE_SIZE };
+): Promise<{ dashboard: Dashboard; version: number }> {
   const now = new Date();
   const range = resolveRange({}, now);
-  const [row, conversions, payments, points] = await Promise.all([
-    firstScreenRow(db, grant),
-    dashboardConversionPage(db, grant, {}, page),
-    dashboardPaymentPage(db, grant, page),
-    seriesPoints(db, grant, range),
-  ]);
+  const row = await firstScreenRow(db, grant, range, now);
   assertReadable(row?.enrollment_status);
   const r = row!;
   const money = (amount: number) => ({ amount, currency: r.currency });
   const balance = r.commission_approved - r.paid;
-  return {
+  const dashboard: Dashboard = {
     enrollment: {
       id: r.enrollment_id,
       status: r.enrollment_status,
@@ -148,7 +217,7 @@ export async function firstScreen(
       currency: r.currency,
       holdDays: r.hold_days,
       commission: r.commission,
-      terms: await terms(db, grant, r.commission, r.currency, r.hold_days, locale),
+      terms: terms(r, locale),
     },
     totals: {
       clicks: r.clicks,
@@ -160,9 +229,9 @@ export async function firstScreen(
       balance: money(balance),
       expected: money(r.commission_pending + balance),
     },
-    conversions,
-    payments,
-    series: { ...range, currency: r.currency, points },
+    conversions: page(r.conversion_rows, toConversion, (c) => [c.cursor_at, c.id]),
+    payments: page(r.payment_rows, toPayment, (p) => [p.cursor_at, p.id]),
+    series: { ...range, currency: r.currency, points: seriesDays(range, r.series_rows) },
     payout: {
       minimum: money(r.payout_minimum),
       schedule: r.payout_schedule,
@@ -172,4 +241,5 @@ export async function firstScreen(
     generatedAt: now.toISOString(),
     messages: dashboardMessages(locale),
   };
+  return { dashboard, version: Number(r.version) };
 }

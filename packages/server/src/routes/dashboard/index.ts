@@ -1,30 +1,43 @@
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { DashboardConversionQuery, DashboardQuery, DayRange, Month, PageQuery } from '@affdash/core';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { dashboardToken } from '../../middleware/dashboard-token/index.js';
 import { csvHeaders } from './csv.js';
+import { conditional, notModified } from './etag.js';
 import { conversionsCsv, paymentsCsv, statement, statementCsv } from './export.js';
 import { firstScreen } from './first-screen.js';
 import { checkEnrollmentReadable, dashboardConversionPage, dashboardPaymentPage } from './pages.js';
 import { assertReadable } from './readable.js';
 import { enrollmentCurrency, resolveRange, seriesPoints } from './series.js';
 
+/** Clicks on this enrollment's link this process has answered are written before it reads. */
+const ownClicksWritten = createMiddleware<AppEnv>(async (c, next) => {
+  const { brandId, enrollmentId } = c.get('dashboard');
+  const { clicks } = c.get('deps');
+  if (clicks.pendingFor(brandId, enrollmentId)) await clicks.flush();
+  await next();
+});
+
 /** `/v1/dashboard`: what a member's dashboard reads with its token. CORS per brand
  * (`embeddingCors`, mounted in `app.ts`). */
 export function dashboardRoutes() {
   const app = new Hono<AppEnv>();
-  app.use('/enrollments/:enrollmentId', dashboardToken());
-  app.use('/enrollments/:enrollmentId/*', dashboardToken());
+  app.use('/enrollments/:enrollmentId', dashboardToken(), ownClicksWritten);
+  app.use('/enrollments/:enrollmentId/*', dashboardToken(), ownClicksWritten);
   return app
     .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
-      const { db, keys, config } = c.get('deps');
-      // The reader's words come with it: no second request.
+      const { db, keys, config, dashboardVersions } = c.get('deps');
+      const grant = c.get('dashboard');
+      const fresh = notModified(c, grant);
+      if (fresh) return fresh;
+      const generation = dashboardVersions.generation;
+      // The reader's words come with it (`?locale=`, part of the ETag): no second request.
       const { locale } = c.req.valid('query');
-      const dashboard = await firstScreen(db, { keys, publicUrl: config.publicUrl }, c.get('dashboard'), locale);
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(dashboard);
+      const { dashboard, version } = await firstScreen(db, { keys, publicUrl: config.publicUrl }, grant, locale);
+      return conditional(c, grant, version, generation) ?? c.json(dashboard);
     })
     .get(
       '/enrollments/:enrollmentId/conversions',
@@ -33,15 +46,23 @@ export function dashboardRoutes() {
         const { db } = c.get('deps');
         const grant = c.get('dashboard');
         const query = c.req.valid('query');
-        await checkEnrollmentReadable(db, grant);
-        return c.json(await dashboardConversionPage(db, grant, query, query));
+        const fresh = notModified(c, grant);
+        if (fresh) return fresh;
+        const generation = c.get('deps').dashboardVersions.generation;
+        const version = await checkEnrollmentReadable(db, grant);
+        const page = await dashboardConversionPage(db, grant, query, query);
+        return conditional(c, grant, version, generation) ?? c.json(page);
       },
     )
     .get('/enrollments/:enrollmentId/payments', validate('query', PageQuery), async (c) => {
       const { db } = c.get('deps');
       const grant = c.get('dashboard');
-      await checkEnrollmentReadable(db, grant);
-      return c.json(await dashboardPaymentPage(db, grant, c.req.valid('query')));
+      const fresh = notModified(c, grant);
+      if (fresh) return fresh;
+      const generation = c.get('deps').dashboardVersions.generation;
+      const version = await checkEnrollmentReadable(db, grant);
+      const page = await dashboardPaymentPage(db, grant, c.req.valid('query'));
+      return conditional(c, grant, version, generation) ?? c.json(page);
     })
     .get('/enrollments/:enrollmentId/series', validate('query', DayRange), async (c) => {
       const { db } = c.get('deps');

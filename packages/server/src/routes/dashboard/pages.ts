@@ -4,7 +4,7 @@ import type { Database } from '../../db/index.js';
 import { toPage } from '../../http/cursor.js';
 import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
 import { conversionRows, type ConversionFilter } from '../conversions/queries.js';
-import { toConversion } from '../conversions/rows.js';
+import type { ConversionRow } from '../conversions/rows.js';
 import { paymentRows, toPayment } from '../payments/queries.js';
 import { assertReadable } from './readable.js';
 
@@ -15,17 +15,22 @@ export function maskOrderId(orderId: string): string {
   return orderId.length <= 4 ? '••••' : `•••${orderId.slice(-4)}`;
 }
 
-function toDashboardConversion(c: ReturnType<typeof toConversion>): DashboardConversion {
+/** A conversion row as the member sees it, mapped once. */
+function toDashboardConversion(row: ConversionRow): DashboardConversion {
   return {
-    id: c.id,
-    orderRef: maskOrderId(c.orderId),
-    status: c.status,
-    sale: c.sale,
-    commission: c.commission,
-    original: c.original,
-    occurredAt: c.occurredAt,
-    expectedApprovalAt: c.expectedApprovalAt,
-    statusReason: c.statusReason,
+    id: row.id,
+    orderRef: maskOrderId(row.order_id),
+    status: row.status,
+    sale: { amount: row.sale_amount, currency: row.currency },
+    commission: { amount: row.commission_amount, currency: row.currency },
+    original:
+      row.original_amount === null || row.original_currency === null
+        ? null
+        : { amount: Number(row.original_amount), currency: row.original_currency },
+    occurredAt: row.occurred_at.toISOString(),
+    expectedApprovalAt:
+      row.status === 'pending' ? (row.expected_approval_at?.toISOString() ?? null) : null,
+    statusReason: row.status_reason,
   };
 }
 
@@ -36,9 +41,7 @@ export async function dashboardConversionPage(
   page: PageQuery | { limit: number; cursor?: string },
 ) {
   const rows = await conversionRows(db, grant.brandId, { ...filter, enrollmentId: grant.enrollmentId }, page);
-  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], (r) =>
-    toDashboardConversion(toConversion(r)),
-  );
+  return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], toDashboardConversion);
 }
 
 export async function dashboardPaymentPage(
@@ -53,9 +56,15 @@ export async function dashboardPaymentPage(
   });
 }
 
-/** Refuses a token whose enrollment has ended (tokens outlive nothing they should not). */
-export async function checkEnrollmentReadable(db: Database, grant: DashboardGrant): Promise<void> {
-  const [row] = await db.query<{ status: string }>(sql`
-    SELECT status FROM enrollments WHERE brand_id = ${grant.brandId} AND id = ${grant.enrollmentId}`);
+/**
+ * Refuses a token whose enrollment has ended (tokens outlive nothing they should not), and
+ * returns the dashboard's version, read before the page so a tag is never newer than its data.
+ */
+export async function checkEnrollmentReadable(db: Database, grant: DashboardGrant): Promise<number> {
+  const [row] = await db.query<{ status: string; version: number }>(sql`
+    SELECT e.status, t.version FROM enrollments e
+    JOIN enrollment_totals t ON t.brand_id = e.brand_id AND t.enrollment_id = e.id
+    WHERE e.brand_id = ${grant.brandId} AND e.id = ${grant.enrollmentId}`);
   assertReadable(row?.status);
+  return Number(row!.version);
 }

@@ -55,6 +55,11 @@ export async function seriesPoints(
     WHERE brand_id = ${grant.brandId} AND enrollment_id = ${grant.enrollmentId}
       AND day BETWEEN ${range.from}::date AND ${range.to}::date
     ORDER BY day`);
+  return seriesDays(range, rows);
+}
+
+/** One point per day of the range from the rollup's rows of it; missing days are zero. */
+export function seriesDays(range: ResolvedRange, rows: readonly SeriesPoint[]): SeriesPoint[] {
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const points: SeriesPoint[] = [];
   for (let t = timeOf(range.from); t <= timeOf(range.to); t += DAY_MS) {

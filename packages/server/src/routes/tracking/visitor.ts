@@ -55,6 +55,15 @@ function utcDay(at: Date): string {
  * hashes of different days cannot be linked.
  */
 export function visitorHash(visitorKey: Buffer, ip: string, userAgent: string, at: Date): string {
-  const salt = createHmac('sha256', visitorKey).update(utcDay(at)).digest();
-  return createHmac('sha256', salt).update(`${ip}\n${userAgent}`).digest('base64url');
+  return createHmac('sha256', daySalt(visitorKey, utcDay(at))).update(`${ip}\n${userAgent}`).digest('base64url');
+}
+
+/** The last day's salt, kept: one HMAC per click instead of two. */
+let lastSalt: { key: Buffer; day: string; salt: Buffer } | undefined;
+
+function daySalt(visitorKey: Buffer, day: string): Buffer {
+  if (lastSalt?.key === visitorKey && lastSalt.day === day) return lastSalt.salt;
+  const salt = createHmac('sha256', visitorKey).update(day).digest();
+  lastSalt = { key: visitorKey, day, salt };
+  return salt;
 }

@@ -1,0 +1,89 @@
+-- The dashboard's first screen, in one statement: the enrollment with its brand, member, offer
+-- and totals, the tier progress of the current period (from the daily rollup), the first page
+-- of conversions and of payments, and the chart's days. Nothing reads more than a page of raw
+-- rows: totals, tier progress and chart come from enrollment_totals and enrollment_daily.
+-- Parameters: brand_id, enrollment_id, page_rows (a page plus one, to know whether there is
+-- more), series_from and series_to (days), month_start, quarter_start, year_start (days: the
+-- start of each tier period that contains today).
+SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.promo_code, e.tracking_slug,
+       b.name AS brand_name, b.logo_url, b.display_name, b.accent_color, b.accent_text_color,
+       m.name AS member_name,
+       o.id AS offer_id, o.name AS offer_name, o.description, o.status AS offer_status,
+       o.currency, o.hold_days, o.commission, o.payout_minimum, o.payout_schedule,
+       t.clicks, t.conversions, t.sales, t.commission_pending, t.commission_approved, t.paid,
+       t.version,
+       tier.conversions AS tier_conversions, tier.sales AS tier_sales,
+       conversion_page.rows AS conversion_rows,
+       payment_page.rows AS payment_rows,
+       series.rows AS series_rows
+FROM enrollments e
+JOIN brands b ON b.id = e.brand_id
+JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
+JOIN members m ON m.brand_id = e.brand_id AND m.id = e.member_id
+JOIN enrollment_totals t ON t.brand_id = e.brand_id AND t.enrollment_id = e.id
+-- tiers by period: the rollup's days since the period began (none for lifetime or no tiers,
+-- which read the totals)
+CROSS JOIN LATERAL (
+  SELECT COALESCE(sum(d.conversions), 0)::bigint AS conversions,
+         COALESCE(sum(d.sales), 0)::bigint AS sales
+  FROM enrollment_daily d
+  WHERE d.brand_id = e.brand_id AND d.enrollment_id = e.id
+    AND d.day >= CASE o.commission->>'period'
+                   WHEN 'month' THEN :month_start::date
+                   WHEN 'quarter' THEN :quarter_start::date
+                   WHEN 'year' THEN :year_start::date
+                 END
+) tier
+CROSS JOIN LATERAL (
+  SELECT COALESCE(json_agg(json_build_object(
+           'id', c.id,
+           'order_id', c.order_id,
+           'status', c.status,
+           'currency', c.currency,
+           'sale_amount', c.sale_amount,
+           'commission_amount', c.commission_amount,
+           'original_amount', c.original_amount,
+           'original_currency', c.original_currency,
+           'occurred_at', to_char(c.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'expected_approval_at',
+             to_char(c.expected_approval_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'status_reason', c.status_reason,
+           'cursor_at', to_char(c.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+         ) ORDER BY c.occurred_at DESC, c.id DESC), '[]') AS rows
+  FROM (
+    SELECT * FROM conversions c
+    WHERE c.brand_id = e.brand_id AND c.enrollment_id = e.id
+    ORDER BY c.occurred_at DESC, c.id DESC
+    LIMIT :page_rows
+  ) c
+) conversion_page
+CROSS JOIN LATERAL (
+  SELECT COALESCE(json_agg(json_build_object(
+           'id', p.id,
+           'amount', p.amount,
+           'currency', p.currency,
+           'method', p.method,
+           'reference', p.reference,
+           'paid_at', to_char(p.paid_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+           'cursor_at', to_char(p.paid_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+         ) ORDER BY p.paid_at DESC, p.id DESC), '[]') AS rows
+  FROM (
+    SELECT * FROM payments p
+    WHERE p.brand_id = e.brand_id AND p.enrollment_id = e.id
+    ORDER BY p.paid_at DESC, p.id DESC
+    LIMIT :page_rows
+  ) p
+) payment_page
+CROSS JOIN LATERAL (
+  SELECT COALESCE(json_agg(json_build_object(
+           'day', to_char(d.day, 'YYYY-MM-DD'),
+           'clicks', d.clicks,
+           'conversions', d.conversions,
+           'sales', d.sales,
+           'commission', d.commission_pending + d.commission_approved
+         ) ORDER BY d.day), '[]') AS rows
+  FROM enrollment_daily d
+  WHERE d.brand_id = e.brand_id AND d.enrollment_id = e.id
+    AND d.day BETWEEN :series_from::date AND :series_to::date
+) series
+WHERE e.brand_id = :brand_id AND e.id = :enrollment_id

@@ -1,0 +1,106 @@
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { ConfigError, loadConfig } from '../config.js';
+import { startEmailDelivery } from '../email/delivery.js';
+import { startIdempotencyKeyExpiry } from '../http/idempotency.js';
+import { startAutoApproval } from '../routes/conversions/approval.js';
+import { describeStorage, openRuntime, type Runtime } from '../runtime.js';
+import { serve } from '../serve.js';
+import { startWebhookDelivery } from '../webhooks/delivery.js';
+
+/** Set in the one worker that runs the background jobs (email, webhooks, approval, key expiry). */
+const JOBS_ENV = 'AFFDASH_WORKER_JOBS';
+/** How long a stopping process lets requests in flight finish. */
+const DRAIN_MS = 10_000;
+
+/**
+ * How many processes `affdash serve` runs: `--workers N`, by default one per core. The
+ * embedded PGlite has one owner (its data folder), so without `DATABASE_URL` it is one.
+ */
+export function workerCount(requested: string | undefined, databaseUrl: string | undefined): { count: number; note?: string } {
+  const wanted = requested === undefined ? undefined : Number(requested);
+  if (wanted !== undefined && (!Number.isInteger(wanted) || wanted < 1)) {
+    throw new ConfigError(`--workers must be a whole number from 1, not "${requested}"`);
+  }
+  if (!databaseUrl) {
+    return wanted !== undefined && wanted > 1
+      ? { count: 1, note: `--workers ${wanted} needs DATABASE_URL (the embedded PGlite has one owner): serving with 1 process` }
+      : { count: 1 };
+  }
+  return { count: wanted ?? availableParallelism() };
+}
+
+/**
+ * `affdash serve`: the API, and the background jobs in exactly one process. With more than
+ * one worker the primary forks them (`node:cluster`, one port shared), restarts one that dies
+ * (the jobs go to its replacement), and on SIGTERM/SIGINT tells each to stop: stop taking
+ * requests, let those in flight finish, write the clicks waiting, stop the jobs.
+ */
+export async function serveCommand(workers: string | undefined): Promise<void> {
+  const config = await loadConfig(); // first, so workers share the secret it may generate
+  const { count, note } = workerCount(workers, config.databaseUrl);
+  if (note) console.warn(`affdash: ${note}`);
+  if (count === 1) {
+    await serveProcess({ jobs: true, announce: true });
+    return;
+  }
+  console.log(`affdash: ${count} worker processes, ${describeStorage(config)}`);
+  let jobsWorker: number | undefined;
+  let stopping = false;
+  const fork = (jobs: boolean) => {
+    const worker = cluster.fork({ [JOBS_ENV]: jobs ? '1' : '' });
+    if (jobs) jobsWorker = worker.id;
+    return worker;
+  };
+  for (let i = 0; i < count; i++) fork(i === 0);
+  cluster.on('exit', (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`affdash: worker ${worker.process.pid} exited (${code}); starting another`);
+    fork(worker.id === jobsWorker);
+  });
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** A worker of `serveCommand` (forked by its primary). */
+export async function serveWorker(): Promise<void> {
+  await serveProcess({ jobs: process.env[JOBS_ENV] === '1', announce: process.env[JOBS_ENV] === '1' });
+}
+
+export function isClusterWorker(): boolean {
+  return cluster.isWorker;
+}
+
+async function serveProcess(options: { jobs: boolean; announce: boolean }): Promise<void> {
+  const runtime: Runtime = await openRuntime();
+  const { config, db, deps } = runtime;
+  const running = await serve(deps, { port: config.port, host: config.host });
+  const jobs = options.jobs
+    ? [startEmailDelivery(runtime), startWebhookDelivery(runtime), startAutoApproval(db), startIdempotencyKeyExpiry(db)]
+    : [];
+  if (options.announce) {
+    console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
+    const email = jobs[0] as ReturnType<typeof startEmailDelivery> | undefined;
+    if (email) console.log(`member email: ${email.description}`);
+  }
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.drain(DRAIN_MS);
+    await deps.clicks.flush().catch(() => {});
+    for (const job of jobs) await job.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
