@@ -87,6 +87,7 @@ export function createApp(deps: AppDeps) {
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
     exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed'],
+    sessionsOnly: true,
   });
   for (const path of ['/v1/offers', '/v1/offers/*', '/v1/offer-summaries', '/v1/emails/*']) app.use(path, componentCors);
 

@@ -14,6 +14,8 @@ export interface EmbeddingCorsOptions {
   exposeHeaders?: string[];
   /** Seconds a browser may keep a preflight answer. */
   maxAge?: number;
+  /** Open only answers to a brand session (the brand-side components); API-key answers stay closed. */
+  sessionsOnly?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export function embeddingCors(options: EmbeddingCorsOptions = {}) {
     allowHeaders = ['Authorization', 'Content-Type'],
     exposeHeaders = ['X-Request-Id'],
     maxAge = 600,
+    sessionsOnly = false,
   } = options;
   return createMiddleware<AppEnv>(async function embeddingCorsMiddleware(c, next) {
     const origin = c.req.header('origin');
@@ -55,6 +58,7 @@ export function embeddingCors(options: EmbeddingCorsOptions = {}) {
     await next();
     const headers = c.res.headers;
     headers.delete('Access-Control-Allow-Origin');
+    if (sessionsOnly && !c.get('session')) return;
     headers.set('Access-Control-Expose-Headers', exposeHeaders.join(', '));
     headers.append('Vary', 'Origin');
     // a dashboard token's brand, or a brand session's (the brand-side components)
