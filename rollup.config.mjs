@@ -9,6 +9,7 @@ import ts from 'typescript';
 const root = dirname(fileURLToPath(import.meta.url));
 const widget = join(root, 'packages/widget');
 const input = join(widget, 'src/index.ts');
+const brandInput = join(widget, 'src/brand.ts');
 const tsconfig = join(widget, 'tsconfig.json');
 
 /** zod 4 is full of annotations and cycles rollup warns about; everything else is worth seeing. */
@@ -199,11 +200,36 @@ export default [
     ],
     output: { file: join(widget, 'dist/index.js'), format: 'es', sourcemap: true },
   },
-  // The React wrapper: React, @lit/react and the element (./index.js) stay imports.
+  // The brand components (@affdash/widget/brand), a second entry so the member widget's size is
+  // untouched: one self-contained file, and one for bundlers with Lit left as an import.
+  {
+    input: brandInput,
+    onwarn,
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }),
+      minifyTemplates(),
+      typescript(),
+      terser({
+        ecma: 2022,
+        module: true,
+        compress: { passes: 3, pure_getters: true, keep_fargs: false },
+        format: { comments: false },
+      }),
+    ],
+    output: { file: join(widget, 'dist/affdash-brand.js'), format: 'es', sourcemap: true },
+  },
+  {
+    input: brandInput,
+    onwarn,
+    external: (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id),
+    plugins: [nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }), minifyTemplates(), typescript()],
+    output: { file: join(widget, 'dist/brand.js'), format: 'es', sourcemap: true },
+  },
+  // The React wrapper: React, @lit/react and the elements (./index.js, ./brand.js) stay imports.
   {
     input: join(widget, 'src/react.ts'),
     onwarn,
-    external: (id) => id === './index.js' || /^(react|@lit\/react)(\/|$)/.test(id),
+    external: (id) => id === './index.js' || id === './brand.js' || /^(react|@lit\/react)(\/|$)/.test(id),
     plugins: [typescript()],
     output: { file: join(widget, 'dist/react.js'), format: 'es', sourcemap: true },
   },

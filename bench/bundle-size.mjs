@@ -8,8 +8,11 @@ const brotli = promisify(zlib.brotliCompress);
 /** The widget's size budget: min+gzip of the one-file bundle. */
 export const BUDGET_GZIP_BYTES = 16 * 1024;
 
-/** Raw, gzip -9 and brotli q11 sizes of a (minified) file. */
-export async function bundleSize(file) {
+/** The brand components' budget (`@affdash/widget/brand`, a bundle of its own). */
+export const BRAND_BUDGET_GZIP_BYTES = 40 * 1024;
+
+/** Raw, gzip -9 and brotli q11 sizes of a (minified) file, against `budget` bytes min+gzip. */
+export async function bundleSize(file, budget = BUDGET_GZIP_BYTES) {
   const source = await readFile(file);
   const gz = await gzip(source, { level: 9 });
   const br = await brotli(source, {
@@ -24,7 +27,7 @@ export async function bundleSize(file) {
     rawBytes: source.length,
     gzipBytes: gz.length,
     brotliBytes: br.length,
-    budgetGzipBytes: BUDGET_GZIP_BYTES,
-    budgetMet: gz.length <= BUDGET_GZIP_BYTES,
+    budgetGzipBytes: budget,
+    budgetMet: gz.length <= budget,
   };
 }

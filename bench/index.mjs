@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createApiKey, createDeps, ensureBrand, migrate, openPglite, openPostgres, serve } from '@affdash/server';
-import { bundleSize } from './bundle-size.mjs';
+import { BRAND_BUDGET_GZIP_BYTES, bundleSize } from './bundle-size.mjs';
 import { load } from './load.mjs';
 import { seed } from './seed.mjs';
 import { bytes, fixed, int, table } from './table.mjs';
@@ -45,6 +45,7 @@ const settings = {
 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 const widgetFile = fileURLToPath(new URL('../packages/widget/dist/affdash-widget.js', import.meta.url));
+const brandFile = fileURLToPath(new URL('../packages/widget/dist/affdash-brand.js', import.meta.url));
 const log = (message) => process.stderr.write(`· ${message}\n`);
 
 // ── 1. Widget bundle ────────────────────────────────────────────────────────────────────────
@@ -55,6 +56,8 @@ const bundle = await bundleSize(widgetFile).catch((error) => {
   }
   throw error;
 });
+
+const brandBundle = await bundleSize(brandFile, BRAND_BUDGET_GZIP_BYTES);
 
 // ── 2. First screen vs hello world ──────────────────────────────────────────────────────────
 const targets = [{ name: 'PGlite', open: async () => ({ db: await openPglite(), drop: async () => {} }) }];
@@ -245,11 +248,26 @@ out(
     ],
   ),
 );
-out(
-  `   budget ${int(bundle.budgetGzipBytes)} B min+gzip: ${bundle.budgetMet ? 'MET' : 'NOT MET'} ` +
-    `(${fixed((100 * bundle.gzipBytes) / bundle.budgetGzipBytes, 1)} % of budget, ` +
-    `${bundle.budgetMet ? `${bytes(bundle.budgetGzipBytes - bundle.gzipBytes)} to spare` : `${bytes(bundle.gzipBytes - bundle.budgetGzipBytes)} over`})`,
-);
+for (const [i, b] of [bundle, brandBundle].entries()) {
+  if (i === 1) {
+    out(`   brand components (@affdash/widget/brand): ${b.file.slice(root.length)}`);
+    out(
+      table(
+        ['', 'bytes', 'KB'],
+        [
+          ['raw (minified)', int(b.rawBytes), fixed(b.rawBytes / 1024, 1)],
+          ['min+gzip (level 9)', int(b.gzipBytes), fixed(b.gzipBytes / 1024, 1)],
+          ['min+brotli (q 11)', int(b.brotliBytes), fixed(b.brotliBytes / 1024, 1)],
+        ],
+      ),
+    );
+  }
+  out(
+    `   budget ${int(b.budgetGzipBytes)} B min+gzip: ${b.budgetMet ? 'MET' : 'NOT MET'} ` +
+      `(${fixed((100 * b.gzipBytes) / b.budgetGzipBytes, 1)} % of budget, ` +
+      `${b.budgetMet ? `${bytes(b.budgetGzipBytes - b.gzipBytes)} to spare` : `${bytes(b.gzipBytes - b.budgetGzipBytes)} over`})`,
+  );
+}
 out();
 out(
   `2. First screen vs hello world — same in-process server, loopback, keep-alive, ` +
@@ -335,6 +353,7 @@ const json = {
   cpuModel: os.cpus()[0]?.model.trim(),
   settings,
   bundle: { ...bundle, file: bundle.file.slice(root.length) },
+  brandBundle: { ...brandBundle, file: brandBundle.file.slice(root.length) },
   firstScreen: runs.map((run) => ({
     ...run,
     results: Object.fromEntries(

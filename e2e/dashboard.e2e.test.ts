@@ -101,4 +101,12 @@ describe('example brand page', () => {
     await copyPromoCode(page, skincare!.promoCode);
     await page.close();
   });
+
+  it("embeds an offer's members on the brand's admin page with a brand session its backend mints", async () => {
+    const [skincare] = stack.demo.showcase.enrollments;
+    const page = await open(`${stack.siteUrl}/admin`);
+    const text = await waitForText(page, ['Affiliates', skincare!.promoCode, 'Send sales tracking items', 'Last emailed']);
+    expect(text).toContain(stack.demo.showcase.memberName);
+    await page.close();
+  });
 });

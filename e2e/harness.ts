@@ -45,6 +45,8 @@ export async function startStack({ reactApp }: StackOptions = {}): Promise<Stack
     brandName: 'Glow & Co.',
     port: 0,
     reactApp,
+    apiKey: demo.apiKey,
+    offerId: demo.showcase.enrollments[0]!.offerId,
   });
   const browser = await puppeteer.launch({
     executablePath: chromiumPath,

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery, startAutoApproval, startWebhookDelivery } from '@affdash/server';
+import { Affdash } from '@affdash/client';
 import { startBrandSite } from './brand-site/server.mjs';
 
 /** Resolves once `url` answers (any status), so what is printed can be opened. */
@@ -57,9 +58,19 @@ const site = await startBrandSite({
   port: Number(process.env.BRAND_SITE_PORT ?? 8788),
   host: config.host,
   reactApp: async (req, res, next) => (await reactReady)(req, res, next),
+  apiKey: demo.apiKey,
+  offerId: showcase.offerId,
 });
 await answering(site.url);
 console.log(`  Example brand page (embeds the widget; its backend mints tokens offline):\n    ${site.url}`);
+console.log(`  The brand's admin page (embeds <affdash-offer-members>; its backend mints a brand session):\n    ${site.url}/admin`);
+// a one-time link to the hosted console, as `affdash console-link` gives
+const { loginUrl } = await new Affdash({ apiKey: demo.apiKey, baseUrl: config.publicUrl }).brandSessions.create({
+  return: 'login_url',
+  staff: { id: 'demo-admin', name: 'Demo admin', email: 'admin@glow.example' },
+  expiresIn: 3600,
+});
+console.log(`  The hosted brand console (a one-time login link, valid for an hour):\n    ${loginUrl}`);
 await reactReady;
 await answering(`${site.url}/react/`);
 console.log(`  The same in a React app (examples/react-app, @affdash/widget/react):\n    ${site.url}/react/\n`);

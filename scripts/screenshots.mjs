@@ -5,9 +5,11 @@
 // the notice of a replaced link, in French (docs/notice-replaced.png, 375 px); and both member emails as the demo member gets them, 600 px and
 // 375 px wide, in docs/email-tracking-items*.png and docs/email-members-message*.png. Runs the
 // real server with demo data in a temporary data folder and headless Chromium at CHROME_PATH
-// (default /usr/bin/chromium). Needs `npm run build` first.
+// (default /usr/bin/chromium). Needs `npm run build` first. The brand console from a login link:
+// docs/console.png (an offer's members), docs/console-drawer.png (the send drawer with two
+// members selected) and docs/console-status.png (each message's status after Send).
 //
-//   node scripts/screenshots.mjs [out-dir] [widget|emails]   (default docs/, both)
+//   node scripts/screenshots.mjs [out-dir] [widget|emails|console]   (default docs/, all)
 //   node scripts/screenshots.mjs --all out-dir
 //     every width people use (320, 375, 768 and 1440 px), light and dark, in English and
 //     German: widget-<width>-<scheme>-<lang>.png, to look at before a change lands.
@@ -17,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { createApp, createDeps, migrate, openDatabase, seedDemo, serve } from '@affdash/server';
+import { createApp, createDeps, deliverEmails, migrate, openDatabase, seedDemo, serve } from '@affdash/server';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -65,6 +67,17 @@ const docs = [
   { file: 'notice-replaced.png', link: 'replaced', language: 'fr', scheme: 'light', viewport: phone, notice: true },
 ];
 const shots = all ? matrix : docs;
+
+/** The element at a deep (`>>>`) selector, polled (shadow-root changes do not wake waitForSelector). */
+async function deep(page, selector, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const handle = await page.$(selector);
+    if (handle) return handle;
+    if (Date.now() > until) throw new Error(`no ${selector}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 /** Resolves once the page's dashboard has loaded (its `affdash-load` event) and the network is quiet. */
 async function dashboardReady(page) {
@@ -119,7 +132,7 @@ try {
     ],
   });
   await mkdir(outDir, { recursive: true });
-  for (const shot of only === 'emails' ? [] : shots) {
+  for (const shot of only === 'emails' || only === 'console' ? [] : shots) {
     // A fresh context per picture: the hosted link turns into a session cookie on first use.
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
@@ -173,7 +186,7 @@ try {
     { name: 'email-tracking-items', email: await preview('tracking-items', { memberIds: [showcase.memberId] }) },
     { name: 'email-members-message', email: await preview('members-message', { body: membersMessageBody }) },
   ];
-  for (const { name, email } of only === 'widget' ? [] : emails) {
+  for (const { name, email } of only === 'widget' || only === 'console' ? [] : emails) {
     for (const shot of emailShots) {
       const page = await browser.newPage();
       await page.setViewport(shot.viewport);
@@ -183,6 +196,49 @@ try {
       console.log(`  ${path.relative(root, file)}  (${shot.viewport.width} px wide: ${email.subject})`);
       await page.close();
     }
+  }
+  if (!only || only === 'console') {
+    // The hosted console from a one-time login link, then the send drawer and its live status.
+    const res = await createApp(deps).request('/v1/brand-sessions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ return: 'login_url', staff: { id: 'demo-admin', name: 'Rosa Admin', email: 'rosa@glow.example' } }),
+    });
+    const { loginUrl } = await res.json();
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.setViewport({ width: 1280, height: 860, deviceScaleFactor: 1 });
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }, { name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await page.goto(loginUrl, { waitUntil: 'domcontentloaded' });
+    const boxes = 'affdash-offer-members >>> tbody input[type=checkbox]';
+    await deep(page, boxes);
+    await page.waitForNetworkIdle({ idleTime: 300 });
+    const shoot = async (file, what) => {
+      await page.screenshot({ path: path.join(outDir, file) });
+      console.log(`  ${path.relative(root, path.join(outDir, file))}  (${what})`);
+    };
+    await shoot('console.png', "the console: an offer's members");
+    const checkboxes = await page.$$(boxes);
+    for (const box of checkboxes.slice(0, 2)) await box.click();
+    await (await deep(page, 'affdash-offer-members >>> [part=send-button]')).click();
+    await deep(page, 'affdash-offer-members >>> affdash-email-composer >>> [data-preview-subject]');
+    await page.waitForNetworkIdle({ idleTime: 300 });
+    await shoot('console-drawer.png', 'the send drawer, two members selected');
+    await (await deep(page, 'affdash-offer-members >>> affdash-email-composer >>> [part=send-button]')).click();
+    await deep(page, 'affdash-offer-members >>> affdash-email-composer >>> [part=status]');
+    let n = 0;
+    const mailer = { description: 'screenshots', send: async () => ({ providerId: `shot-${++n}` }), close() {} };
+    await deliverEmails({ db, mailer, links: { keys: deps.keys, publicUrl: deps.config.publicUrl }, fromAddress: 'partners@glow.example' });
+    await page.waitForFunction(
+      () => {
+        const composer = document.querySelector('affdash-offer-members').shadowRoot.querySelector('affdash-email-composer');
+        const rows = [...composer.shadowRoot.querySelectorAll('[part=status] tbody tr')];
+        return rows.length > 0 && rows.every((r) => r.textContent.includes('Sent'));
+      },
+      { timeout: 20_000 },
+    );
+    await shoot('console-status.png', 'each message sent, live');
+    await context.close();
   }
 } finally {
   await browser?.close();

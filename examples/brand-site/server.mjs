@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mintDashboardToken } from '@affdash/client';
+import { Affdash, mintDashboardToken } from '@affdash/client';
+import { renderAdmin } from './admin.mjs';
 import { renderPortal } from './page.mjs';
 import { serveStatic } from './static.mjs';
 
@@ -17,8 +18,14 @@ import { serveStatic } from './static.mjs';
  *
  * `reactApp`, when given, is a connect-style handler `(req, res, next)` for the React example,
  * mounted at `/react/`: Vite's dev middleware, or `serveStatic(dir)` for its build.
+ *
+ * With `apiKey` and `offerId`, `/admin` is the brand's admin page embedding the offer's members
+ * (`<affdash-offer-members>`), its client secret minted by `POST /api/affdash-client-secret`.
  */
-export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName, brandName, port = 8788, host = '127.0.0.1', reactApp }) {
+export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName, brandName, port = 8788, host = '127.0.0.1', reactApp, apiKey, offerId }) {
+  const affdash = apiKey ? new Affdash({ apiKey, baseUrl: apiUrl }) : undefined;
+  // in a real admin, the signed-in staff user
+  const staff = { id: 'admin-1', name: 'Store admin', email: 'admin@brand.example' };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -41,6 +48,18 @@ export function startBrandSite({ apiUrl, dashboardKey, enrollmentId, memberName,
           'cache-control': 'no-store',
         });
         res.end(renderPortal({ apiUrl, memberName, brandName }));
+        return;
+      }
+      if (affdash && offerId && req.method === 'GET' && url.pathname === '/admin') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(renderAdmin({ apiUrl, brandName, offerId, staffName: staff.name }));
+        return;
+      }
+      if (affdash && req.method === 'POST' && url.pathname === '/api/affdash-client-secret') {
+        // A short-lived secret for the members table and the send drawer, naming the staff user.
+        const { clientSecret, expiresAt } = await affdash.brandSessions.create({ components: ['members', 'send'], staff });
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ clientSecret, expiresAt }));
         return;
       }
       if (req.method === 'POST' && url.pathname === '/api/affdash-token') {

@@ -83,7 +83,12 @@ function packagePaths() {
 }
 
 export default {
-  globs: ['src/index.ts', 'src/affiliate-dashboard/affiliate-dashboard*.ts'],
+  globs: [
+    'src/index.ts',
+    'src/affiliate-dashboard/affiliate-dashboard*.ts',
+    'src/brand.ts',
+    'src/brand/*/*.ts',
+  ],
   exclude: ['**/*.test.ts', '**/*.styles.ts'],
   outdir: '.',
   litelement: true,

@@ -1,6 +1,8 @@
 import { Http } from './http.js';
 import { connection, invalidOption, type ConnectionOptions } from './options.js';
 import { Brand } from './resources/brand.js';
+import { AuditEvents, BrandSessions } from './resources/brand-sessions.js';
+import { OfferMembers } from './resources/offer-members.js';
 import { Conversions } from './resources/conversions.js';
 import { DashboardKeys } from './resources/dashboard-keys.js';
 import { DashboardTokens } from './resources/dashboard-tokens.js';
@@ -42,6 +44,12 @@ export class Affdash {
   readonly webhookEndpoints: WebhookEndpoints;
   /** The brand's own settings: `brand.allowedOrigins`. */
   readonly brand: Brand;
+  /** Client secrets for the brand-side components, and console login links. */
+  readonly brandSessions: BrandSessions;
+  /** What brand sessions did, with their staff user. */
+  readonly auditEvents: AuditEvents;
+  /** An offer's members with code, links and last emailed; adding people to an offer. */
+  readonly offerMembers: OfferMembers;
 
   constructor(options: AffdashOptions) {
     const { apiKey } = options;
@@ -57,5 +65,8 @@ export class Affdash {
     this.emails = new Emails(http);
     this.webhookEndpoints = new WebhookEndpoints(http);
     this.brand = new Brand(http);
+    this.brandSessions = new BrandSessions(http);
+    this.auditEvents = new AuditEvents(http);
+    this.offerMembers = new OfferMembers(http);
   }
 }

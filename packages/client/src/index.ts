@@ -96,9 +96,22 @@ export type {
   EmailTest,
   EmailTestResult,
   EmailTemplate,
+  EmailResend,
+  EmailResendResult,
   MembersMessageEmail,
   TrackingItemsEmail,
 } from './resources/emails.js';
+export { AuditEvents, BrandSessions } from './resources/brand-sessions.js';
+export type {
+  AuditEvent,
+  AuditEventListParams,
+  BrandSession,
+  BrandSessionCreate,
+  BrandSessionListParams,
+  BrandSessionWithSecret,
+} from './resources/brand-sessions.js';
+export { OfferMembers } from './resources/offer-members.js';
+export type { OfferMember, OfferMemberListParams, OfferMembersAdd, OfferMembersAddResult } from './resources/offer-members.js';
 export { WebhookDeliveries, WebhookEndpoints } from './resources/webhook-endpoints.js';
 export type {
   WebhookDelivery,

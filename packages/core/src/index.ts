@@ -43,3 +43,5 @@ export {
   type MessageKey,
   type Messages,
 } from './messages/index.js';
+export * from './schemas/brand-session.js';
+export * from './schemas/offer-member.js';

@@ -8,8 +8,12 @@ import { embeddingCors } from './middleware/embedding-cors/index.js';
 import { idempotency } from './middleware/idempotency/index.js';
 import type { AppDeps, AppEnv } from './http/context.js';
 import { randomString } from './keys/random.js';
+import { auditEventRoutes } from './routes/audit-events/index.js';
 import { assetRoutes } from './routes/assets/index.js';
 import { brandRoutes } from './routes/brand/index.js';
+import { brandSessionRoutes } from './routes/brand-sessions/index.js';
+import { brandWidgetRoutes } from './routes/brand-widget/index.js';
+import { consoleRoutes } from './routes/console/index.js';
 import { conversionRoutes } from './routes/conversions/index.js';
 import { dashboardKeyRoutes } from './routes/dashboard-keys/index.js';
 import { dashboardTokenRoutes } from './routes/dashboard-tokens/index.js';
@@ -20,6 +24,8 @@ import { healthRoutes } from './routes/health/index.js';
 import { hostedRoutes } from './routes/hosted/index.js';
 import { jwksRoutes } from './routes/jwks/index.js';
 import { memberRoutes } from './routes/members/index.js';
+import { offerMemberRoutes } from './routes/offer-members/index.js';
+import { offerSummaryRoutes } from './routes/offer-summaries/index.js';
 import { offerRoutes } from './routes/offers/index.js';
 import { openApiRoutes } from './routes/openapi/index.js';
 import { paymentRoutes } from './routes/payments/index.js';
@@ -79,10 +85,20 @@ export function createApp(deps: AppDeps) {
 
   // before the dashboard routes: it decides CORS per brand once the token is verified
   app.use('/v1/dashboard/*', embeddingCors());
+  // the brand-side components call these from the brand's admin pages with a session secret
+  const componentCors = embeddingCors({
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+    exposeHeaders: ['X-Request-Id', 'Idempotent-Replayed'],
+    sessionsOnly: true,
+  });
+  for (const path of ['/v1/offers', '/v1/offers/*', '/v1/offer-summaries', '/v1/emails/*']) app.use(path, componentCors);
 
   app.route('/v1/brand', brandRoutes());
   app.route('/v1/offers/:offerId/emails', offerEmailRoutes());
+  app.route('/v1/offers/:offerId/members', offerMemberRoutes());
   app.route('/v1/offers', offerRoutes());
+  app.route('/v1/offer-summaries', offerSummaryRoutes());
   app.route('/v1/members', memberRoutes());
   app.route('/v1/enrollments', enrollmentRoutes());
   app.route('/v1/conversions', conversionRoutes());
@@ -92,11 +108,16 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/dashboard-keys', dashboardKeyRoutes());
   app.route('/v1/webhook-endpoints', webhookEndpointRoutes());
   app.route('/v1/webhook-deliveries', webhookDeliveryRoutes());
+  app.route('/v1/brand-sessions', brandSessionRoutes());
+  app.route('/v1/audit-events', auditEventRoutes());
   app.route('/v1/dashboard', dashboardRoutes());
   app.route('/t', trackingRoutes());
   app.route('/u', unsubscribeRoutes());
   app.route('/', hostedRoutes());
+  // before the widget's `/widget/:file` (its content-hashed name)
+  app.route('/widget', brandWidgetRoutes());
   app.route('/widget', widgetRoutes());
+  app.route('/console', consoleRoutes());
   app.route('/assets', assetRoutes());
   app.route('/', healthRoutes());
   app.route('/', jwksRoutes());

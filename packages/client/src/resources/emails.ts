@@ -1,5 +1,7 @@
 import {
   EmailMessage,
+  EmailResend,
+  EmailResendResult,
   EmailMessageListQuery,
   EmailPreview,
   EmailSendResult,
@@ -17,6 +19,8 @@ import { APIResource, type ListParams } from '../resource.js';
 import { path, valid } from '../validate.js';
 
 export type {
+  EmailResend,
+  EmailResendResult,
   EmailMessage,
   EmailPreview,
   EmailSendResult,
@@ -30,6 +34,8 @@ export interface EmailMessageListParams extends ListParams {
   offerId?: string;
   memberId?: string;
   status?: 'queued' | 'sent' | 'failed';
+  /** The messages of one send (`sendId` of its answer). */
+  sendId?: string;
 }
 
 const MessagePage = Page(EmailMessage);
@@ -118,6 +124,12 @@ export class EmailMessages extends APIResource {
   /** Messages, newest first, optionally of one offer, one member or one status. */
   list(params: EmailMessageListParams = {}, options?: RequestOptions): PagePromise<EmailMessage> {
     return this._list(MessagePage, () => ({ path: 'v1/emails/messages', query: valid(ListQuery, params, 'list parameters') }), options);
+  }
+
+  /** Queues failed messages again; those queued or sent are left alone (`unchanged`). */
+  async resend(params: EmailResend, options?: RequestOptions): Promise<EmailResendResult> {
+    const body = valid(EmailResend, params, 'resend');
+    return this._post('v1/emails/messages/resend', body, EmailResendResult, options);
   }
 }
 

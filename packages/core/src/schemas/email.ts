@@ -97,7 +97,8 @@ export type MembersMessageEmail = z.input<typeof MembersMessageEmail>;
  */
 export const EmailTest = z
   .object({
-    to: z.email().max(320),
+    /** Required with an API key; a brand session sends it to its staff user's email when omitted. */
+    to: z.email().max(320).optional(),
     /** The sample member's language (default: the brand's). */
     locale: LanguageTag.optional(),
     subject: EmailSubject.optional(),
@@ -134,6 +135,8 @@ export const RenderedEmail = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  /** What each placeholder expands to for this recipient (previews only). */
+  values: z.record(z.string(), z.string()).optional(),
 });
 export type RenderedEmail = z.infer<typeof RenderedEmail>;
 
@@ -154,6 +157,8 @@ export const QueuedEmail = z.object({
 export type QueuedEmail = z.infer<typeof QueuedEmail>;
 
 export const EmailSendResult = z.object({
+  /** Groups this send's messages: `GET /v1/emails/messages?sendId=…` lists each one's status. */
+  sendId: Id.optional(),
   queued: z.array(QueuedEmail),
   skipped: z.array(SkippedRecipient),
 });
@@ -181,6 +186,10 @@ export const EmailMessage = z.object({
   sentAt: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** The send it belongs to. */
+  sendId: Id.nullable().optional(),
+  /** A "send me a test" message, to staff rather than the member. */
+  test: z.boolean().optional(),
 });
 export type EmailMessage = z.infer<typeof EmailMessage>;
 
@@ -188,5 +197,27 @@ export const EmailMessageListQuery = z.object({
   offerId: Id.optional(),
   memberId: Id.optional(),
   status: EmailMessageStatus.optional(),
+  /** The messages of one send. */
+  sendId: Id.optional(),
 });
 export type EmailMessageListQuery = z.input<typeof EmailMessageListQuery>;
+
+/** Queue failed messages again. */
+export const EmailResend = z
+  .object({
+    messageIds: z
+      .array(Id)
+      .min(1)
+      .max(1000)
+      .refine((ids) => new Set(ids).size === ids.length, 'a message is listed twice'),
+  })
+  .strict();
+export type EmailResend = z.input<typeof EmailResend>;
+
+export const EmailResendResult = z.object({
+  /** Queued again. */
+  requeued: z.array(Id),
+  /** Not failed (queued or sent): left alone. */
+  unchanged: z.array(Id),
+});
+export type EmailResendResult = z.infer<typeof EmailResendResult>;

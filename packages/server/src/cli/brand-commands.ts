@@ -82,6 +82,10 @@ export interface BrandCommandValues {
   'sender-name'?: string;
   'reply-to'?: string;
   'postal-address'?: string;
+  'staff-id'?: string;
+  'staff-name'?: string;
+  'staff-email'?: string;
+  components?: string;
 }
 
 /** The profile field each `brand-profile` option sets. */
@@ -156,6 +160,22 @@ export async function runBrandCommand(command: string, positionals: string[], va
       }
       case 'email':
         return await email(api, sub, arg, values, need);
+      case 'console-link': {
+        const user = values['staff-id'] ?? process.env.USER ?? 'cli';
+        const link = await api.call<{ loginUrl: string; expiresAt: string }>('POST', '/v1/brand-sessions', {
+          return: 'login_url',
+          staff: {
+            id: user,
+            name: values['staff-name'] ?? user,
+            ...(values['staff-email'] ? { email: values['staff-email'] } : {}),
+          },
+          ...(values.offer ? { offerIds: values.offer.split(',').map((o) => o.trim()) } : {}),
+          ...(values.components ? { components: values.components.split(',').map((c) => c.trim()) } : {}),
+        });
+        out(link.loginUrl);
+        process.stderr.write(`opens the console once, until ${link.expiresAt}\n`);
+        return;
+      }
       case 'brand-profile': {
         const patch = profilePatch(values);
         printProfile(await api.call<BrandProfile>(patch ? 'PATCH' : 'GET', '/v1/brand/profile', patch ?? undefined));

@@ -92,6 +92,18 @@ export const commands = {
       'postal-address': { type: 'string' },
     },
   },
+  'console-link': {
+    usage: `affdash console-link [--staff-id ID] [--staff-name NAME] [--staff-email E] [--offer ID[,ID]] [--components offers,members,send]
+                                a one-time link that opens the hosted console (valid 15 minutes)`,
+    options: {
+      ...apiKey,
+      offer: { type: 'string' },
+      'staff-id': { type: 'string' },
+      'staff-name': { type: 'string' },
+      'staff-email': { type: 'string' },
+      components: { type: 'string' },
+    },
+  },
   deliver: {
     usage: `affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
                                 and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30) and idempotency keys past 24 h`,
@@ -102,7 +114,7 @@ export const commands = {
 export type CommandName = keyof typeof commands;
 
 /** Commands that act for one brand, with its API key. */
-export const brandCommandNames: readonly CommandName[] = ['enroll', 'rotate-link', 'email', 'brand-profile'];
+export const brandCommandNames: readonly CommandName[] = ['enroll', 'rotate-link', 'email', 'brand-profile', 'console-link'];
 
 export function isCommand(name: string): name is CommandName {
   return Object.hasOwn(commands, name);

@@ -42,6 +42,8 @@ export interface AppEnv {
     brandId: string;
     /** Set by the API-key middleware: the id of the key, for who-did-what records. */
     apiKeyId: string;
+    /** Set by the brand-access middleware when a brand session (not an API key) called. */
+    session: import('../brand-sessions/sessions.js').SessionClaims | undefined;
     /** Set by the dashboard-token middleware. */
     dashboard: { brandId: string; enrollmentId: string };
   };

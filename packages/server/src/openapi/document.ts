@@ -42,6 +42,18 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[] = allRoutes): J
           name: 'affdash_session',
           description: 'The session the hosted dashboard page sets',
         },
+        [Auth.brandSession]: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A brand session\'s client secret (`affdash_bs_…`, from `POST /v1/brand-sessions`): only the routes its components need, each listing them',
+        },
+        [Auth.consoleSession]: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'affdash_console',
+          description: 'The sign-in a console login link sets',
+        },
       },
     },
   };

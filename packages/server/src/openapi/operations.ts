@@ -36,7 +36,8 @@ function takesIdempotencyKey(route: RouteDoc): boolean {
 /** Every error code a route can answer: those it lists, and those its auth and input imply. */
 function errorCodes(route: RouteDoc): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors);
-  if (route.auth === Auth.apiKey) codes.add('unauthorized').add('rate_limited');
+  if (route.auth === Auth.apiKey) codes.add('unauthorized').add('forbidden').add('rate_limited');
+  if (route.session) codes.add('token_expired');
   if (route.auth === Auth.dashboardToken) {
     codes.add('unauthorized').add('token_expired').add('not_found').add('rate_limited');
   }
@@ -103,8 +104,14 @@ export function operation(route: RouteDoc): Json {
   return {
     operationId: operationId(route),
     summary: route.summary,
+    ...(route.session
+      ? { description: `Also callable with a brand session enabling ${route.session.map((c) => `\`${c}\``).join(' or ')}.` }
+      : {}),
     tags: [route.tag],
-    security: route.auth === Auth.none ? [] : [{ [route.auth]: [] }],
+    security:
+      route.auth === Auth.none
+        ? []
+        : [{ [route.auth]: [] }, ...(route.session ? [{ [Auth.brandSession]: [] }] : [])],
     ...(parameters.length ? { parameters } : {}),
     ...(route.body
       ? { requestBody: { required: true, content: { [Media.json]: { schema: ref(inputName(route.body)) } } } }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@affdash/core';
+import type { BrandComponent, ErrorCode } from '@affdash/core';
 import type { BodyName, QueryName, ResponseName } from './schemas.js';
 
 /** Who may call a route: a brand's API key, a member's dashboard token, the hosted-page cookie, anyone. */
@@ -6,6 +6,8 @@ export const Auth = {
   apiKey: 'apiKey',
   dashboardToken: 'dashboardToken',
   hostedSession: 'hostedSession',
+  consoleSession: 'consoleSession',
+  brandSession: 'brandSession',
   none: 'none',
 } as const;
 export type Auth = (typeof Auth)[keyof typeof Auth];
@@ -46,6 +48,8 @@ export interface RouteDoc {
   idempotencyKey?: boolean;
   /** Takes `Prefer: return=minimal` for a shorter answer. */
   preferMinimal?: boolean;
+  /** A brand session enabling one of these components may call it too (besides the API key). */
+  session?: readonly BrandComponent[];
   /** Default: the method and the path's words, `getV1OffersId`. */
   operationId?: string;
 }
@@ -82,24 +86,33 @@ const dashboard = area('Dashboard', Auth.dashboardToken);
 const open = area('Public', Auth.none);
 const hosted = area('Public', Auth.hostedSession);
 
+const send = ['send'] as const;
+const anyComponent = ['offers', 'members', 'send'] as const;
+const sessions = area('Brand sessions', Auth.apiKey);
+const consolePages = area('Console', Auth.consoleSession);
+
 const emailRoutes = (path: string, kind: string, body: BodyName): RouteDoc[] => [
   emails('get', `/v1/offers/{offerId}/emails/${path}/template`, `The default template of the ${kind} email`, {
     responses: [ok('EmailTemplate')],
+    session: send,
   }),
   emails('post', `/v1/offers/{offerId}/emails/${path}/preview`, `Render the ${kind} email for each recipient, sending nothing`, {
     body,
     responses: [ok('EmailPreview')],
     errors: ['not_found', 'not_enrolled'],
+    session: send,
   }),
   emails('post', `/v1/offers/{offerId}/emails/${path}/send`, `Queue the ${kind} email, one message per recipient`, {
     body,
     responses: [{ status: 202, description: 'Queued', schema: 'EmailSendResult' }],
     errors: ['not_found', 'not_enrolled', 'conflict'],
+    session: send,
   }),
   emails('post', `/v1/offers/{offerId}/emails/${path}/test`, `Send me a test: the ${kind} email for a sample member to one address, sent now and not counted as a send`, {
     body: 'EmailTest',
     responses: [ok('EmailTestResult', 'Handed to the mail server')],
     errors: ['not_found', 'email_failed'],
+    session: send,
   }),
 ];
 
@@ -116,8 +129,25 @@ const hostedPage = (path: string, operationId: string): RouteDoc =>
 /** Every route the app serves. `test/openapi.test.ts` fails when this and the app disagree. */
 export const routes: RouteDoc[] = [
   offers('post', '/v1/offers', 'Create an offer', { body: 'OfferCreate', responses: [created('Offer')] }),
-  offers('get', '/v1/offers', 'List offers', { query: 'PageQuery', responses: [ok('OfferPage')] }),
-  offers('get', '/v1/offers/{id}', 'Retrieve an offer', { responses: [ok('Offer')], errors: ['not_found'] }),
+  offers('get', '/v1/offers', 'List offers', { query: 'PageQuery', responses: [ok('OfferPage')], session: anyComponent }),
+  offers('get', '/v1/offers/{id}', 'Retrieve an offer', { responses: [ok('Offer')], errors: ['not_found'], session: anyComponent }),
+  offers('get', '/v1/offer-summaries', 'Offers with their members, conversions, sales and commission totals', {
+    query: 'PageQuery',
+    responses: [ok('OfferSummaryPage')],
+    session: ['offers'],
+  }),
+  offers('get', '/v1/offers/{offerId}/members', "The offer's members with their code, links and when each was last emailed; search and filters", {
+    query: 'OfferMemberListQuery',
+    responses: [ok('OfferMemberPage')],
+    errors: ['not_found'],
+    session: ['members'],
+  }),
+  offers('post', '/v1/offers/{offerId}/members', 'Add people to the offer (matched by email or external id, else created); generates codes and links', {
+    body: 'OfferMembersAdd',
+    responses: [ok('OfferMembersAddResult', 'One result per row, in order')],
+    errors: ['not_found'],
+    session: ['members'],
+  }),
   offers('patch', '/v1/offers/{id}', 'Update an offer', {
     body: 'OfferUpdate',
     responses: [ok('Offer')],
@@ -209,8 +239,30 @@ export const routes: RouteDoc[] = [
   emails('get', '/v1/emails/messages', 'List queued, sent and failed email messages', {
     query: 'EmailMessageListQuery',
     responses: [ok('EmailMessagePage')],
+    session: send,
   }),
-  emails('get', '/v1/emails/messages/{id}', 'Retrieve an email message', { responses: [ok('EmailMessage')], errors: ['not_found'] }),
+  emails('get', '/v1/emails/messages/{id}', 'Retrieve an email message', { responses: [ok('EmailMessage')], errors: ['not_found'], session: send }),
+  emails('post', '/v1/emails/messages/resend', 'Queue failed messages again', {
+    body: 'EmailResend',
+    responses: [ok('EmailResendResult')],
+    errors: ['not_found'],
+    session: send,
+  }),
+
+  sessions('post', '/v1/brand-sessions', 'Mint a brand session for staff: a client secret for the components, or a one-time console login link', {
+    body: 'BrandSessionCreate',
+    responses: [created('BrandSessionWithSecret')],
+    errors: ['not_found'],
+  }),
+  sessions('get', '/v1/brand-sessions', 'List brand sessions', { query: 'PageQuery', responses: [ok('BrandSessionPage')] }),
+  sessions('delete', '/v1/brand-sessions/{id}', 'Revoke a brand session and every session opened from it', {
+    responses: [ok('BrandSession')],
+    errors: ['not_found'],
+  }),
+  sessions('get', '/v1/audit-events', "What brand sessions did, with their staff user, newest first", {
+    query: 'AuditEventListQuery',
+    responses: [ok('AuditEventPage')],
+  }),
 
   brand('get', '/v1/brand/allowed-origins', "The origins the brand's dashboards may be embedded on", {
     responses: [ok('AllowedOrigins')],
@@ -329,8 +381,27 @@ export const routes: RouteDoc[] = [
     responses: [created('DashboardToken')],
     errors: ['not_found'],
   }),
+  open('get', '/console/login/{secret}', 'A one-time console login link: signs in with a cookie and moves to /console', {
+    responses: [{ status: 303, description: 'Signed in; on to `/console`' }, html(404, 'The link was used, expired or is unknown (an HTML page)')],
+  }),
+  consolePages('get', '/console', 'The hosted brand console', {
+    operationId: 'getConsole',
+    responses: [html(200, 'The console page'), html(401, 'Signed out (an HTML page)')],
+  }),
+  consolePages('post', '/console/client-secret', "A short-lived client secret for the console's components", {
+    responses: [created('ConsoleClientSecret')],
+    errors: ['unauthorized', 'forbidden'],
+  }),
+  consolePages('post', '/console/sign-out', 'End the console sign-in and every client secret it handed out', {
+    responses: [{ status: 303, description: 'Signed out; on to `/console`' }],
+    errors: ['forbidden'],
+  }),
   open('get', '/widget/affdash-widget.js', 'The widget as one self-contained file, for a script tag', {
     responses: [{ status: 200, description: 'The widget (ES module)', media: Media.javascript }],
+    errors: ['not_found'],
+  }),
+  open('get', '/widget/affdash-brand.js', 'The brand components (`@affdash/widget/brand`) as one file, for a script tag', {
+    responses: [{ status: 200, description: 'The brand components (ES module)', media: Media.javascript }],
     errors: ['not_found'],
   }),
   open('get', '/widget/{file}', 'The same file under its content-hashed name `affdash-widget.<hash>.js`, cached immutable for a year', {

@@ -1,5 +1,17 @@
 import {
   AllowedOrigins,
+  AuditEvent,
+  AuditEventListQuery,
+  BrandSession,
+  BrandSessionCreate,
+  BrandSessionWithSecret,
+  EmailResend,
+  EmailResendResult,
+  OfferMember,
+  OfferMemberListQuery,
+  OfferMembersAdd,
+  OfferMembersAddResult,
+  OfferSummary,
   BrandProfile,
   BrandProfileUpdate,
   CommissionStructure,
@@ -95,6 +107,9 @@ export const bodySchemas = {
   WebhookEndpointCreate,
   WebhookEndpointUpdate,
   WebhookSecretRotate,
+  BrandSessionCreate,
+  OfferMembersAdd,
+  EmailResend,
 } satisfies Record<string, z.ZodType>;
 export type BodyName = keyof typeof bodySchemas;
 
@@ -109,6 +124,8 @@ export const querySchemas = {
   DashboardConversionCsvQuery: DashboardConversionQuery,
   DashboardQuery,
   DayRange,
+  AuditEventListQuery: PageQuery.extend(AuditEventListQuery.shape),
+  OfferMemberListQuery: PageQuery.extend(OfferMemberListQuery.shape),
 } satisfies Record<string, z.ZodObject>;
 export type QueryName = keyof typeof querySchemas;
 
@@ -168,6 +185,15 @@ export const responseSchemas = {
   Readiness,
   Jwks,
   OpenApiDocument,
+  BrandSession,
+  BrandSessionWithSecret,
+  BrandSessionPage: Page(BrandSession),
+  AuditEventPage: Page(AuditEvent),
+  OfferMemberPage: Page(OfferMember),
+  OfferSummaryPage: Page(OfferSummary),
+  OfferMembersAddResult,
+  EmailResendResult,
+  ConsoleClientSecret: z.object({ clientSecret: z.string(), expiresAt: z.iso.datetime() }),
 } satisfies Record<string, z.ZodType>;
 export type ResponseName = keyof typeof responseSchemas;
 

@@ -14,10 +14,12 @@ export interface EmbeddingCorsOptions {
   exposeHeaders?: string[];
   /** Seconds a browser may keep a preflight answer. */
   maxAge?: number;
+  /** Open only answers to a brand session (the brand-side components); API-key answers stay closed. */
+  sessionsOnly?: boolean;
 }
 
 /**
- * CORS for the dashboard API, per brand. A preflight carries no token, so it is answered for
+ * CORS for the dashboard API and the routes brand sessions reach, per brand. A preflight carries no token, so it is answered for
  * any origin (`*`). The actual request carries one: when the token's brand lists allowed
  * origins, only an `Origin` among them gets `Access-Control-Allow-Origin: <origin>`; any other
  * origin gets none, so the browser keeps the answer from the page. The rule holds for every
@@ -39,6 +41,7 @@ export function embeddingCors(options: EmbeddingCorsOptions = {}) {
     allowHeaders = ['Authorization', 'Content-Type'],
     exposeHeaders = ['X-Request-Id'],
     maxAge = 600,
+    sessionsOnly = false,
   } = options;
   return createMiddleware<AppEnv>(async function embeddingCorsMiddleware(c, next) {
     const origin = c.req.header('origin');
@@ -55,9 +58,11 @@ export function embeddingCors(options: EmbeddingCorsOptions = {}) {
     await next();
     const headers = c.res.headers;
     headers.delete('Access-Control-Allow-Origin');
+    if (sessionsOnly && !c.get('session')) return;
     headers.set('Access-Control-Expose-Headers', exposeHeaders.join(', '));
     headers.append('Vary', 'Origin');
-    const brandId = c.get('dashboard')?.brandId ?? (await tokenBrand(c));
+    // a dashboard token's brand, or a brand session's (the brand-side components)
+    const brandId = c.get('dashboard')?.brandId ?? (c.get('session') ? c.get('brandId') : await tokenBrand(c));
     const list = brandId ? await allowedOrigins(c.get('deps').db, brandId) : undefined;
     if (!list || list.any) headers.set('Access-Control-Allow-Origin', '*');
     else if (origin && originAllowed(list, origin)) headers.set('Access-Control-Allow-Origin', origin);

@@ -8,7 +8,7 @@ import {
   storeAnswer,
   type StoredAnswer,
 } from '../../http/idempotency.js';
-import { apiKey } from '../api-key/index.js';
+import { brandAuthentication } from '../brand-access/index.js';
 
 /** The methods of the brand API that create or change something, and take a key. */
 const KEYED_METHODS = new Set(['POST', 'PATCH']);
@@ -33,7 +33,8 @@ class ErrorAnswer extends Error {}
  * app.use('/v1/*', idempotency());
  */
 export function idempotency() {
-  const authenticate = apiKey();
+  // an API key, or a brand session (the composer's Send): the route checks what it may reach
+  const authenticate = brandAuthentication();
   return createMiddleware<AppEnv>(async function idempotencyMiddleware(c, next) {
     if (!KEYED_METHODS.has(c.req.method) || c.req.path.startsWith('/v1/dashboard/')) return next();
     const key = idempotencyKey(c.req.header('idempotency-key'));

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import {
   EmailMessageListQuery,
+  EmailResend,
   EmailTest,
   MembersMessageEmail,
   PageQuery,
@@ -8,34 +9,31 @@ import {
   type EmailKind,
   type EmailPreview,
   type EmailSendResult,
+  type EmailTestResult,
 } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import { emailBrand } from '../../email/brand.js';
 import { defaultTemplate } from '../../email/defaults.js';
-import { findMessage, listMessages, queueMessages, toEmailMessage } from '../../email/outbox.js';
+import { findMessage, listMessages, queueMessages, resendMessages, toEmailMessage } from '../../email/outbox.js';
 import {
   activeRecipients,
   chosenRecipients,
   renderEmail,
   sortRecipients,
+  templateValues,
   type RecipientRow,
 } from '../../email/recipients.js';
 import type { SendTemplate } from '../../email/render.js';
 import { sendTestEmail } from '../../email/test-send.js';
 import type { AppEnv } from '../../http/context.js';
-import { notFound } from '../../http/errors.js';
+import { ApiError, notFound } from '../../http/errors.js';
+import { newId } from '../../keys/random.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { brandAccess, offerInScope } from '../../middleware/brand-access/index.js';
 import type { LinkContext } from '../enrollments/queries.js';
 
-/** Authenticates unless an enclosing app already did. */
-function brandAuth() {
-  const check = apiKey();
-  return async (c: Context<AppEnv>, next: () => Promise<void>) => {
-    if (c.get('brandId')) return next();
-    return check(c, next);
-  };
-}
+/** The API key, or a brand session enabling the composer (`send`); for the offer, in its scope. */
+const sendAccess = () => brandAccess({ components: ['send'], offerParam: 'offerId' });
 
 function links(c: Context<AppEnv>): LinkContext {
   const { keys, config } = c.get('deps');
@@ -61,7 +59,7 @@ const flows: Record<EmailKind, { path: string; recipients: Recipients }> = {
  * a preview rendered per recipient, and a send that queues one message per recipient.
  */
 export function offerEmailRoutes() {
-  const app = new Hono<AppEnv>().use(brandAuth());
+  const app = new Hono<AppEnv>().use(sendAccess());
   for (const [kind, flow] of Object.entries(flows) as [EmailKind, (typeof flows)[EmailKind]][]) {
     const schema = kind === 'tracking_items' ? TrackingItemsEmail : MembersMessageEmail;
     app.get(`/${flow.path}/template`, async (c) => {
@@ -80,7 +78,8 @@ export function offerEmailRoutes() {
       const emails = await Promise.all(
         send.map(async (r) => {
           const { message: _, ...email } = await renderEmail(r, links(c), kind, brand, template);
-          return email;
+          // what each placeholder expands to, for the composer's list beside the fields
+          return { ...email, values: { ...templateValues(r, links(c)), brand_name: brand.displayName } };
         }),
       );
       const preview: EmailPreview = {
@@ -100,8 +99,9 @@ export function offerEmailRoutes() {
       const body = await c.get('deps').db.tx(async (db): Promise<EmailSendResult> => {
         const brand = await emailBrand(db, brandId);
         const { send, skipped } = sortRecipients(await flow.recipients(db, brandId, offerId, input));
-        const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand);
-        return { queued, skipped };
+        const sendId = newId('snd');
+        const queued = await queueMessages(db, links(c), brandId, kind, offerId, send, template, brand, { sendId });
+        return { sendId, queued, skipped };
       });
       return c.json(body, 202);
     });
@@ -113,7 +113,7 @@ export function offerEmailRoutes() {
         kind,
         brand,
         offerId: c.req.param('offerId')!,
-        to: input.to,
+        to: testAddress(input.to, c.get('session')),
         locale: input.locale ?? null,
         template: sendTemplate(input),
       });
@@ -121,6 +121,17 @@ export function offerEmailRoutes() {
     });
   }
   return app;
+}
+
+/** Where a test goes: the address given, else the brand session's staff user. */
+function testAddress(to: string | undefined, session: AppEnv['Variables']['session']): string {
+  const address = to ?? session?.staff.email;
+  if (!address) {
+    throw new ApiError('validation_failed', 'to: give the address the test goes to', {
+      issues: [{ path: 'to', message: 'give the address the test goes to (no staff email to send it to)' }],
+    });
+  }
+  return address;
 }
 
 /** The brand's own subject and body for this send; what it leaves out is the default. */
@@ -134,13 +145,19 @@ function sendTemplate(input: { subject?: string | undefined; body?: string | und
 /** `/v1/emails/messages`: the outbox, and what became of each message. */
 export function emailMessageRoutes() {
   return new Hono<AppEnv>()
-    .use(brandAuth())
+    .use(sendAccess())
     .get('/messages', validate('query', PageQuery.extend(EmailMessageListQuery.shape)), async (c) => {
-      return c.json(await listMessages(c.get('deps').db, c.get('brandId'), c.req.valid('query')));
+      const only = c.get('session')?.offerIds;
+      return c.json(await listMessages(c.get('deps').db, c.get('brandId'), c.req.valid('query'), only));
+    })
+    .post('/messages/resend', validate('json', EmailResend), async (c) => {
+      const { messageIds } = c.req.valid('json');
+      const only = c.get('session')?.offerIds;
+      return c.json(await resendMessages(c.get('deps').db, c.get('brandId'), messageIds, only));
     })
     .get('/messages/:id', async (c) => {
       const row = await findMessage(c.get('deps').db, c.get('brandId'), c.req.param('id'));
-      if (!row) throw notFound('email message');
+      if (!row || !offerInScope(c.get('session'), row.offer_id)) throw notFound('email message');
       return c.json(toEmailMessage(row));
     });
 }

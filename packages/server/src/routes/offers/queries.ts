@@ -72,10 +72,12 @@ export async function findOffer(db: Database, brandId: string, id: string): Prom
   return row ?? null;
 }
 
-export async function listOffers(db: Database, brandId: string, page: PageQuery) {
+/** The brand's offers, newest first; with `only`, just those of them (a brand session's scope). */
+export async function listOffers(db: Database, brandId: string, page: PageQuery, only?: string[] | null) {
   const after = decodeCursor(page.cursor);
   const rows = await db.query<OfferRow & CursorRow>(sql`
     SELECT *, ${cursorAt(sql`created_at`)} FROM offers WHERE brand_id = ${brandId}
+    ${only ? sql`AND id IN (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql``}
     ${after ? sql`AND (created_at, id) < (${after.at}::timestamptz, ${after.id})` : sql``}
     ORDER BY created_at DESC, id DESC LIMIT ${page.limit + 1}`);
   return toPage(rows, page.limit, (r) => [r.cursor_at, r.id], toOffer);

@@ -1,0 +1,98 @@
+import type { BrandComponent } from '@affdash/core';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { routePath } from 'hono/route';
+import { recordAudit } from '../../brand-sessions/audit.js';
+import { findLiveSession, SESSION_SECRET_PREFIX, toClaims, type SessionClaims } from '../../brand-sessions/sessions.js';
+import { ApiError } from '../../http/errors.js';
+import type { AppEnv } from '../../http/context.js';
+import { apiKey } from '../api-key/index.js';
+import { bearerToken } from '../bearer.js';
+
+export interface BrandAccessOptions {
+  /** A brand session may call the route when it enables one of these components. */
+  components: readonly BrandComponent[];
+  /** The path parameter naming the offer, checked against the session's offers. */
+  offerParam?: string;
+}
+
+/** Whether the request's session (if any) may reach `offerId`. API keys reach every offer. */
+export function offerInScope(session: AppEnv['Variables']['session'], offerId: string): boolean {
+  return !session?.offerIds || session.offerIds.includes(offerId);
+}
+
+/** Looks up a brand session's client secret and sets `brandId` and `session`, or refuses it. */
+async function authenticateSession(c: Context<AppEnv>, secret: string): Promise<SessionClaims> {
+  const found = await findLiveSession(c.get('deps').db, secret, 'client_secret');
+  if (!('row' in found)) {
+    throw found.expired
+      ? new ApiError('token_expired', 'The brand session expired; ask for a new client secret.')
+      : new ApiError('unauthorized', 'The brand session is unknown or revoked.');
+  }
+  const session = toClaims(found.row);
+  c.set('brandId', found.row.brand_id);
+  c.set('session', session);
+  return session;
+}
+
+/**
+ * Authenticates an API key or a brand session, with no check of what the session may reach:
+ * for middleware that runs before the route's own check (the idempotency key's transaction).
+ * The route still decides: `apiKey()` refuses a session, `brandAccess()` checks its scope.
+ */
+export function brandAuthentication() {
+  const keyCheck = apiKey();
+  return createMiddleware<AppEnv>(async function brandAuthenticationMiddleware(c, next) {
+    if (c.get('brandId')) return next();
+    const secret = bearerToken(c.req.header('authorization'));
+    if (!secret?.startsWith(SESSION_SECRET_PREFIX)) return keyCheck(c, next);
+    await authenticateSession(c, secret);
+    await next();
+  });
+}
+
+/**
+ * Lets a route be called with the brand's API key or with a brand session (a client secret
+ * from `POST /v1/brand-sessions`) that enables one of `components`, and, with `offerParam`,
+ * is scoped to that offer. Sets `brandId`, and `session` for a session. Each write a session
+ * makes is recorded in the audit trail with its staff user, after the answer is known.
+ *
+ * @example
+ * app.get('/:offerId/members', brandAccess({ components: ['members'], offerParam: 'offerId' }), handler);
+ */
+export function brandAccess(options: BrandAccessOptions) {
+  const keyCheck = apiKey();
+  return createMiddleware<AppEnv>(async function brandAccessMiddleware(c, next) {
+    if (c.get('brandId') && !c.get('session')) return next(); // an enclosing app checked the key
+    const { db } = c.get('deps');
+    let session = c.get('session');
+    if (!session) {
+      const secret = bearerToken(c.req.header('authorization'));
+      if (!secret?.startsWith(SESSION_SECRET_PREFIX)) return keyCheck(c, next);
+      session = await authenticateSession(c, secret);
+    }
+    if (!options.components.some((name) => session.components.includes(name))) {
+      throw new ApiError(
+        'forbidden',
+        `This brand session does not enable ${options.components.join(' or ')}; create one that does.`,
+      );
+    }
+    if (options.offerParam) {
+      const offerId = c.req.param(options.offerParam);
+      // out of scope reads as absent: a session learns nothing of other offers
+      if (offerId && !offerInScope(session, offerId)) throw new ApiError('not_found', 'offer not found');
+    }
+    await next();
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const route = routePath(c, -1).replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+      await recordAudit(db, c.get('brandId'), {
+        action: `${c.req.method} ${route}`,
+        actor: { type: 'brand_session', session },
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        requestId: c.get('requestId'),
+      });
+    }
+  });
+}

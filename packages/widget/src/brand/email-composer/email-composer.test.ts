@@ -1,0 +1,171 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './email-composer.js';
+import type { AffdashEmailComposer } from './email-composer.component.js';
+import { BRAND_API, OFFER_ID, secretSource, serveBrandApi } from '../../../test/brand-api.js';
+import { resetApi, startApi } from '../../../test/mock-api.js';
+
+const root = (el: AffdashEmailComposer) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = <T extends Element = HTMLElement>(el: AffdashEmailComposer, selector: string) => root(el).querySelector<T>(selector)!;
+
+function button(el: AffdashEmailComposer, label: RegExp) {
+  const found = [...root(el).querySelectorAll('button')].find((b) => label.test(text(b)) || label.test(b.getAttribute('aria-label') ?? ''));
+  if (!found) throw new Error(`no button ${label}`);
+  return found;
+}
+
+async function mount(memberIds = ['mem_1', 'mem_2', 'mem_3', 'mem_4'], fetchClientSecret = secretSource()) {
+  const el = await fixture<AffdashEmailComposer>(html`<affdash-email-composer
+    api-base=${BRAND_API} offer=${OFFER_ID} kind="tracking_items" locale="en-US" poll-interval="50"
+    .memberIds=${memberIds} .fetchClientSecret=${fetchClientSecret}></affdash-email-composer>`);
+  await waitUntil(() => root(el).querySelector('[data-preview-subject]'), 'the preview never rendered');
+  return el;
+}
+
+async function edit(el: AffdashEmailComposer, id: 'subject' | 'body', value: string) {
+  const field = $<HTMLInputElement>(el, `#${id}`);
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input'));
+}
+
+describe('<affdash-email-composer>', () => {
+  before(startApi);
+  afterEach(resetApi);
+
+  it('shows the pre-generated email with placeholders marked, what each expands to, and who is skipped', async () => {
+    serveBrandApi();
+    const el = await mount();
+    expect($<HTMLInputElement>(el, '#subject').value).to.equal('Your {{offer_name}} code from {{brand_name}}');
+    const marks = [...root(el).querySelectorAll('.marked__backdrop mark')].map(text);
+    expect(marks).to.include.members(['{{offer_name}}', '{{brand_name}}', '{{member_name}}', '{{promo_code}}', '{{dashboard_link}}']);
+    const expansions = text($(el, '.expansions'));
+    expect(expansions).to.contain('SPRING-M1').and.contain('https://go.example/d/secret1');
+    expect(text($(el, '[data-preview-recipient]'))).to.equal('1 of 2: Ana Silva <m1@example.com>');
+    expect(text($(el, '[data-preview-subject]'))).to.equal('Your Spring code from Glow');
+    const skipped = text($(el, '[data-skipped]'));
+    expect(skipped).to.contain('Skipped (2)').and.contain('mem_3: no email address').and.contain('mem_4: opted out');
+    expect(text(button(el, /^Send to/))).to.equal('Send to 2');
+    await expect(el).to.be.accessible();
+  });
+
+  it("steps through the recipients' own code, link and dashboard link", async () => {
+    serveBrandApi();
+    const el = await mount();
+    button(el, /Next recipient/).click();
+    await el.updateComplete;
+    expect(text($(el, '[data-preview-recipient]'))).to.contain('2 of 2: Ben Okafor');
+    const body = text($(el, '[data-preview-body]'));
+    expect(body).to.contain('Code: SPRING-M2').and.contain('Dashboard: https://go.example/d/secret2');
+    expect(button(el, /Next recipient/).disabled).to.equal(true);
+    button(el, /Previous recipient/).click();
+    await el.updateComplete;
+    expect(text($(el, '[data-preview-body]'))).to.contain('SPRING-M1');
+  });
+
+  it('re-renders the preview as the email is edited; a chip inserts a placeholder at the caret; a wrong one is named', async () => {
+    const api = serveBrandApi();
+    const el = await mount();
+    await edit(el, 'subject', 'Spring is here, {{member_name}}');
+    await waitUntil(() => text($(el, '[data-preview-subject]')) === 'Spring is here, Ana Silva', 'the preview did not follow the edit');
+
+    const body = $<HTMLTextAreaElement>(el, '#body');
+    body.focus();
+    body.value = 'Use ';
+    body.dispatchEvent(new InputEvent('input'));
+    body.setSelectionRange(4, 4);
+    $<HTMLButtonElement>(el, '[data-placeholder=promo_code]').click();
+    await el.updateComplete;
+    expect(body.value).to.equal('Use {{promo_code}}');
+    await waitUntil(() => text($(el, '[data-preview-body]')) === 'Use SPRING-M1', 'the inserted placeholder was not rendered');
+
+    await edit(el, 'body', 'Hi {{nickname}}');
+    await waitUntil(() => text($(el, '#body-error')).includes('{{nickname}}'), 'the unknown placeholder was not named');
+    expect($(el, '#body').getAttribute('aria-invalid')).to.equal('true');
+    expect(button(el, /^Send to/).disabled).to.equal(true);
+    expect(api.sends).to.have.length(0);
+  });
+
+  it('sends a test of the edited email to the staff user', async () => {
+    const api = serveBrandApi();
+    const el = await mount();
+    button(el, /Send me a test/).click();
+    await waitUntil(() => text($(el, '.note')) === 'Test sent to rosa@glow.example', 'no test note');
+    expect(api.tests).to.deep.equal([{ subject: 'Your {{offer_name}} code from {{brand_name}}', body: $<HTMLTextAreaElement>(el, '#body').value }]);
+    expect(api.sends).to.have.length(0);
+  });
+
+  it('sends once: a double click is one request, a retry after a lost answer reuses the key', async () => {
+    const api = serveBrandApi();
+    const el = await mount();
+    api.failNextSend = true;
+    const send = button(el, /^Send to/);
+    send.click();
+    send.click();
+    await waitUntil(() => text($(el, '.note')).length > 0, 'the failure was not shown');
+    expect(api.sends).to.have.length(1);
+    const sent = oneEvent(el, 'affdash-sent');
+    button(el, /^Send to/).click();
+    const event = await sent;
+    expect(api.sends).to.have.length(2);
+    expect(api.sends[1]!.key).to.equal(api.sends[0]!.key);
+    expect(api.sends[0]!.key).to.match(/^composer-/);
+    expect(api.messages).to.have.length(2); // the first attempt's messages were not written twice
+    expect(event.detail.queued.map((q: { to: string }) => q.to)).to.deep.equal(['m1@example.com', 'm2@example.com']);
+    expect(api.sends[0]!.body).to.deep.include({ memberIds: ['mem_1', 'mem_2', 'mem_3', 'mem_4'] });
+  });
+
+  it('shows each message’s status live, and resends the failed ones', async () => {
+    const api = serveBrandApi();
+    const el = await mount();
+    button(el, /^Send to/).click();
+    await waitUntil(() => root(el).querySelectorAll('[part=status] tbody tr').length === 2, 'no status rows');
+    const row = (i: number) => text(root(el).querySelectorAll('[part=status] tbody tr')[i]);
+    expect(row(0)).to.contain('Ana Silva').and.contain('m1@example.com').and.contain('Queued');
+    Object.assign(api.messages[0]!, { status: 'sent' });
+    Object.assign(api.messages[1]!, { status: 'failed', lastError: '550 mailbox unavailable' });
+    await waitUntil(() => row(1).includes('Failed'), 'the failure never showed');
+    expect(row(0)).to.contain('Sent');
+    expect(row(1)).to.contain('550 mailbox unavailable');
+    await expect(el).to.be.accessible();
+    const polls = api.calls.filter((c) => c === 'GET /v1/emails/messages').length;
+    await new Promise((r) => setTimeout(r, 200));
+    expect(api.calls.filter((c) => c === 'GET /v1/emails/messages').length).to.equal(polls); // nothing queued: polling stopped
+
+    button(el, /Resend failed \(1\)/).click();
+    await waitUntil(() => row(1).includes('Queued'), 'the resend was not shown');
+    expect(api.calls).to.include('POST /v1/emails/messages/resend');
+    Object.assign(api.messages[1]!, { status: 'sent' });
+    await waitUntil(() => row(1).includes('Sent'), 'the resent message never showed as sent');
+  });
+
+  it('asks for a new client secret after a 401 and retries the request', async () => {
+    const api = serveBrandApi();
+    const secrets = secretSource();
+    api.expireNext = true;
+    await mount(['mem_1'], secrets);
+    expect(secrets.calls).to.equal(2);
+    expect(api.secrets.slice(0, 2)).to.deep.equal(['Bearer affdash_bs_test1', 'Bearer affdash_bs_test2']);
+    expect(api.secrets.at(-1)).to.equal('Bearer affdash_bs_test2');
+  });
+
+  it('works from the keyboard: Tab to Send and press Enter', async () => {
+    const api = serveBrandApi();
+    const el = await mount(['mem_1']);
+    button(el, /Send me a test/).focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.getAttribute('part')).to.equal('send-button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => api.sends.length === 1, 'Enter did not send');
+  });
+
+  it('speaks the five languages', async () => {
+    serveBrandApi();
+    for (const [locale, word] of [['es', 'Enviarme una prueba'], ['fr', 'M’envoyer un test'], ['de', 'Test an mich senden'], ['pt-BR', 'Enviar um teste para mim']]) {
+      const el = await fixture<AffdashEmailComposer>(html`<affdash-email-composer api-base=${BRAND_API} offer=${OFFER_ID}
+        locale=${locale} .memberIds=${['mem_1']} .fetchClientSecret=${secretSource()}></affdash-email-composer>`);
+      await waitUntil(() => root(el).querySelector('[data-preview-subject]'));
+      expect(text(button(el, new RegExp(word!)))).to.equal(word);
+    }
+  });
+});
