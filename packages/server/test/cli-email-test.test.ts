@@ -2,35 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runBrandCommand, type BrandCommandValues } from '../src/cli/brand-commands.js';
-import { parseCommand, type CommandName } from '../src/cli/commands.js';
-import { describeError } from '../src/cli/errors.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli-run.js';
 import { createApiKey, createApp, ensureBrand, openRuntime } from '../src/index.js';
 
-/** Runs `affdash email …` in-process as the CLI does: its options, one line and status 1 for an error. */
-async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (err.push(String(s)), true));
-  process.exitCode = 0;
-  try {
-    const [command, ...rest] = args as [CommandName, ...string[]];
-    const { values, positionals } = parseCommand(command, rest);
-    await runBrandCommand(command, positionals, values as BrandCommandValues);
-  } catch (error) {
-    const { line, status } = describeError(error);
-    err.push(`affdash: ${line}\n`);
-    process.exitCode = status;
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join(''), err: err.join(''), code };
-}
+const run = runCli;
 
 describe('affdash email … --test-to', () => {
   const saved = { ...process.env };
