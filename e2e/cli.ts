@@ -10,10 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `affdash …args` to the end (killed after `timeoutMs`) with `env` over the environment. */
+/** Runs `affdash …args` to the end (killed after `timeoutMs`) with `env` over the environment, on the embedded database unless `env` names one. */
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [affdashBin, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [affdashBin, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -37,7 +37,7 @@ export interface CliServer {
 /** Starts `affdash serve` and waits until it listens. */
 export function startCliServer(env: Record<string, string>, args = ['serve']): Promise<CliServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [affdashBin, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [affdashBin, ...args], { env: { ...process.env, DATABASE_URL: '', ...env } });
     let output = '';
     const ended = new Promise<void>((done) => child.once('exit', () => done()));
     const server: CliServer = {

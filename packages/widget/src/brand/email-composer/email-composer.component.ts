@@ -32,8 +32,8 @@ function marked(text: string) {
  * a sample member, to the signed-in staff user. Send goes out once per opening (an `Idempotency-Key`), then the
  * status of each message updates live until none is queued; failed ones can be resent.
  *
- * @event affdash-sent - The email was queued. `detail` is the API's `EmailSendResult`.
- * @event affdash-error - A request failed. `detail` is `{ status, code, message }`.
+ * @event {CustomEvent<EmailSendResult>} affdash-sent - The email was queued. `detail` is the API's `EmailSendResult`.
+ * @event {CustomEvent<{ status: number; code: string; message: string }>} affdash-error - A request failed. `detail` is `{ status, code, message }`.
  *
  * @csspart editor - The subject and message fields, placeholders and their expansions.
  * @csspart preview - The rendered email of the previewed recipient.

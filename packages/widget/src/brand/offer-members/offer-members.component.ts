@@ -27,9 +27,9 @@ const PAGE = 50;
  * It calls the `/v1` API with a brand session's client secret from `fetchClientSecret`, asked
  * again before it expires and after a 401.
  *
- * @event affdash-selection-change - The selection changed. `detail` is `{ memberIds }`.
- * @event affdash-sent - An email was queued (from the drawer). `detail` is the `EmailSendResult`.
- * @event affdash-error - A request failed. `detail` is `{ status, code, message }`.
+ * @event {CustomEvent<{ memberIds: string[] }>} affdash-selection-change - The selection changed. `detail` is `{ memberIds }`.
+ * @event {CustomEvent<EmailSendResult>} affdash-sent - An email was queued (from the drawer). `detail` is the `EmailSendResult`.
+ * @event {CustomEvent<{ status: number; code: string; message: string }>} affdash-error - A request failed. `detail` is `{ status, code, message }`.
  *
  * @csspart toolbar - Search, filter and the actions.
  * @csspart table - The members table.

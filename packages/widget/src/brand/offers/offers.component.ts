@@ -12,9 +12,9 @@ import styles from '../offer-members/offer-members.styles.js';
  * three-dot menu: **Email members** (the drawer, for everyone in the offer) and copy all
  * dashboard links as CSV.
  *
- * @event affdash-offer-select - An offer's name was chosen. `detail` is `{ offerId }`.
- * @event affdash-sent - An email was queued (from the drawer). `detail` is the `EmailSendResult`.
- * @event affdash-error - A request failed. `detail` is `{ status, code, message }`.
+ * @event {CustomEvent<{ offerId: string }>} affdash-offer-select - An offer's name was chosen. `detail` is `{ offerId }`.
+ * @event {CustomEvent<EmailSendResult>} affdash-sent - An email was queued (from the drawer). `detail` is the `EmailSendResult`.
+ * @event {CustomEvent<{ status: number; code: string; message: string }>} affdash-error - A request failed. `detail` is `{ status, code, message }`.
  *
  * @csspart table - The offers table.
  * @csspart menu - Each offer's three-dot menu.
