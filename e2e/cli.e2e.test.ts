@@ -82,6 +82,19 @@ describe('affdash CLI errors', () => {
     }
   });
 
+  it.runIf(process.env.DATABASE_URL)('stops, naming the port, when two workers cannot listen (PostgreSQL)', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(9323, '127.0.0.1', resolve));
+    try {
+      const result = await runCli(['serve', '--workers', '2'], { ...env, PORT: '9323', DATABASE_URL: process.env.DATABASE_URL! });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('affdash: port 9323 on 127.0.0.1 is in use');
+      expect(result.stderr).not.toContain('starting another');
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('names a setting it cannot use', async () => {
     const result = await runCli(['migrate'], { ...env, PORT: 'eighty' });
     expect(result.code).toBe(1);

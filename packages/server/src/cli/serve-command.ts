@@ -53,9 +53,18 @@ export async function serveCommand(workers: string | undefined): Promise<void> {
     return worker;
   };
   for (let i = 0; i < count; i++) fork(i === 0);
+  // A worker that dies before it ever listened (a port in use, a bad setting) would die again:
+  // the error it printed stands, and the whole server stops with its status.
+  const listened = new Set<number>();
+  let status = 0;
+  cluster.on('listening', (worker) => listened.add(worker.id));
   cluster.on('exit', (worker, code) => {
+    if (!stopping && !listened.has(worker.id)) {
+      status = code || 1;
+      stop();
+    }
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(status);
       return;
     }
     console.error(`affdash: worker ${worker.process.pid} exited (${code}); starting another`);
