@@ -19,7 +19,7 @@ import { sqlFile } from '../../db/sql-file.js';
 import { encodeCursor } from '../../http/cursor.js';
 import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
 import { trackingUrl, type LinkContext } from '../enrollments/queries.js';
-import { maskOrderId } from './pages.js';
+import { toDashboardConversion } from './pages.js';
 import { assertReadable } from './readable.js';
 import { resolveRange, seriesDays } from './series.js';
 
@@ -137,23 +137,6 @@ function page<Item, Out>(items: Item[], toItem: (item: Item) => Out, position: (
   return { data: rows.map(toItem), nextCursor: more && last ? encodeCursor(...position(last)) : null };
 }
 
-function toConversion(c: ConversionItem): DashboardConversion {
-  return {
-    id: c.id,
-    orderRef: maskOrderId(c.order_id),
-    status: c.status,
-    sale: { amount: c.sale_amount, currency: c.currency },
-    commission: { amount: c.commission_amount, currency: c.currency },
-    original:
-      c.original_amount === null || c.original_currency === null
-        ? null
-        : { amount: Number(c.original_amount), currency: c.original_currency },
-    occurredAt: c.occurred_at,
-    expectedApprovalAt: c.status === 'pending' ? c.expected_approval_at : null,
-    statusReason: c.status_reason,
-  };
-}
-
 function toPayment(p: PaymentItem): DashboardPayment {
   return {
     id: p.id,
@@ -229,7 +212,7 @@ export async function firstScreen(
       balance: money(balance),
       expected: money(r.commission_pending + balance),
     },
-    conversions: page(r.conversion_rows, toConversion, (c) => [c.cursor_at, c.id]),
+    conversions: page(r.conversion_rows, toDashboardConversion, (c) => [c.cursor_at, c.id]),
     payments: page(r.payment_rows, toPayment, (p) => [p.cursor_at, p.id]),
     series: { ...range, currency: r.currency, points: seriesDays(range, r.series_rows) },
     payout: {

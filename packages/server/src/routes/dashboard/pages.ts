@@ -15,8 +15,16 @@ export function maskOrderId(orderId: string): string {
   return orderId.length <= 4 ? '••••' : `•••${orderId.slice(-4)}`;
 }
 
-/** A conversion row as the member sees it, mapped once. */
-function toDashboardConversion(row: ConversionRow): DashboardConversion {
+/** What the member's view of a conversion is made of: a stored row, or one the first screen's statement returns as JSON. */
+export type MemberConversionSource = Pick<
+  ConversionRow,
+  'id' | 'order_id' | 'status' | 'currency' | 'sale_amount' | 'commission_amount' | 'original_amount' | 'original_currency' | 'status_reason'
+> & { occurred_at: Date | string; expected_approval_at: Date | string | null };
+
+const iso = (time: Date | string) => (typeof time === 'string' ? time : time.toISOString());
+
+/** A conversion as the member sees it, mapped once. */
+export function toDashboardConversion(row: MemberConversionSource): DashboardConversion {
   return {
     id: row.id,
     orderRef: maskOrderId(row.order_id),
@@ -27,9 +35,8 @@ function toDashboardConversion(row: ConversionRow): DashboardConversion {
       row.original_amount === null || row.original_currency === null
         ? null
         : { amount: Number(row.original_amount), currency: row.original_currency },
-    occurredAt: row.occurred_at.toISOString(),
-    expectedApprovalAt:
-      row.status === 'pending' ? (row.expected_approval_at?.toISOString() ?? null) : null,
+    occurredAt: iso(row.occurred_at),
+    expectedApprovalAt: row.status === 'pending' && row.expected_approval_at !== null ? iso(row.expected_approval_at) : null,
     statusReason: row.status_reason,
   };
 }
