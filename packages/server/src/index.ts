@@ -34,5 +34,5 @@ export { pruneIdempotencyKeys, startIdempotencyKeyExpiry } from './http/idempote
 export type { PruneOptions, PruneReport } from './webhooks/retention.js';
 export { signatureHeader } from './webhooks/signature.js';
 export { deriveServerKeys } from './keys/server-keys.js';
-export { approveDue, startAutoApproval } from './routes/conversions/approval.js';
-export type { ApprovalOptions, ApprovalWorker } from './routes/conversions/approval.js';
+export { approveDue, startAutoApproval } from './conversions/approval.js';
+export type { ApprovalOptions, ApprovalWorker } from './conversions/approval.js';

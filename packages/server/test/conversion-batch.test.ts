@@ -2,7 +2,7 @@ import { computeCommission, periodStart, type CommissionStructure } from '@affda
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../src/index.js';
-import { byOrderIdsQuery } from '../src/routes/conversions/record.js';
+import { byOrderIdsQuery } from '../src/conversions/record.js';
 import { backends } from './backends.js';
 import { type BrandClient, call, expectError, useApp } from './harness.js';
 

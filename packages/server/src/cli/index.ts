@@ -5,7 +5,7 @@ import { migrate, openDatabase } from '../db/index.js';
 import { loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
 import { startEmailDelivery } from '../email/delivery.js';
-import { startAutoApproval } from '../routes/conversions/approval.js';
+import { startAutoApproval } from '../conversions/approval.js';
 import { startIdempotencyKeyExpiry } from '../http/idempotency.js';
 import { describeStorage, openRuntime } from '../runtime.js';
 import { startWebhookDelivery } from '../webhooks/delivery.js';

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../config.js';
 import { startEmailDelivery } from '../email/delivery.js';
 import { startIdempotencyKeyExpiry } from '../http/idempotency.js';
-import { startAutoApproval } from '../routes/conversions/approval.js';
+import { startAutoApproval } from '../conversions/approval.js';
 import { describeStorage, openRuntime, type Runtime } from '../runtime.js';
 import { serve } from '../serve.js';
 import { startWebhookDelivery } from '../webhooks/delivery.js';

@@ -3,7 +3,7 @@ import type { SQLQuery } from '@databases/pg';
 import type { WebhookEventType } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { newId } from '../keys/random.js';
-import { conversionColumns, toConversion, type ConversionRow } from '../routes/conversions/rows.js';
+import { conversionColumns, toConversion, type ConversionRow } from '../conversions/rows.js';
 import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;

@@ -11,12 +11,12 @@ import { parsePrefer } from '../../http/prefer.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { apiKey } from '../../middleware/api-key/index.js';
-import { recordConversionBatch } from './batch.js';
-import { apiKeyActor, listEvents } from './events.js';
-import { findConversion, listConversions } from './queries.js';
-import { recordConversion } from './record.js';
-import { toConversion } from './rows.js';
-import { changeConversionStatus } from './status.js';
+import { recordConversionBatch } from '../../conversions/batch.js';
+import { apiKeyActor, listEvents } from '../../conversions/events.js';
+import { findConversion, listConversions } from '../../conversions/queries.js';
+import { recordConversion } from '../../conversions/record.js';
+import { toConversion } from '../../conversions/rows.js';
+import { changeConversionStatus } from '../../conversions/status.js';
 
 /** `/v1/conversions`: sales the brand reports, and their approval. */
 export function conversionRoutes() {

@@ -1,6 +1,6 @@
 import { ConversionCreate, type ConversionBatchItem } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { validationError, type ApiError } from '../../http/errors.js';
+import type { Database } from '../db/index.js';
+import { validationError, type ApiError } from '../http/errors.js';
 import type { Actor } from './events.js';
 import { recordConversions, type SaleInput } from './record.js';
 

@@ -2,8 +2,8 @@ import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
 import type { ConversionCreate } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { deliveryRows, subscribes } from '../../webhooks/events.js';
+import type { Database } from '../db/index.js';
+import { deliveryRows, subscribes } from '../webhooks/events.js';
 import type { Attribution } from './attribution.js';
 
 const { sql } = pg;

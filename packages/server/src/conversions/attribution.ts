@@ -1,9 +1,9 @@
 import pg from '@databases/pg';
 import type { AttributionRule, CommissionStructure, ConversionCreate } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { ApiError, notFound } from '../../http/errors.js';
-import { opaqueKey } from '../../db/opaque-key.js';
+import type { Database } from '../db/index.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
 

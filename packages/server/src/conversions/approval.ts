@@ -1,6 +1,6 @@
 import pg from '@databases/pg';
-import type { Database } from '../../db/index.js';
-import { startPoller, type Poller } from '../../jobs/poller.js';
+import type { Database } from '../db/index.js';
+import { startPoller, type Poller } from '../jobs/poller.js';
 import { AUTO_APPROVAL } from './events.js';
 import { conversionColumns } from './record.js';
 import type { ConversionRow } from './rows.js';

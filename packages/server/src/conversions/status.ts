@@ -1,13 +1,13 @@
 import pg from '@databases/pg';
 import type { Conversion, ConversionStatus } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { ApiError, notFound } from '../../http/errors.js';
-import { applyTotals, contributionChange, conversionContribution } from '../../totals/queries.js';
-import { emitConversionEvent } from '../../webhooks/events.js';
+import type { Database } from '../db/index.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { applyTotals, contributionChange, conversionContribution } from '../totals/queries.js';
+import { emitConversionEvent } from '../webhooks/events.js';
 import { recordEvent, type Actor } from './events.js';
 import { conversionColumns } from './record.js';
 import { toConversion, type ConversionRow } from './rows.js';
-import { opaqueKey } from '../../db/opaque-key.js';
+import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
 

@@ -1,12 +1,12 @@
 import pg from '@databases/pg';
 import type { PageQuery, Payment, PaymentCreate } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
-import { ApiError, notFound } from '../../http/errors.js';
-import { newId } from '../../keys/random.js';
-import { applyTotals, lockTotals } from '../../totals/queries.js';
-import { emitEvent } from '../../webhooks/events.js';
+import type { Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { newId } from '../keys/random.js';
+import { applyTotals, lockTotals } from '../totals/queries.js';
+import { emitEvent } from '../webhooks/events.js';
 
 const { sql } = pg;
 

@@ -1,8 +1,8 @@
 import pg from '@databases/pg';
 import type { ConversionEvent, ConversionStatus } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { newId } from '../../keys/random.js';
-import { opaqueKey } from '../../db/opaque-key.js';
+import type { Database } from '../db/index.js';
+import { newId } from '../keys/random.js';
+import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
 

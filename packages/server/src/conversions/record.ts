@@ -1,11 +1,11 @@
 import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
 import { computeCommission, periodStart, type Conversion, type TierProgress } from '@affdash/core';
-import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
-import { ApiError } from '../../http/errors.js';
-import { newId } from '../../keys/random.js';
-import { applyTotalsMany, conversionContribution, lockTotalsMany } from '../../totals/queries.js';
-import { emitEvents, eventPayload } from '../../webhooks/events.js';
+import { PgCode, pgErrorCode, type Database } from '../db/index.js';
+import { ApiError } from '../http/errors.js';
+import { newId } from '../keys/random.js';
+import { applyTotalsMany, conversionContribution, lockTotalsMany } from '../totals/queries.js';
+import { emitEvents, eventPayload } from '../webhooks/events.js';
 import { attribute, checkSale, findTargets, type Attribution, type AttributionTargets } from './attribution.js';
 import {
   insertConversions,
@@ -16,7 +16,7 @@ import {
   type SaleInput,
 } from './insert.js';
 import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
-import { opaqueKey } from '../../db/opaque-key.js';
+import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
 const DAY_MS = 86_400_000;

@@ -1,10 +1,10 @@
 import pg from '@databases/pg';
 import type { ConversionStatus, PageQuery } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
+import type { Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
 import { conversionColumns } from './record.js';
 import { toConversion, type ConversionRow } from './rows.js';
-import { opaqueKey } from '../../db/opaque-key.js';
+import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
 
