@@ -2,8 +2,7 @@ import pg from '@databases/pg';
 import type { Database } from '../db/index.js';
 import { startPoller, type Poller } from '../jobs/poller.js';
 import { AUTO_APPROVAL } from './events.js';
-import { conversionColumns } from './record.js';
-import type { ConversionRow } from './rows.js';
+import { conversionColumns, type ConversionRow } from './rows.js';
 import { moveStatus } from './status.js';
 
 const { sql } = pg;
@@ -17,8 +16,8 @@ export interface ApprovalOptions {
  * Approves every pending conversion whose hold period is over (`expected_approval_at <= now`),
  * batch after batch. Each batch is claimed with `FOR UPDATE SKIP LOCKED`, so several processes
  * share the work and a conversion a brand is changing at that moment is left for the next
- * round; each approval goes through the same path as a manual one (totals and an event by
- * `system:auto_approval`). Returns how many were approved.
+ * round; each batch's approvals go through the same path as a manual one, one statement per
+ * brand (totals, and events by `system:auto_approval`). Returns how many were approved.
  */
 export async function approveDue(db: Database, now: Date = new Date(), options: ApprovalOptions = {}): Promise<number> {
   const { batchSize = 500 } = options;
@@ -32,11 +31,13 @@ export async function approveDue(db: Database, now: Date = new Date(), options: 
         ORDER BY c.expected_approval_at, c.brand_id, c.id
         LIMIT ${batchSize}
         FOR UPDATE OF c SKIP LOCKED`);
-      // totals rows are updated in one order, so two approvers never wait on each other
-      rows.sort((a, b) =>
-        a.brand_id === b.brand_id ? a.enrollment_id.localeCompare(b.enrollment_id) : a.brand_id.localeCompare(b.brand_id),
-      );
-      for (const row of rows) await moveStatus(db, row, { status: 'approved' }, AUTO_APPROVAL);
+      // brand by brand, in one order, so two approvers never wait on each other
+      const brands = [...new Set(rows.map((row) => row.brand_id))].sort();
+      for (const brandId of brands) {
+        const mine = rows.filter((row) => row.brand_id === brandId);
+        mine.sort((a, b) => a.enrollment_id.localeCompare(b.enrollment_id));
+        await moveStatus(db, brandId, mine, { status: 'approved' }, AUTO_APPROVAL);
+      }
       return rows.length;
     });
     approved += count;

@@ -1,7 +1,6 @@
 import pg from '@databases/pg';
 import type { ConversionEvent, ConversionStatus } from '@affdash/core';
 import type { Database } from '../db/index.js';
-import { newId } from '../keys/random.js';
 import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
@@ -23,24 +22,6 @@ interface EventRow {
   reason: string | null;
   actor: string;
   at: Date;
-}
-
-/**
- * Records one status change; call inside the transaction that makes it, once it holds the
- * conversion's row lock. The event is stamped with the moment it is written
- * (`clock_timestamp()`), not the transaction's start (`now()`): a change that waited for the
- * lock behind another one is then listed after it.
- */
-export async function recordEvent(
-  db: Database,
-  brandId: string,
-  conversionId: string,
-  event: { from: ConversionStatus | null; to: ConversionStatus; reason: string | null; actor: string },
-): Promise<void> {
-  await db.query(sql`
-    INSERT INTO conversion_events (brand_id, id, conversion_id, from_status, to_status, reason, actor, at)
-    VALUES (${brandId}, ${newId('cev')}, ${conversionId}, ${event.from}, ${event.to}, ${event.reason},
-            ${event.actor}, clock_timestamp())`);
 }
 
 /**

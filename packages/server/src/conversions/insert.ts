@@ -1,34 +1,14 @@
 import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
-import type { ConversionCreate } from '@affdash/core';
-import type { z } from 'zod';
-import type { Database } from '../db/index.js';
-import { deliveryRows, subscribes } from '../webhooks/events.js';
-import type { Attribution } from './attribution.js';
+import { contribution, deltaColumns } from '../totals/delta.js';
+import type { MoneyWrite } from '../totals/write.js';
+import { planEvents, writtenEvents } from '../webhooks/written-events.js';
+import type { PlannedSale } from './plan.js';
+import { toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
 
-/** A sale as `ConversionCreate` parses it. */
-export type SaleInput = z.output<typeof ConversionCreate>;
-
-/** A sale that will be inserted, with what the insert needs. */
-export interface PlannedSale {
-  /** Position among the inputs. */
-  index: number;
-  input: SaleInput;
-  attribution: Attribution;
-  id: string;
-  /** When the sale happened: milliseconds, then microseconds (a sale without `occurredAt`). */
-  at: number;
-  micros: number;
-  commission: number;
-}
-
-/** An order id the insert wrote, and when. */
-export interface InsertedSale {
-  order_id: string;
-  created_at: Date;
-}
+const DAY_MS = 86_400_000;
 
 /**
  * `INSERT INTO conversions … SELECT` of the planned sales, in order of order id (so two
@@ -86,122 +66,79 @@ function insertSales(brandId: string, planned: readonly PlannedSale[], actor: st
       WITH ORDINALITY AS t(enrollment_id, currency, terms, hold_days, n) ON t.n = u.target`;
 }
 
-/**
- * Inserts the planned sales in one statement. An order id another writer recorded in the
- * meantime fails the statement (the cheaper insert), or with `skipTaken` is left out.
- */
-export async function insertConversions(
-  db: Database,
-  brandId: string,
-  planned: readonly PlannedSale[],
-  actor: string,
-  skipTaken: boolean,
-): Promise<InsertedSale[]> {
-  return db.query(sql`
-    ${insertSales(brandId, planned, actor)}
-    ${skipTaken ? sql`ON CONFLICT (brand_id, order_id) DO NOTHING` : sql``}
-    RETURNING order_id, created_at`);
+/** The row the insert writes for a planned sale, as a read would return it. */
+export function insertedRow(brandId: string, p: PlannedSale, actor: string, createdAt: Date): ConversionRow {
+  const { input, attribution } = p;
+  const { target } = attribution;
+  return {
+    brand_id: brandId,
+    id: p.id,
+    enrollment_id: target.enrollment_id,
+    offer_id: target.offer_id,
+    member_id: target.member_id,
+    order_id: input.orderId,
+    status: 'pending',
+    currency: target.currency,
+    sale_amount: input.amount,
+    commission_amount: p.commission,
+    commission_terms: target.commission,
+    occurred_at: new Date(p.at),
+    expected_approval_at: new Date(p.at + target.hold_days * DAY_MS),
+    status_reason: null,
+    metadata: input.metadata,
+    attributed_by: attribution.attributedBy,
+    click_id: attribution.clickId,
+    original_amount: input.originalAmount?.amount ?? null,
+    original_currency: input.originalAmount?.currency ?? null,
+    recorded_by: actor,
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}
+
+/** What the insert of planned sales answers: how many it wrote, when, and (skipping taken ones) which. */
+export interface InsertedSales {
+  inserted: number;
+  /** Every row of one statement has its `created_at`: one date to read, not one per sale. */
+  created_at: Date | null;
+  /** With `skipTaken`: the order ids written. */
+  order_ids?: string[] | null;
 }
 
 /**
- * The `conversion.created` events of the sales a one-statement write records, for the
- * endpoints that subscribe to them.
+ * The money write that records planned sales, pending, by `actor`: it inserts them, adds
+ * them to their enrollments' totals and daily rollups, and writes their `conversion.created`
+ * events, each with its conversion as the API answers it. An order id recorded since the
+ * plan fails the write (a unique violation: the cheaper insert), or with `skipTaken` is left
+ * out of it, its event too.
  */
-export interface CreatedEvents {
-  /** The subscribed endpoints as a statement before found them: this one writes nothing if they changed. */
-  endpointIds: readonly string[];
-  /** Each sale's event id and body (`eventPayload`), in the order of the planned sales. */
-  ids: readonly string[];
-  payloads: readonly string[];
-  createdAt: Date;
-}
-
-/** The conversion's `createdAt` and `updatedAt` in an event's body: the insert's time, as `toISOString` writes it. */
-const withCreatedAt = (payload: SQLQuery) => sql`
-  jsonb_set(jsonb_set(${payload}, '{data,createdAt}', s.at), '{data,updatedAt}', s.at)`;
-
-/** Inserts the events and one delivery of each to each endpoint, as `emitEvents` does. */
-function insertEvents(brandId: string, events: CreatedEvents): SQLQuery {
-  return sql`
-    , events AS (
-      INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
-      SELECT ${brandId}, e.id, 'conversion.created', ${withCreatedAt(sql`e.payload::jsonb`)},
-             ${events.createdAt}::timestamptz + (e.n - 1) * interval '1 microsecond'
-      FROM unnest(${events.ids}::text[], ${events.payloads}::text[]) WITH ORDINALITY AS e(id, payload, n),
-           (SELECT to_jsonb(to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS at
-            FROM inserted LIMIT 1) AS s
-      RETURNING id
-    ), deliveries AS (
-      INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at, created_at)
-      SELECT * FROM (${deliveryRows(brandId, events.ids, events.endpointIds)}) AS r
-      WHERE r.event_id IN (SELECT id FROM events)
-    )`;
-}
-
-/**
- * Records pending sales of offers without tiers in one statement, so in one round trip and
- * without a transaction around it: it locks the enrollments' totals in a fixed order (as
- * `lockTotalsMany` does), inserts the sales, adds them to the enrollments' totals and daily
- * rollups (as `applyTotalsMany` with `conversionContribution('pending', …)` does) and writes
- * their `conversion.created` events (`events`, for the brand's subscribed endpoints; none
- * without). An order id another writer recorded since the caller looked fails the statement
- * (a unique violation), which then writes nothing. Should the subscribed endpoints not be
- * those of `events` (none without), nothing is written either: the answer says
- * `endpointsChanged` and which they are.
- */
-export async function insertWithRollups(
-  db: Database,
-  brandId: string,
-  planned: readonly PlannedSale[],
-  actor: string,
-  events: CreatedEvents | null,
-): Promise<{ endpointsChanged: true; endpointIds: string[] } | { endpointsChanged: false; inserted: InsertedSale[] }> {
-  // a plain insert: the statement writes every sale or, on a unique violation, none
-  const enrollmentIds = [...new Set(planned.map((p) => p.attribution.target.enrollment_id))];
-  const expected = events?.endpointIds ?? [];
-  const [row] = await db.query<{ matched: boolean; endpoint_ids: string[]; inserted: number; created_at: Date | null }>(sql`
-    WITH locked AS MATERIALIZED (
-      SELECT enrollment_id FROM enrollment_totals
-      WHERE brand_id = ${brandId} AND enrollment_id = ANY (${enrollmentIds}::text[])
-      ORDER BY enrollment_id FOR UPDATE
-    ), subscribed AS MATERIALIZED (
-      SELECT COALESCE(array_agg(id), '{}') AS ids FROM webhook_endpoints
-      WHERE ${subscribes(brandId, 'conversion.created')}
-    ), matched AS MATERIALIZED (
-      SELECT ids @> ${expected}::text[] AND ids <@ ${expected}::text[] AS yes FROM subscribed
-    ), inserted AS (
-      ${insertSales(brandId, planned, actor)}
-      -- one-time filters, evaluated before the first row: the locks, and the same subscribers
-      WHERE (SELECT count(*) FROM locked) >= 0 AND (SELECT yes FROM matched)
-      RETURNING enrollment_id, sale_amount, commission_amount, occurred_at, created_at
-    ), daily AS (
-      INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, conversions, sales, commission_pending)
-      SELECT ${brandId}, enrollment_id, (occurred_at AT TIME ZONE 'UTC')::date,
-             count(*), sum(sale_amount), sum(commission_amount)
-      FROM inserted GROUP BY 2, 3 ORDER BY 2, 3
-      ON CONFLICT (brand_id, enrollment_id, day) DO UPDATE SET
-        conversions = r.conversions + EXCLUDED.conversions,
-        sales = r.sales + EXCLUDED.sales,
-        commission_pending = r.commission_pending + EXCLUDED.commission_pending
-    ), totals AS (
-      UPDATE enrollment_totals t SET
-        conversions = t.conversions + s.conversions,
-        sales = t.sales + s.sales,
-        commission_pending = t.commission_pending + s.pending,
-        updated_at = now()
-      FROM (
-        SELECT enrollment_id, count(*) AS conversions, sum(sale_amount) AS sales,
-               sum(commission_amount) AS pending
-        FROM inserted GROUP BY enrollment_id
-      ) AS s
-      WHERE t.brand_id = ${brandId} AND t.enrollment_id = s.enrollment_id
-    )
-    ${events?.ids.length ? insertEvents(brandId, events) : sql``}
-    -- every row inserted has the statement's created_at: one date to read, not one per sale
-    SELECT (SELECT yes FROM matched) AS matched, (SELECT ids FROM subscribed) AS endpoint_ids,
-           (SELECT count(*) FROM inserted) AS inserted, (SELECT created_at FROM inserted LIMIT 1) AS created_at`);
-  if (!row!.matched) return { endpointsChanged: true, endpointIds: row!.endpoint_ids };
-  const createdAt = row!.created_at;
-  if (Number(row!.inserted) !== planned.length || !createdAt) throw new Error('a plain insert wrote only some sales');
-  return { endpointsChanged: false, inserted: planned.map((p) => ({ order_id: p.input.orderId, created_at: createdAt })) };
+export function salesWrite(brandId: string, planned: readonly PlannedSale[], actor: string, skipTaken: boolean): MoneyWrite {
+  return {
+    brandId,
+    enrollmentIds: planned.map((p) => p.attribution.target.enrollment_id),
+    writes: (gate) => sql`
+      inserted AS (
+        ${insertSales(brandId, planned, actor)}
+        WHERE ${gate}
+        ${skipTaken ? sql`ON CONFLICT (brand_id, order_id) DO NOTHING` : sql``}
+        RETURNING brand_id, enrollment_id, order_id, sale_amount, commission_amount, occurred_at, created_at
+      )`,
+    delta: sql`
+      SELECT brand_id, enrollment_id, (occurred_at AT TIME ZONE 'UTC')::date AS day,
+             ${deltaColumns(contribution(sql`'pending'`, sql`sale_amount`, sql`commission_amount`))}
+      FROM inserted`,
+    events: {
+      type: 'conversion.created',
+      rows: () => {
+        const at = new Date();
+        const data = planned.map((p) => ({ key: p.input.orderId, data: toConversion(insertedRow(brandId, p, actor, at)) }));
+        const times = { createdAt: sql`w.created_at`, updatedAt: sql`w.created_at` };
+        return writtenEvents(planEvents('conversion.created', data), sql`inserted`, sql`w.order_id`, times);
+      },
+    },
+    answer: sql`
+      SELECT count(*) AS inserted, min(created_at) AS created_at
+             ${skipTaken ? sql`, array_agg(order_id) AS order_ids` : sql``}
+      FROM inserted`,
+  };
 }

@@ -1,10 +1,10 @@
 import pg from '@databases/pg';
+import type { SQLQuery } from '@databases/pg';
 import type { ConversionStatus, PageQuery } from '@affdash/core';
 import type { Database } from '../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
-import { conversionColumns } from './record.js';
-import { toConversion, type ConversionRow } from './rows.js';
 import { opaqueKey } from '../db/opaque-key.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { conversionColumns, toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
 
@@ -58,4 +58,20 @@ export async function findConversion(
     JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
     WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ${id}`);
   return row ?? null;
+}
+
+/** The conversions of some order ids: one probe of the order-id key each (see `opaqueKey`). */
+export function byOrderIdsQuery(brandId: string, orderIds: readonly string[]): SQLQuery {
+  return sql`
+    SELECT ${conversionColumns} FROM unnest(${[...new Set(orderIds)]}::text[]) AS u(order_id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM conversions WHERE brand_id = ${opaqueKey(brandId)} AND order_id = u.order_id LIMIT 1
+    ) AS c
+    JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id`;
+}
+
+/** The conversions of some order ids, by order id. */
+export async function findByOrderIds(db: Database, brandId: string, orderIds: readonly string[]): Promise<Map<string, ConversionRow>> {
+  const rows = orderIds.length ? await db.query<ConversionRow>(byOrderIdsQuery(brandId, orderIds)) : [];
+  return new Map(rows.map((row) => [row.order_id, row]));
 }

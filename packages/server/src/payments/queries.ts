@@ -1,12 +1,7 @@
 import pg from '@databases/pg';
-import type { PageQuery, Payment, PaymentCreate } from '@affdash/core';
-import type { z } from 'zod';
+import type { PageQuery, Payment } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
-import { ApiError, notFound } from '../http/errors.js';
-import { newId } from '../keys/random.js';
-import { applyTotals, lockTotals } from '../totals/queries.js';
-import { emitEvent } from '../webhooks/events.js';
 
 const { sql } = pg;
 
@@ -32,37 +27,6 @@ export function toPayment(row: PaymentRow): Payment {
     paidAt: row.paid_at.toISOString(),
     createdAt: row.created_at.toISOString(),
   };
-}
-
-/**
- * Records a payment to a member and adds it to the enrollment's paid total, with a
- * `payment.created` webhook event, in one transaction.
- */
-export async function insertPayment(
-  db: Database,
-  brandId: string,
-  p: z.output<typeof PaymentCreate>,
-): Promise<Payment> {
-  return db.tx(async (db) => {
-    const [target] = await db.query<{ currency: string }>(sql`
-      SELECT o.currency FROM enrollments e
-      JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
-      WHERE e.brand_id = ${brandId} AND e.id = ${p.enrollmentId}`);
-    if (!target) throw notFound('enrollment');
-    if (target.currency !== p.currency) {
-      throw new ApiError('currency_mismatch', `The offer pays in ${target.currency}, not ${p.currency}.`);
-    }
-    await lockTotals(db, brandId, p.enrollmentId);
-    const [row] = await db.query<PaymentRow>(sql`
-      INSERT INTO payments (brand_id, id, enrollment_id, currency, amount, method, reference, paid_at)
-      VALUES (${brandId}, ${newId('pay')}, ${p.enrollmentId}, ${p.currency}, ${p.amount}, ${p.method},
-              ${p.reference ?? null}, ${p.paidAt ? new Date(p.paidAt) : new Date()})
-      RETURNING *`);
-    await applyTotals(db, brandId, p.enrollmentId, { paid: p.amount }, row!.paid_at);
-    const payment = toPayment(row!);
-    await emitEvent(db, brandId, 'payment.created', payment);
-    return payment;
-  });
 }
 
 export async function paymentRows(

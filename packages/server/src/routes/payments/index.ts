@@ -4,7 +4,8 @@ import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { apiKey } from '../../middleware/api-key/index.js';
-import { findPayment, insertPayment, listPayments, toPayment } from '../../payments/queries.js';
+import { findPayment, listPayments, toPayment } from '../../payments/queries.js';
+import { insertPayment } from '../../payments/record.js';
 
 /** `/v1/payments`: what the brand has paid its members. */
 export function paymentRoutes() {

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import pg from '@databases/pg';
 import type { Database } from '../../db/index.js';
 import { timeDigits } from '../../keys/random.js';
-import { applyTotalsMany, lockTotalsMany } from '../../totals/queries.js';
+import { applyDelta, deltaColumns } from '../../totals/delta.js';
+import { lockTotals } from '../../totals/lock.js';
 
 const { sql } = pg;
 
@@ -55,22 +56,22 @@ export async function writeClicks(db: Database, clicks: readonly Click[]): Promi
   return db.tx(async (db) => {
     const brands = [...new Set(clicks.map((c) => c.brandId))].sort();
     for (const brandId of brands) {
-      await lockTotalsMany(db, brandId, clicks.filter((c) => c.brandId === brandId).map((c) => c.enrollmentId).sort());
+      await lockTotals(db, brandId, clicks.filter((c) => c.brandId === brandId).map((c) => c.enrollmentId));
     }
-    const inserted = await db.query<{ brand_id: string; enrollment_id: string; created_at: Date }>(sql`
-      INSERT INTO clicks (brand_id, id, enrollment_id, visitor_hash, created_at)
-      SELECT * FROM unnest(${clicks.map((c) => c.brandId)}::text[], ${clicks.map((c) => c.id)}::text[],
-                           ${clicks.map((c) => c.enrollmentId)}::text[], ${clicks.map((c) => c.visitorHash)}::text[],
-                           ${clicks.map((c) => c.at.toISOString())}::timestamptz[])
-      ON CONFLICT (brand_id, id) DO NOTHING
-      RETURNING brand_id, enrollment_id, created_at`);
-    for (const brandId of brands) {
-      const changes = inserted
-        .filter((r) => r.brand_id === brandId)
-        .map((r) => ({ enrollmentId: r.enrollment_id, delta: { clicks: 1 }, day: new Date(r.created_at) }));
-      if (changes.length) await applyTotalsMany(db, brandId, changes);
-    }
-    return inserted.length;
+    const [row] = await db.query<{ inserted: number }>(sql`
+      WITH inserted AS (
+        INSERT INTO clicks (brand_id, id, enrollment_id, visitor_hash, created_at)
+        SELECT * FROM unnest(${clicks.map((c) => c.brandId)}::text[], ${clicks.map((c) => c.id)}::text[],
+                             ${clicks.map((c) => c.enrollmentId)}::text[], ${clicks.map((c) => c.visitorHash)}::text[],
+                             ${clicks.map((c) => c.at.toISOString())}::timestamptz[])
+        ON CONFLICT (brand_id, id) DO NOTHING
+        RETURNING brand_id, enrollment_id, created_at
+      ),
+      ${applyDelta(sql`
+        SELECT brand_id, enrollment_id, (created_at AT TIME ZONE 'UTC')::date AS day, ${deltaColumns({ clicks: sql`1` })}
+        FROM inserted`)}
+      SELECT count(*) AS inserted FROM inserted`);
+    return Number(row!.inserted);
   });
 }
 
