@@ -71,7 +71,11 @@ export function byOrderIdsQuery(brandId: string, orderIds: readonly string[]): S
 }
 
 /** The conversions of some order ids, by order id. */
-export async function findByOrderIds(db: Database, brandId: string, orderIds: readonly string[]): Promise<Map<string, ConversionRow>> {
+export async function findByOrderIds(
+  db: Database,
+  brandId: string,
+  orderIds: readonly string[],
+): Promise<Map<string, ConversionRow>> {
   const rows = orderIds.length ? await db.query<ConversionRow>(byOrderIdsQuery(brandId, orderIds)) : [];
   return new Map(rows.map((row) => [row.order_id, row]));
 }

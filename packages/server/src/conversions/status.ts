@@ -119,7 +119,8 @@ function statusWrite(brandId: string, rows: readonly ConversionRow[], change: St
           key: row.id,
           data: { ...toConversion(changedRow(row, change, new Date())), previousStatus: row.status },
         }));
-        return writtenEvents(planEvents('conversion.status_changed', data), sql`changed`, sql`w.id`, { updatedAt: sql`w.updated_at` });
+        const events = planEvents('conversion.status_changed', data);
+        return writtenEvents(events, sql`changed`, sql`w.id`, { updatedAt: sql`w.updated_at` });
       },
     },
     answer: sql`SELECT id, updated_at FROM changed`,

@@ -48,7 +48,9 @@ export function writtenEvents(
   times: Partial<Record<'createdAt' | 'updatedAt', SQLQuery>>,
 ): EventRows {
   let payload = sql`e.payload::jsonb`;
-  for (const [field, at] of Object.entries(times)) payload = sql`jsonb_set(${payload}, ${`{data,${field}}`}::text[], ${isoJson(at)})`;
+  for (const [field, at] of Object.entries(times)) {
+    payload = sql`jsonb_set(${payload}, ${`{data,${field}}`}::text[], ${isoJson(at)})`;
+  }
   return {
     type: planned.type,
     ids: planned.ids,
@@ -75,7 +77,10 @@ export function subscribersCheck(brandId: string, type: WebhookEventType, expect
     )`;
 }
 
-/** The CTEs `events` and `deliveries`: the events of `rows`, and one delivery of each to each endpoint, as `emitEvent` writes them. */
+/**
+ * The CTEs `events` and `deliveries`: the events of `rows`, and one delivery of each to each
+ * endpoint, as `emitEvent` writes them.
+ */
 export function insertEvents(brandId: string, rows: EventRows, endpointIds: readonly string[]): SQLQuery {
   return sql`
     events AS (
