@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { DashboardTokenCreate } from '@affdash/core';
+import { brandProfile } from '../../brand-profile/index.js';
 import { ApiError, notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
@@ -7,7 +8,10 @@ import { mintServerToken } from '../../keys/dashboard-tokens.js';
 import { apiKey } from '../../middleware/api-key/index.js';
 import { findEnrollment } from '../enrollments/queries.js';
 
-/** `/v1/dashboard-tokens`: a short-lived token for one member's dashboard. */
+/**
+ * `/v1/dashboard-tokens`: a short-lived token for one member's dashboard (for an ended
+ * enrollment only when the brand keeps ended enrollments readable).
+ */
 export function dashboardTokenRoutes() {
   return new Hono<AppEnv>()
     .use(apiKey())
@@ -17,7 +21,7 @@ export function dashboardTokenRoutes() {
       const { enrollmentId, ttlSeconds } = c.req.valid('json');
       const enrollment = await findEnrollment(db, brandId, enrollmentId);
       if (!enrollment) throw notFound('enrollment');
-      if (enrollment.status === 'ended') {
+      if (enrollment.status === 'ended' && (await brandProfile(db, brandId)).endedEnrollmentAccess !== 'read_only') {
         throw new ApiError('enrollment_inactive', 'This enrollment has ended: its dashboard is closed.');
       }
       return c.json(await mintServerToken(keys, { brandId, enrollmentId }, ttlSeconds), 201);

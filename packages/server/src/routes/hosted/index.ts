@@ -5,6 +5,7 @@ import type { AppEnv } from '../../http/context.js';
 import { noticePage } from '../../pages/layout.js';
 import { builtInLanguage } from '../../pages/language.js';
 import { fillWords, pageWords } from '../../pages/words/index.js';
+import { dashboardOpens } from '../dashboard/readable.js';
 import { dashboardPage, mint } from './page.js';
 import { linkNotice, readerLanguage, requestLinkForm, REQUEST_LINK_PATH } from './notices.js';
 import { clearSessionCookie, readSession, setSessionCookie } from './session.js';
@@ -16,8 +17,11 @@ function pageHeaders(c: Context<AppEnv>): void {
   c.header('X-Content-Type-Options', 'nosniff');
 }
 
-/** Whether a member may open the dashboard of this enrollment (an ended one shows a notice). */
-const opens = (target: LinkTarget) => target.status !== 'ended';
+/**
+ * Whether a member may open the dashboard of this enrollment: an ended one shows a notice,
+ * unless its brand keeps ended enrollments readable (then it opens read-only).
+ */
+const opens = (target: LinkTarget) => dashboardOpens(target.status, target.profile.endedEnrollmentAccess);
 
 const sessionPage = async (c: Context<AppEnv>) => {
   pageHeaders(c);
