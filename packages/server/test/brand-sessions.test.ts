@@ -114,7 +114,7 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect(listed.data.map((x: { id: string }) => x.id)).toEqual([live.id, s.id]);
   });
 
-  it('records each write a session makes with its staff user; GET /v1/audit-events lists them', async () => {
+  it('records what a session does with its staff user; GET /v1/audit-events lists it', async () => {
     const brand = await t.brand();
     const offer = await brand.createOffer();
     const s = await session(brand, { components: ['members'] });
@@ -125,8 +125,15 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect(added.status).toBe(200);
     await call(t.app, 'GET', `/v1/offers/${offer.id}/members`, { auth: s.clientSecret });
     const audit = await brand.ok('GET', `/v1/audit-events?sessionId=${s.id}`, undefined, 200);
-    expect(audit.data).toHaveLength(1);
+    expect(audit.data).toHaveLength(2);
     expect(audit.data[0]).toMatchObject({
+      action: 'GET /v1/offers/{offerId}/members',
+      actor: { type: 'brand_session', id: s.id },
+      staff,
+      status: 200,
+      details: { read: true },
+    });
+    expect(audit.data[1]).toMatchObject({
       action: 'POST /v1/offers/{offerId}/members',
       actor: { type: 'brand_session', id: s.id },
       staff,
@@ -135,6 +142,7 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     });
     const everything = await brand.ok('GET', '/v1/audit-events?staffId=u_42', undefined, 200);
     expect(everything.data.map((e: { action: string }) => e.action)).toEqual([
+      'GET /v1/offers/{offerId}/members',
       'POST /v1/offers/{offerId}/members',
       'brand_session.created',
     ]);
@@ -188,8 +196,11 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect((await read(await t.app.request('/console'))).status).toBe(401);
 
     const audit = await brand.ok('GET', '/v1/audit-events', undefined, 200);
+    // the console page (opened twice) and the offers its client secret read: once each
     expect(audit.data.map((e: { action: string }) => e.action)).toEqual([
       'console.signed_out',
+      'GET /v1/offers',
+      'GET /console',
       'console.signed_in',
       'brand_session.login_link_created',
     ]);

@@ -1,6 +1,6 @@
 import pg from '@databases/pg';
 import { Hono, type Context } from 'hono';
-import { recordAudit } from '../../brand-sessions/audit.js';
+import { recordAudit, recordRead } from '../../brand-sessions/audit.js';
 import {
   consoleClientSecret,
   findLiveSession,
@@ -90,6 +90,15 @@ export function consoleRoutes() {
         ORDER BY created_at DESC, id DESC LIMIT 200`);
       const wanted = c.req.query('offer');
       const current = offers.find((o) => o.id === wanted) ?? offers[0];
+      // the offers list is a read of the sign-in's: recorded once
+      await recordRead(db, session.brand_id, {
+        action: 'GET /console',
+        session: toClaims(session),
+        method: 'GET',
+        path: c.req.path,
+        status: 200,
+        requestId: c.get('requestId'),
+      });
       return consolePage(c, session, brand!, offers, current);
     })
     .post('/client-secret', async (c) => {

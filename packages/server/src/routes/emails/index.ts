@@ -32,8 +32,12 @@ import { validate } from '../../http/validate.js';
 import { brandAccess, offerInScope } from '../../middleware/brand-access/index.js';
 import type { LinkContext } from '../enrollments/queries.js';
 
-/** The API key, or a brand session enabling the composer (`send`); for the offer, in its scope. */
-const sendAccess = () => brandAccess({ components: ['send'], offerParam: 'offerId' });
+/**
+ * The API key, or a brand session enabling the composer (`send`); for the offer, in its scope.
+ * A preview changes nothing: a session's previews are audited as reads.
+ */
+const sendAccess = () =>
+  brandAccess({ components: ['send'], offerParam: 'offerId', reads: (route) => route.endsWith('/preview') });
 
 function links(c: Context<AppEnv>): LinkContext {
   const { keys, config } = c.get('deps');
