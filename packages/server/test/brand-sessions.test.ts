@@ -206,6 +206,32 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     ]);
   });
 
+  it("wears the brand's profile: its name, logo, accent, font and theme reach the page and its components", async () => {
+    const brand = await t.brand('Glow');
+    await brand.ok('PATCH', '/v1/brand/profile', {
+      displayName: 'Glow & Co.',
+      logoUrl: 'https://cdn.glow.example/logo.png',
+      accentColor: '#0b6e4f',
+      fontFamily: 'Inter, sans-serif',
+      theme: 'dark',
+    }, 200);
+    const offer = await brand.createOffer();
+    const link = await session(brand, { return: 'login_url' });
+    const opened = await t.app.request(new URL(link.loginUrl).pathname);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await read(await t.app.request('/console', { headers: { cookie } }));
+    expect(page.text).toContain('<title>Glow &amp; Co. · Console</title>');
+    expect(page.text).toContain('<strong class="brand">Glow &amp; Co.</strong>');
+    expect(page.text).toContain('<img src="https://cdn.glow.example/logo.png" alt="" width="32" height="32">');
+    expect(page.text).toContain('--affdash-color-accent: #0b6e4f; --affdash-color-on-accent: #ffffff;');
+    expect(page.text).toContain('--affdash-font-family: Inter, sans-serif, system-ui');
+    expect(page.text).toContain('color-scheme: dark;');
+    expect(page.text).toContain(`<affdash-offer-members offer="${offer.id}" api-base="" theme="dark">`);
+    // the console has its own bar: not the member's "Partner dashboard" one
+    expect(page.text).not.toContain('Partner dashboard');
+    expect(page.text).not.toContain('class="brand-bar"');
+  });
+
   it("answers the components' cross-origin calls for the brand's allowed origins", async () => {
     const brand = await t.brand();
     const offer = await brand.createOffer();

@@ -9,6 +9,7 @@ import {
   useLoginLink,
   type BrandSessionRow,
 } from '../../brand-sessions/sessions.js';
+import { brandProfile } from '../../brand-profile/index.js';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError } from '../../http/errors.js';
 import { noticePage } from '../../pages/layout.js';
@@ -82,8 +83,7 @@ export function consoleRoutes() {
         return c.html(signedOut(), 401);
       }
       const { db } = c.get('deps');
-      const [brand] = await db.query<{ name: string; logo_url: string | null }>(sql`
-        SELECT name, logo_url FROM brands WHERE id = ${session.brand_id}`);
+      const profile = await brandProfile(db, session.brand_id);
       const offers = await db.query<ConsoleOffer>(sql`
         SELECT id, name, status FROM offers WHERE brand_id = ${session.brand_id}
         ${session.offer_ids ? sql`AND id IN (${sql.join(session.offer_ids.map((id) => sql`${id}`), sql`, `)})` : sql``}
@@ -99,7 +99,7 @@ export function consoleRoutes() {
         status: 200,
         requestId: c.get('requestId'),
       });
-      return consolePage(c, session, brand!, offers, current);
+      return consolePage(c, session, profile, offers, current);
     })
     .post('/client-secret', async (c) => {
       c.header('Cache-Control', 'no-store');

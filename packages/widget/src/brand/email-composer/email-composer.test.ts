@@ -159,6 +159,21 @@ describe('<affdash-email-composer>', () => {
     await waitUntil(() => api.sends.length === 1, 'Enter did not send');
   });
 
+  it('the Send button is in the accent the page sets, with the text colour on it; indigo only when none is set', async () => {
+    serveBrandApi();
+    const plain = await mount(['mem_1']);
+    expect(getComputedStyle($(plain, '[part=send-button]')).backgroundColor).to.equal('rgb(79, 70, 229)');
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="--affdash-color-accent: #0b6e4f; --affdash-color-on-accent: #ffffff">
+      <affdash-email-composer api-base=${BRAND_API} offer=${OFFER_ID} kind="tracking_items" locale="en-US" theme="light"
+        .memberIds=${['mem_1']} .fetchClientSecret=${secretSource()}></affdash-email-composer></div>`);
+    const el = wrapper.querySelector<AffdashEmailComposer>('affdash-email-composer')!;
+    await waitUntil(() => root(el).querySelector('[data-preview-subject]'), 'the preview never rendered');
+    const send = $(el, '[part=send-button]');
+    expect(getComputedStyle(send).backgroundColor).to.equal('rgb(11, 110, 79)');
+    expect(getComputedStyle(send).borderColor).to.equal('rgb(11, 110, 79)');
+    expect(getComputedStyle(send).color).to.equal('rgb(255, 255, 255)');
+  });
+
   it('speaks the five languages', async () => {
     serveBrandApi();
     for (const [locale, word] of [['es', 'Enviarme una prueba'], ['fr', 'M’envoyer un test'], ['de', 'Test an mich senden'], ['pt-BR', 'Enviar um teste para mim']]) {
