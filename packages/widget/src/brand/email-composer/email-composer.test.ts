@@ -23,6 +23,17 @@ async function mount(memberIds = ['mem_1', 'mem_2', 'mem_3', 'mem_4'], fetchClie
   return el;
 }
 
+/** The previewed email's document, once its frame holds an email for which `ready` is true. */
+async function previewEmail(el: AffdashEmailComposer, ready: (doc: Document) => boolean = () => true): Promise<Document> {
+  let doc: Document | null | undefined;
+  await waitUntil(() => {
+    doc = root(el).querySelector<HTMLIFrameElement>('[data-preview-html]')?.contentDocument;
+    return doc?.readyState === 'complete' && doc.querySelector('[data-button]') && ready(doc);
+  }, 'the email preview never showed');
+  return doc!;
+}
+const frameText = (doc: Document) => text(doc.body);
+
 async function edit(el: AffdashEmailComposer, id: 'subject' | 'body', value: string) {
   const field = $<HTMLInputElement>(el, `#${id}`);
   field.value = value;
@@ -55,12 +66,48 @@ describe('<affdash-email-composer>', () => {
     button(el, /Next recipient/).click();
     await el.updateComplete;
     expect(text($(el, '[data-preview-recipient]'))).to.contain('2 of 2: Ben Okafor');
-    const body = text($(el, '[data-preview-body]'));
-    expect(body).to.contain('Code: SPRING-M2').and.contain('Dashboard: https://go.example/d/secret2');
+    const email = await previewEmail(el, (doc) => frameText(doc).includes('SPRING-M2'));
+    expect(frameText(email)).to.contain('Code: SPRING-M2');
+    expect(email.querySelector('[data-button]')!.getAttribute('href')).to.equal('https://go.example/d/secret2');
     expect(button(el, /Next recipient/).disabled).to.equal(true);
+    button(el, /Plain text/).click();
+    await el.updateComplete;
+    expect(text($(el, '[data-preview-text]'))).to.contain('Code: SPRING-M2').and.contain('Dashboard: https://go.example/d/secret2');
     button(el, /Previous recipient/).click();
     await el.updateComplete;
-    expect(text($(el, '[data-preview-body]'))).to.contain('SPRING-M1');
+    expect(text($(el, '[data-preview-text]'))).to.contain('SPRING-M1');
+  });
+
+  it('previews the HTML email as the member sees it: the dashboard button, never its secret URL; the text part a click away', async () => {
+    serveBrandApi();
+    const el = await mount();
+    const email = button(el, /^Email$/);
+    const plain = button(el, /^Plain text$/);
+    expect(email.getAttribute('aria-pressed')).to.equal('true');
+    expect(plain.getAttribute('aria-pressed')).to.equal('false');
+    expect(root(el).querySelector('[data-preview-text]')).to.equal(null);
+    const frame = $<HTMLIFrameElement>(el, '[data-preview-html]');
+    expect(frame.title).to.equal('The email Ana Silva gets');
+    // no script runs in it; its links open in a new tab
+    expect(frame.getAttribute('sandbox')!.split(' ')).to.not.include('allow-scripts');
+    const doc = await previewEmail(el);
+    expect(doc.querySelector('base')!.getAttribute('target')).to.equal('_blank');
+    const cta = doc.querySelector<HTMLAnchorElement>('[data-button]')!;
+    expect(text(cta)).to.equal('Open your dashboard');
+    expect(cta.getAttribute('href')).to.equal('https://go.example/d/secret1');
+    expect(getComputedStyle(cta).backgroundColor).to.equal('rgb(11, 110, 79)');
+    expect(frameText(doc)).to.contain('SPRING-M1').and.not.contain('https://go.example/d/secret1');
+    expect(frame.getBoundingClientRect().height).to.be.greaterThan(300);
+    await expect(el).to.be.accessible();
+
+    plain.click();
+    await el.updateComplete;
+    expect(plain.getAttribute('aria-pressed')).to.equal('true');
+    expect(root(el).querySelector('[data-preview-html]')).to.equal(null);
+    expect(text($(el, '[data-preview-text]'))).to.contain('Dashboard: https://go.example/d/secret1');
+    email.click();
+    await el.updateComplete;
+    await previewEmail(el);
   });
 
   it('re-renders the preview as the email is edited; a chip inserts a placeholder at the caret; a wrong one is named', async () => {
@@ -77,7 +124,7 @@ describe('<affdash-email-composer>', () => {
     $<HTMLButtonElement>(el, '[data-placeholder=promo_code]').click();
     await el.updateComplete;
     expect(body.value).to.equal('Use {{promo_code}}');
-    await waitUntil(() => text($(el, '[data-preview-body]')) === 'Use SPRING-M1', 'the inserted placeholder was not rendered');
+    await previewEmail(el, (doc) => text(doc.querySelector('p')) === 'Use SPRING-M1');
 
     await edit(el, 'body', 'Hi {{nickname}}');
     await waitUntil(() => text($(el, '#body-error')).includes('{{nickname}}'), 'the unknown placeholder was not named');
