@@ -128,7 +128,7 @@ describe.each(backends())('branded member email over SMTP on $name', (backend) =
 
     const next = await brand.ok('POST', `${base}/send`, {}, 202);
     expect(next.queued.map((q: any) => q.to)).toEqual([cy]);
-    expect(next.skipped).toEqual([expect.objectContaining({ memberId: enrolled[0]!.member.id, reason: 'opted_out' })]);
+    expect(next.skipped).toEqual([expect.objectContaining({ memberId: enrolled[0]!.member.id, name: 'Ben', reason: 'opted_out' })]);
     // clicking again is fine
     expect((await t.app.request(path, { method: 'POST' })).status).toBe(200);
 

@@ -100,7 +100,7 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
     send: rows.filter((m) => m.email && !m.emailOptOut),
     skipped: rows
       .filter((m) => !m.email || m.emailOptOut)
-      .map((m) => ({ memberId: m.memberId, enrollmentId: m.enrollmentId, reason: m.email ? 'opted_out' : 'no_email', message: '' })),
+      .map((m) => ({ memberId: m.memberId, enrollmentId: m.enrollmentId, name: m.name, reason: m.email ? 'opted_out' : 'no_email', message: '' })),
   });
   const checkTemplate = (body: any) => {
     for (const field of ['subject', 'body']) {

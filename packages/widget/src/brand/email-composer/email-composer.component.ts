@@ -425,7 +425,7 @@ export class AffdashEmailComposer extends LitElement {
             ? html`<div data-skipped>
                 <p class="label">${fill(m.skipped, skipped.length)}</p>
                 <ul class="skipped">
-                  ${skipped.map((s) => html`<li>${this.memberNames[s.memberId] ?? s.memberId}: ${m[`skip_${s.reason}`] ?? s.message}</li>`)}
+                  ${skipped.map((s) => html`<li>${s.name ?? this.memberNames[s.memberId] ?? s.memberId}: ${m[`skip_${s.reason}`] ?? s.message}</li>`)}
                 </ul>
               </div>`
             : nothing}

@@ -55,7 +55,7 @@ describe('<affdash-email-composer>', () => {
     expect(text($(el, '[data-preview-recipient]'))).to.equal('1 of 2: Ana Silva <m1@example.com>');
     expect(text($(el, '[data-preview-subject]'))).to.equal('Your Spring code from Glow');
     const skipped = text($(el, '[data-skipped]'));
-    expect(skipped).to.contain('Skipped (2)').and.contain('mem_3: no email address').and.contain('mem_4: opted out');
+    expect(skipped).to.contain('Skipped (2)').and.contain('Cy Tran: no email address').and.contain('Dee Park: opted out');
     expect(text(button(el, /^Send to/))).to.equal('Send to 2');
     await expect(el).to.be.accessible();
   });
