@@ -27,6 +27,8 @@ export function dashboardToken() {
     const cache = changes.live ? verifiedTokens : null;
     const grant = await verifyDashboardToken(token, keys, dashboardKeys, cache).catch(refused);
     const requested = c.req.param('enrollmentId');
+    // the answer's CORS is the token's brand's, also for the 404 (no second verification)
+    c.set('tokenBrandId', grant.brandId);
     if (requested !== undefined && requested !== grant.enrollmentId) {
       throw new ApiError('not_found', 'enrollment not found');
     }
