@@ -29,7 +29,7 @@ export function startEmailDelivery(
     {
       db,
       mailer,
-      links: { keys: deps.keys, publicUrl: deps.config.publicUrl },
+      links: deps.links,
       fromAddress: config.emailFrom,
     },
     options,

@@ -2,7 +2,7 @@ import pg from '@databases/pg';
 import { backoffSeconds } from '../backoff.js';
 import type { Database } from '../db/index.js';
 import { startPoller, type Poller } from '../jobs/poller.js';
-import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { LinkContext } from '../enrollments/links.js';
 import type { Mailer } from './mailer.js';
 import type { EmailMessageRow } from './outbox.js';
 import { emailBrands } from './brand.js';

@@ -9,6 +9,7 @@ import type { LinkTargets } from '../routes/tracking/link-targets.js';
 import type { VerifiedTokens } from '../keys/verified-tokens.js';
 import type { RateLimits } from '../middleware/rate-limit/index.js';
 import type { Mailer } from '../email/mailer.js';
+import type { LinkContext } from '../enrollments/links.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** Clicks answered, waiting to be written (flush on shutdown). */
   clicks: ClickBuffer;
   config: Pick<ServerConfig, 'publicUrl'>;
+  /** Turns enrollments into their tracking and dashboard links (the keys and `config.publicUrl`). */
+  links: LinkContext;
   /** Sends mail right away (a test send); member email goes through the outbox instead. */
   mail?: { mailer: Mailer; fromAddress: string } | undefined;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */

@@ -18,7 +18,7 @@ import type { Database } from '../../db/index.js';
 import { sqlFile } from '../../db/sql-file.js';
 import { encodeCursor } from '../../http/cursor.js';
 import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
-import { trackingUrl, type LinkContext } from '../enrollments/queries.js';
+import { trackingUrl, type LinkContext } from '../../enrollments/links.js';
 import { toDashboardConversion } from './pages.js';
 import { assertReadable } from './readable.js';
 import { resolveRange, seriesDays } from './series.js';

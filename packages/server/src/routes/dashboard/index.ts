@@ -29,14 +29,14 @@ export function dashboardRoutes() {
   app.use('/enrollments/:enrollmentId/*', dashboardToken(), ownClicksWritten);
   return app
     .get('/enrollments/:enrollmentId', validate('query', DashboardQuery), async (c) => {
-      const { db, keys, config, dashboardVersions } = c.get('deps');
+      const { db, links, dashboardVersions } = c.get('deps');
       const grant = c.get('dashboard');
       const fresh = notModified(c, grant);
       if (fresh) return fresh;
       const generation = dashboardVersions.generation;
       // The reader's words come with it (`?locale=`, part of the ETag): no second request.
       const { locale } = c.req.valid('query');
-      const { dashboard, version } = await firstScreen(db, { keys, publicUrl: config.publicUrl }, grant, locale);
+      const { dashboard, version } = await firstScreen(db, links, grant, locale);
       return conditional(c, grant, version, generation) ?? c.json(dashboard);
     })
     .get(

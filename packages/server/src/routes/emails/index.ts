@@ -30,14 +30,13 @@ import { ApiError, notFound } from '../../http/errors.js';
 import { newId } from '../../keys/random.js';
 import { validate } from '../../http/validate.js';
 import { brandAccess, offerInScope } from '../../middleware/brand-access/index.js';
-import type { LinkContext } from '../enrollments/queries.js';
+import type { LinkContext } from '../../enrollments/links.js';
 
 /** The API key, or a brand session enabling the composer (`send`); for the offer, in its scope. */
 const sendAccess = () => brandAccess({ components: ['send'], offerParam: 'offerId' });
 
 function links(c: Context<AppEnv>): LinkContext {
-  const { keys, config } = c.get('deps');
-  return { keys, publicUrl: config.publicUrl };
+  return c.get('deps').links;
 }
 
 type Recipients = (db: Database, brandId: string, offerId: string, input: { memberIds?: string[] }) => Promise<RecipientRow[]>;

@@ -61,7 +61,7 @@ export function hostedRoutes() {
     .post(REQUEST_LINK_PATH, async (c) => {
       pageHeaders(c);
       const form = RequestLinkForm.safeParse(await c.req.parseBody().catch(() => ({})));
-      const { keys, db, config } = c.get('deps');
+      const { keys, db, links } = c.get('deps');
       const context = form.success ? openLinkRequestContext(keys, form.data.context) : null;
       const found = context ? await findTarget(c, context.brandId, context.enrollmentId) : null;
       if (!form.success || !context || !found) return c.html(linkNotice(c, 'unknown', null, form.data?.locale), 400);
@@ -80,7 +80,7 @@ export function hostedRoutes() {
           400,
         );
       }
-      const outcome = await requestDashboardLink(db, { keys, publicUrl: config.publicUrl }, context, email);
+      const outcome = await requestDashboardLink(db, links, context, email);
       if (outcome === 'throttled') {
         return c.html(noticePage(frame, { title: words.tooMany, body: words.noSessionBody }), 429);
       }

@@ -37,13 +37,13 @@ export function mint(c: Context<AppEnv>, target: LinkTarget) {
  * (by any, when it lists none).
  */
 export async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
-  const { db, keys, config } = c.get('deps');
+  const { db, links } = c.get('deps');
   const language = readerLanguage(c, target.profile, undefined, target.member_locale);
   const grant = { brandId: target.brand_id, enrollmentId: target.id };
   const [token, origins, { dashboard }, widget] = await Promise.all([
     mint(c, target),
     allowedOrigins(db, target.brand_id),
-    firstScreen(db, { keys, publicUrl: config.publicUrl }, grant, language),
+    firstScreen(db, links, grant, language),
     widgetUrl(c),
   ]);
   const nonce = randomBytes(16).toString('base64');

@@ -1,12 +1,13 @@
 import pg from '@databases/pg';
 import type { Enrollment, PageQuery } from '@affdash/core';
-import { PgCode, pgConstraint, pgErrorCode, type Database } from '../../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
-import { ApiError } from '../../http/errors.js';
-import { updateSet } from '../../http/update-set.js';
-import { hashSecret, newId } from '../../keys/random.js';
-import { dashboardLinkSecret, type ServerKeys } from '../../keys/server-keys.js';
-import { emitEvent } from '../../webhooks/events.js';
+import { PgCode, pgConstraint, pgErrorCode, type Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { ApiError } from '../http/errors.js';
+import { updateSet } from '../http/update-set.js';
+import { hashSecret, newId } from '../keys/random.js';
+import { dashboardLinkSecret } from '../keys/server-keys.js';
+import { emitEvent } from '../webhooks/events.js';
+import { dashboardUrl, trackingUrl, type LinkContext } from './links.js';
 import { generatePromoCode, generateTrackingSlug } from './promo-code.js';
 
 const { sql } = pg;
@@ -23,21 +24,6 @@ export interface EnrollmentRow {
   link_hash: string;
   created_at: Date;
   updated_at: Date;
-}
-
-/** What turning a row into links needs. */
-export interface LinkContext {
-  keys: ServerKeys;
-  publicUrl: string;
-}
-
-export function trackingUrl(ctx: LinkContext, slug: string): string {
-  return `${ctx.publicUrl}/t/${slug}`;
-}
-
-export function dashboardUrl(ctx: LinkContext, row: EnrollmentRow): string {
-  const secret = dashboardLinkSecret(ctx.keys, row.brand_id, row.id, row.link_version);
-  return `${ctx.publicUrl}/d/${secret}`;
 }
 
 export function toEnrollment(row: EnrollmentRow, ctx: LinkContext): Enrollment {

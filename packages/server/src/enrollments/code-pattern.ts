@@ -1,5 +1,5 @@
 import { CODE_PATTERN_TOKEN } from '@affdash/core';
-import { randomString } from '../../keys/random.js';
+import { randomString } from '../keys/random.js';
 import { READABLE } from './promo-code.js';
 
 /** The member's first name as a code part: up to 8 letters, upper case. */

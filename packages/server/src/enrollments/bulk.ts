@@ -1,11 +1,12 @@
 import pg from '@databases/pg';
 import type { EnrollmentBulkCreate, EnrollmentBulkItem, EnrollmentBulkResult } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { notFound } from '../../http/errors.js';
+import type { Database } from '../db/index.js';
+import { notFound } from '../http/errors.js';
 import { generatePromoCode } from './promo-code.js';
 import { codeFromPattern } from './code-pattern.js';
-import { tryInsertEnrollment, type LinkContext } from './queries.js';
+import type { LinkContext } from './links.js';
+import { tryInsertEnrollment } from './queries.js';
 
 const { sql } = pg;
 

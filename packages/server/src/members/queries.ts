@@ -1,11 +1,11 @@
 import pg from '@databases/pg';
 import type { Member, MemberCreate, MemberUpdate, PageQuery } from '@affdash/core';
 import type { z } from 'zod';
-import { PgCode, pgErrorCode, type Database } from '../../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
-import { ApiError } from '../../http/errors.js';
-import { updateSet } from '../../http/update-set.js';
-import { newId } from '../../keys/random.js';
+import { PgCode, pgErrorCode, type Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { ApiError } from '../http/errors.js';
+import { updateSet } from '../http/update-set.js';
+import { newId } from '../keys/random.js';
 
 const { sql } = pg;
 

@@ -1,9 +1,10 @@
 import pg from '@databases/pg';
 import type { OfferMember, OfferMemberListQuery, PageQuery } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
-import { dashboardUrl, trackingUrl, type EnrollmentRow, type LinkContext } from '../enrollments/queries.js';
+import type { Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { dashboardUrl, trackingUrl, type LinkContext } from '../enrollments/links.js';
+import type { EnrollmentRow } from '../enrollments/queries.js';
 
 const { sql } = pg;
 

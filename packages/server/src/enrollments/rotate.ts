@@ -1,9 +1,10 @@
 import pg from '@databases/pg';
 import type { Enrollment } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { hashSecret } from '../../keys/random.js';
-import { dashboardLinkSecret } from '../../keys/server-keys.js';
-import { toEnrollment, type EnrollmentRow, type LinkContext } from './queries.js';
+import type { Database } from '../db/index.js';
+import { hashSecret } from '../keys/random.js';
+import { dashboardLinkSecret } from '../keys/server-keys.js';
+import type { LinkContext } from './links.js';
+import { toEnrollment, type EnrollmentRow } from './queries.js';
 
 const { sql } = pg;
 

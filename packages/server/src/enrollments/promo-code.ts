@@ -1,4 +1,4 @@
-import { randomString } from '../../keys/random.js';
+import { randomString } from '../keys/random.js';
 
 /** Upper-case letters and digits that cannot be mistaken for one another (no 0/O, 1/I/L). */
 export const READABLE = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

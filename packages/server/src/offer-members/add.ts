@@ -1,10 +1,11 @@
 import pg from '@databases/pg';
 import type { OfferMembersAdd, OfferMembersAddItem, OfferMembersAddResult } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { notFound } from '../../http/errors.js';
-import { newId } from '../../keys/random.js';
-import { tryInsertEnrollment, type LinkContext } from '../enrollments/queries.js';
+import type { Database } from '../db/index.js';
+import { notFound } from '../http/errors.js';
+import { newId } from '../keys/random.js';
+import type { LinkContext } from '../enrollments/links.js';
+import { tryInsertEnrollment } from '../enrollments/queries.js';
 import { toMember, type MemberRow } from '../members/queries.js';
 
 const { sql } = pg;

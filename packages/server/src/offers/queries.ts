@@ -1,10 +1,10 @@
 import pg from '@databases/pg';
 import type { AttributionRule, CommissionStructure, Offer, OfferUtm, PageQuery } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
-import { updateSet } from '../../http/update-set.js';
-import { newId } from '../../keys/random.js';
+import type { Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { updateSet } from '../http/update-set.js';
+import { newId } from '../keys/random.js';
 import type { OfferCreate as OfferCreateSchema, OfferUpdate as OfferUpdateSchema } from '@affdash/core';
 
 const { sql } = pg;
