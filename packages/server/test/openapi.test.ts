@@ -131,6 +131,19 @@ describe('the OpenAPI document', () => {
     expect(paths['/t/{slug}'].get.security).toEqual([]);
     expect(paths['/openapi.json'].get.security).toEqual([]);
   });
+
+  it("shows a conversion batch's items as ConversionCreate, though the route takes any item", () => {
+    const schemas = (doc.components as Json).schemas;
+    const post = (doc.paths as Json)['/v1/conversions/batch'].post;
+    expect(post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/ConversionBatchCreate');
+    expect(schemas.ConversionBatchCreate.properties.conversions).toMatchObject({
+      type: 'array',
+      minItems: 1,
+      maxItems: 1000,
+      items: { $ref: '#/components/schemas/ConversionCreate' },
+    });
+    expect(schemas.ConversionCreate.required).toEqual(expect.arrayContaining(['orderId', 'amount']));
+  });
 });
 
 describe.each(backends())('OpenAPI and JWKS on $name', (backend) => {

@@ -108,14 +108,15 @@ export interface RouteExtras {
   session?: readonly BrandComponent[];
 }
 
-/** `Prefer: return=minimal`, on the routes that take it. */
-const PreferHeader = z
-  .string()
-  .max(200)
-  .optional()
-  .describe(
+/**
+ * `Prefer: return=minimal`, on the routes that take it. Any value is taken (a preference the
+ * server does not know is ignored, RFC 7240): the header is documented, never refused.
+ */
+const PreferHeader = z.string().optional().meta({
+  description:
     '`return=minimal`: each result names its conversion by `id` and leaves `conversion` out (answered with `Preference-Applied`)',
-  );
+  examples: ['return=minimal'],
+});
 
 /** Every POST and PATCH of the brand API takes an `Idempotency-Key` (`middleware/idempotency`). */
 function takesIdempotencyKey(spec: { auth: Auth; method: Method }): boolean {

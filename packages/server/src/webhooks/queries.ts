@@ -10,11 +10,11 @@ import type {
   WebhookSecretRotate,
 } from '@affdash/core';
 import type { z } from 'zod';
-import type { Database } from '../../db/index.js';
-import { cursorAt, decodeCursor, toPage, type CursorRow } from '../../http/cursor.js';
-import { ApiError, notFound } from '../../http/errors.js';
-import { newId, randomSecret } from '../../keys/random.js';
-import { encryptSecret, type ServerKeys } from '../../keys/server-keys.js';
+import type { Database } from '../db/index.js';
+import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { newId, randomSecret } from '../keys/random.js';
+import { encryptSecret, type ServerKeys } from '../keys/server-keys.js';
 
 const { sql } = pg;
 
