@@ -46,5 +46,7 @@ export interface AppEnv {
     session: import('../brand-sessions/sessions.js').SessionClaims | undefined;
     /** Set by the dashboard-token middleware. */
     dashboard: { brandId: string; enrollmentId: string };
+    /** Set on routes that answer HTML pages (`route()`): their errors are pages too. */
+    page: boolean;
   };
 }
