@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import pg from '@databases/pg';
-import type { Database } from '../../db/index.js';
-import { timeDigits } from '../../keys/random.js';
-import { applyTotalsMany, lockTotalsMany } from '../../totals/queries.js';
+import type { Database } from '../db/index.js';
+import { timeDigits } from '../keys/random.js';
+import { applyTotalsMany, lockTotalsMany } from '../totals/queries.js';
 
 const { sql } = pg;
 
