@@ -125,8 +125,11 @@ export function buildOpenApiDocument(definitions: Definitions): Json {
         'Brand endpoints take an API key, dashboard endpoints a dashboard token, both as `Authorization: Bearer …`. ' +
         'Every error is `{ "error": { "code", "message", "details"?, "requestId"? } }` (`ErrorBody`).',
       license: { name: 'MIT', identifier: 'MIT' },
+      contact: { name: 'affdash', url: 'https://github.com/affdash/affdash/issues' },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // the server that serves the document names its own public address here
+    servers: [{ url: '/', description: 'The server this document came from' }],
     tags: Object.entries(Tags).map(([name, description]) => ({ name, description })),
     paths: sorted,
     components: {

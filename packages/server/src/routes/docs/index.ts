@@ -44,6 +44,10 @@ const referencePage = Scalar<AppEnv>({
   hideClientButton: true,
   telemetry: false,
   withDefaultFonts: false,
+  showDeveloperTools: 'never',
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  favicon: '/assets/mark.svg',
   metaData: { title: 'affdash API reference', description: 'The affdash HTTP API, v1' },
 });
 
