@@ -6,8 +6,8 @@ import { ChangeFeed } from './changes/feed.js';
 import { linkContext } from './enrollments/links.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
 import { VerifiedTokens } from './keys/verified-tokens.js';
-import { ClickBuffer } from './routes/tracking/click-buffer.js';
-import { LinkTargets } from './routes/tracking/link-targets.js';
+import { ClickBuffer } from './tracking/click-buffer.js';
+import { LinkTargets } from './tracking/link-targets.js';
 import { deriveServerKeys } from './keys/server-keys.js';
 import { createRateLimits, defaultRateLimits, type RateLimitSettings } from './middleware/rate-limit/index.js';
 

@@ -4,8 +4,8 @@ import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import type { DashboardVersions } from '../changes/dashboard-versions.js';
-import type { ClickBuffer } from '../routes/tracking/click-buffer.js';
-import type { LinkTargets } from '../routes/tracking/link-targets.js';
+import type { ClickBuffer } from '../tracking/click-buffer.js';
+import type { LinkTargets } from '../tracking/link-targets.js';
 import type { VerifiedTokens } from '../keys/verified-tokens.js';
 import type { RateLimits } from '../middleware/rate-limit/index.js';
 import type { Mailer } from '../email/mailer.js';
@@ -51,5 +51,7 @@ export interface AppEnv {
     dashboard: { brandId: string; enrollmentId: string };
     /** Set by the dashboard-token middleware once the token verifies, also when it grants another enrollment. */
     tokenBrandId: string | undefined;
+    /** Set on routes that answer HTML pages (`route()`): their errors are pages too. */
+    page: boolean;
   };
 }

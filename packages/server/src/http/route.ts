@@ -106,6 +106,8 @@ export type Definitions = OpenAPIHono['openAPIRegistry']['definitions'];
 export interface RouteExtras {
   auth: Auth;
   session?: readonly BrandComponent[];
+  /** Served, left out of the document (its method and path still shadow the old list's entry). */
+  hide?: true;
 }
 
 /**
@@ -158,6 +160,12 @@ function responses(spec: RouteSpec<Method, string, unknown, unknown, unknown>): 
   return all;
 }
 
+/** A route that answers HTML pages: its errors are answered as pages too (`answerError`). */
+const answersPages: MiddlewareHandler<AppEnv> = async function answersPages(c, next) {
+  c.set('page', true);
+  await next();
+};
+
 /** The check a route's auth asks for, run before its input is validated. */
 function guard(spec: RouteSpec<Method, string, unknown, unknown, unknown>): MiddlewareHandler<AppEnv>[] {
   if (spec.auth === Auth.dashboardToken) return [dashboardToken()];
@@ -195,7 +203,12 @@ export function route<
   const headers: Record<string, z.ZodType> = {};
   if (takesIdempotencyKey(spec)) headers['Idempotency-Key'] = IdempotencyKeyHeader;
   if (spec.preferMinimal) headers.Prefer = PreferHeader;
-  const extras: RouteExtras = { auth: spec.auth, ...(spec.session ? { session: spec.session } : {}) };
+  const extras: RouteExtras = {
+    auth: spec.auth,
+    ...(spec.session ? { session: spec.session } : {}),
+    ...(spec.hide ? { hide: true } : {}),
+  };
+  const page = Object.values(spec.responses).some((answer) => answer.media === Media.html);
   const security =
     spec.auth === Auth.none ? [] : [{ [spec.auth]: [] }, ...(spec.session ? [{ [Auth.brandSession]: [] }] : [])];
   const description =
@@ -209,8 +222,7 @@ export function route<
     description,
     ...(spec.operationId ? { operationId: spec.operationId } : {}),
     security,
-    ...(spec.hide ? { hide: true } : {}),
-    middleware: [...guard(spec), ...(spec.use ?? [])],
+    middleware: [...(page ? [answersPages] : []), ...guard(spec), ...(spec.use ?? [])],
     request: {
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),

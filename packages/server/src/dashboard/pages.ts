@@ -1,11 +1,11 @@
 import pg from '@databases/pg';
 import type { DashboardConversion, DashboardPayment, PageQuery } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { toPage } from '../../http/cursor.js';
-import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
-import { conversionRows, type ConversionFilter } from '../../conversions/queries.js';
-import type { ConversionRow } from '../../conversions/rows.js';
-import { paymentRows, toPayment } from '../../payments/queries.js';
+import type { Database } from '../db/index.js';
+import { toPage } from '../http/cursor.js';
+import type { DashboardGrant } from '../keys/dashboard-tokens.js';
+import { conversionRows, type ConversionFilter } from '../conversions/queries.js';
+import type { ConversionRow } from '../conversions/rows.js';
+import { paymentRows, toPayment } from '../payments/queries.js';
 import { assertReadable } from './readable.js';
 
 const { sql } = pg;

@@ -13,12 +13,12 @@ import {
   type PayoutSchedule,
   type SeriesPoint,
 } from '@affdash/core';
-import { EMPTY_PROFILE, profileFromRow } from '../../brand-profile/index.js';
-import type { Database } from '../../db/index.js';
-import { sqlFile } from '../../db/sql-file.js';
-import { encodeCursor } from '../../http/cursor.js';
-import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
-import { trackingUrl, type LinkContext } from '../../enrollments/links.js';
+import { EMPTY_PROFILE, profileFromRow } from '../brand-profile/index.js';
+import type { Database } from '../db/index.js';
+import { sqlFile } from '../db/sql-file.js';
+import { encodeCursor } from '../http/cursor.js';
+import type { DashboardGrant } from '../keys/dashboard-tokens.js';
+import { trackingUrl, type LinkContext } from '../enrollments/links.js';
 import { toDashboardConversion } from './pages.js';
 import { assertReadable } from './readable.js';
 import { resolveRange, seriesDays } from './series.js';

@@ -1,7 +1,7 @@
 import pg from '@databases/pg';
 import type { OfferUtm } from '@affdash/core';
-import { ChangeKind, type ChangeFeed } from '../../changes/feed.js';
-import type { Database } from '../../db/index.js';
+import { ChangeKind, type ChangeFeed } from '../changes/feed.js';
+import type { Database } from '../db/index.js';
 
 const { sql } = pg;
 

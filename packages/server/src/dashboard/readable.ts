@@ -1,4 +1,4 @@
-import { ApiError, notFound } from '../../http/errors.js';
+import { ApiError, notFound } from '../http/errors.js';
 
 /** A token may read an enrollment that is active or paused, not one that has ended. */
 export function assertReadable(status: string | undefined): void {

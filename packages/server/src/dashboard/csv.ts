@@ -57,12 +57,3 @@ export function csvStream(
     },
   });
 }
-
-/** Response headers of a CSV download. */
-export function csvHeaders(filename: string): Record<string, string> {
-  return {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${filename}"`,
-    'Cache-Control': 'private, no-store',
-  };
-}

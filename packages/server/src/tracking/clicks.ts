@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import pg from '@databases/pg';
-import type { Database } from '../../db/index.js';
-import { timeDigits } from '../../keys/random.js';
-import { applyDelta, deltaColumns } from '../../totals/delta.js';
-import { lockTotals } from '../../totals/lock.js';
+import type { Database } from '../db/index.js';
+import { timeDigits } from '../keys/random.js';
+import { applyDelta, deltaColumns } from '../totals/delta.js';
+import { lockTotals } from '../totals/lock.js';
 
 const { sql } = pg;
 

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { Context } from 'hono';
+
+/** A request header by its name (lower case), as the request carries it. */
+export type HeaderOf = (name: string) => string | undefined;
 
 /**
  * User-Agents of crawlers, link unfurlers and scripted clients, which follow a tracking link
@@ -19,29 +21,16 @@ export const BOT_USER_AGENT =
  * Requests a browser sends ahead of a click that may never happen: `Purpose: prefetch`,
  * `Sec-Purpose: prefetch` (also `prefetch;prerender`), `X-Purpose: preview`, `X-Moz: prefetch`.
  */
-export function isPrefetch(c: Context): boolean {
+export function isPrefetch(header: HeaderOf): boolean {
   return ['purpose', 'sec-purpose', 'x-purpose', 'x-moz'].some((name) =>
-    /prefetch|prerender|preview/i.test(c.req.header(name) ?? ''),
+    /prefetch|prerender|preview/i.test(header(name) ?? ''),
   );
 }
 
 /** A crawler, an unfurler or a prefetch: redirected like anyone, but not counted as a click. */
-export function isAutomated(c: Context): boolean {
-  const userAgent = c.req.header('user-agent') ?? '';
-  return !userAgent.trim() || BOT_USER_AGENT.test(userAgent) || isPrefetch(c);
-}
-
-/**
- * The visitor's IP address: the first `X-Forwarded-For` hop (set by the load balancer in
- * front of the API), else `X-Real-IP`, else the socket's peer. Only used to compute the hash.
- */
-export function clientIp(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  const real = c.req.header('x-real-ip')?.trim();
-  if (real) return real;
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? '';
+export function isAutomated(header: HeaderOf): boolean {
+  const userAgent = header('user-agent') ?? '';
+  return !userAgent.trim() || BOT_USER_AGENT.test(userAgent) || isPrefetch(header);
 }
 
 /** `YYYY-MM-DD` of a moment in UTC. */

@@ -1,8 +1,8 @@
 import pg from '@databases/pg';
 import { MAX_DAY, MIN_DAY, type DayRange, type SeriesPoint } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { ApiError } from '../../http/errors.js';
-import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
+import type { Database } from '../db/index.js';
+import { ApiError } from '../http/errors.js';
+import type { DashboardGrant } from '../keys/dashboard-tokens.js';
 
 const { sql } = pg;
 const DAY_MS = 86_400_000;

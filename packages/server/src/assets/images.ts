@@ -1,3 +1,8 @@
+/** The path of the neutral mark: the favicon of a brand without a logo. */
+export const MARK_PATH = '/assets/mark.svg';
+/** The demo brand's logo. */
+export const DEMO_LOGO_PATH = '/assets/demo-logo.svg';
+
 /**
  * The images the server itself serves: a neutral mark (the favicon and logo of a brand that
  * set none) and the demo brand's logo. Plain SVG, no script, no external reference.

@@ -1,10 +1,10 @@
 import pg from '@databases/pg';
-import type { Context } from 'hono';
-import { BRAND_PROFILE_COLUMNS, profileFromRow, type BrandProfileRow } from '../../brand-profile/index.js';
-import type { AppEnv } from '../../http/context.js';
-import { hashSecret } from '../../keys/random.js';
-import { readSession, verifySession } from './session.js';
 import type { BrandProfile } from '@affdash/core';
+import { BRAND_PROFILE_COLUMNS, profileFromRow, type BrandProfileRow } from '../brand-profile/index.js';
+import type { Database } from '../db/index.js';
+import { hashSecret } from '../keys/random.js';
+import type { ServerKeys } from '../keys/server-keys.js';
+import { verifySession, type SessionClaim } from './session.js';
 
 const { sql } = pg;
 
@@ -41,10 +41,8 @@ export type LinkLookup = { kind: 'current'; target: LinkTarget } | { kind: 'repl
 
 const LINK = /^[A-Za-z0-9_-]{20,100}$/;
 
-export async function findByLink(c: Context<AppEnv>): Promise<LinkLookup> {
-  const link = c.req.param('link') ?? '';
+export async function findByLink(db: Database, link: string): Promise<LinkLookup> {
   if (!LINK.test(link)) return null;
-  const db = c.get('deps').db;
   const hash = hashSecret(link);
   const [row] = await db.query<TargetRow>(sql`${TARGET} WHERE e.link_hash = ${hash}`);
   if (row) return { kind: 'current', target: toTarget(row) };
@@ -55,20 +53,23 @@ export async function findByLink(c: Context<AppEnv>): Promise<LinkLookup> {
 }
 
 /**
- * The enrollment the session cookie names: `valid` when the cookie is genuine and the link
- * unchanged; else the session was ended (the link replaced, or the cookie not ours).
+ * The enrollment a session cookie's claim names: `valid` when the claim is genuine and the
+ * link unchanged; else the session was ended (the link replaced, or the cookie not ours).
  */
-export async function findBySession(c: Context<AppEnv>): Promise<{ target: LinkTarget; valid: boolean } | null> {
-  const claim = readSession(c);
+export async function findBySession(
+  db: Database,
+  keys: ServerKeys,
+  claim: SessionClaim | null,
+): Promise<{ target: LinkTarget; valid: boolean } | null> {
   if (!claim) return null;
-  const target = await findTarget(c, claim.brandId, claim.enrollmentId);
+  const target = await findTarget(db, claim.brandId, claim.enrollmentId);
   if (!target) return null;
-  return { target, valid: verifySession(c.get('deps').keys, claim, target.link_hash) };
+  return { target, valid: verifySession(keys, claim, target.link_hash) };
 }
 
 /** One enrollment's page target, by id. */
-export async function findTarget(c: Context<AppEnv>, brandId: string, enrollmentId: string): Promise<LinkTarget | null> {
-  const [row] = await c.get('deps').db.query<TargetRow>(sql`
+export async function findTarget(db: Database, brandId: string, enrollmentId: string): Promise<LinkTarget | null> {
+  const [row] = await db.query<TargetRow>(sql`
     ${TARGET} WHERE e.brand_id = ${brandId} AND e.id = ${enrollmentId}`);
   return row ? toTarget(row) : null;
 }

@@ -1,11 +1,11 @@
 import pg from '@databases/pg';
 import type { DashboardStatement } from '@affdash/core';
-import type { Database } from '../../db/index.js';
-import { encodeCursor } from '../../http/cursor.js';
-import type { DashboardGrant } from '../../keys/dashboard-tokens.js';
-import { conversionRows, type ConversionFilter } from '../../conversions/queries.js';
-import { toConversion } from '../../conversions/rows.js';
-import { paymentRows, toPayment } from '../../payments/queries.js';
+import type { Database } from '../db/index.js';
+import { encodeCursor } from '../http/cursor.js';
+import type { DashboardGrant } from '../keys/dashboard-tokens.js';
+import { conversionRows, type ConversionFilter } from '../conversions/queries.js';
+import { toConversion } from '../conversions/rows.js';
+import { paymentRows, toPayment } from '../payments/queries.js';
 import { csvRow, csvStream, decimal } from './csv.js';
 import { maskOrderId } from './pages.js';
 
