@@ -34,6 +34,8 @@ describe('the SDK: brand sessions, offer members, test sends and the audit trail
       ],
     });
     expect(added).toMatchObject({ created: 2, failed: 0 });
+    const [summary] = (await t.affdash.offers.summaries({ limit: 100 })).data.filter((o) => o.id === offer.id);
+    expect(summary).toMatchObject({ id: offer.id, members: 2, conversions: 0 });
     const members = [];
     for await (const m of asStaff.offerMembers.list(offer.id, { neverEmailed: true, limit: 1 })) members.push(m);
     expect(members.map((m) => m.name).sort()).toEqual(['Ana', 'Ben']);

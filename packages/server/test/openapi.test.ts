@@ -1,7 +1,7 @@
 import { DASHBOARD_AUDIENCE } from '@affdash/core';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '../src/openapi/document.js';
+import { openApiDocument } from '../src/routes/index.js';
 import { backends } from './backends.js';
 import { PUBLIC_URL, call, useApp, type App } from './harness.js';
 
@@ -48,7 +48,7 @@ function resolve(doc: Json, pointer: string): unknown {
 }
 
 describe('the OpenAPI document', () => {
-  const doc = buildOpenApiDocument();
+  const doc = openApiDocument();
 
   it('documents Idempotency-Key on every POST and PATCH of the brand API, and nowhere else', () => {
     const keyed: string[] = [];

@@ -1,13 +1,14 @@
-import { Offer, OfferCreate, OfferUpdate, Page, PageQuery } from '@affdash/core';
+import { Offer, OfferCreate, OfferSummary, OfferUpdate, Page, PageQuery } from '@affdash/core';
 import type { RequestOptions } from '../http.js';
 import type { PagePromise } from '../pagination.js';
 import { APIResource, type ListParams } from '../resource.js';
 import { path, valid } from '../validate.js';
 
-export type { Offer, OfferCreate, OfferUpdate };
+export type { Offer, OfferCreate, OfferSummary, OfferUpdate };
 export type OfferListParams = ListParams;
 
 const OfferPage = Page(Offer);
+const OfferSummaryPage = Page(OfferSummary);
 
 /**
  * Offers: what a brand pays members for (currency, commission structure, hold days).
@@ -39,5 +40,17 @@ export class Offers extends APIResource {
   /** List offers, newest first. Await for one page, or `for await` over every offer. */
   list(params: OfferListParams = {}, options?: RequestOptions): PagePromise<Offer> {
     return this._list(OfferPage, () => ({ path: 'v1/offers', query: valid(PageQuery, params, 'list parameters') }), options);
+  }
+
+  /**
+   * The brand's offers with their members count, conversions, sales and commission totals,
+   * newest first. Await for one page, or `for await` over every offer.
+   */
+  summaries(params: OfferListParams = {}, options?: RequestOptions): PagePromise<OfferSummary> {
+    return this._list(
+      OfferSummaryPage,
+      () => ({ path: 'v1/offer-summaries', query: valid(PageQuery, params, 'list parameters') }),
+      options,
+    );
   }
 }

@@ -6,7 +6,7 @@ import { languages } from '../messages/keys.js';
 export const HexColor = z
   .string()
   .regex(HEX_COLOR, 'must be a colour like #1a73e8')
-  .transform((value) => value.toLowerCase());
+  .toLowerCase();
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 

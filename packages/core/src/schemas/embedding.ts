@@ -38,17 +38,11 @@ export function parseOrigin(value: string): string | null {
 /** One allowed origin: sent as typed, stored and returned normalized. */
 export const AllowedOrigin = Text
   .max(200)
-  .transform((value, ctx) => {
-    const origin = parseOrigin(value);
-    if (origin === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be an origin like https://shop.example or https://shop.example:8443, without wildcards (http only for localhost and 127.0.0.1)',
-      });
-      return z.NEVER;
-    }
-    return origin;
-  });
+  .refine(
+    (value) => parseOrigin(value) !== null,
+    'must be an origin like https://shop.example or https://shop.example:8443, without wildcards (http only for localhost and 127.0.0.1)',
+  )
+  .overwrite((value) => parseOrigin(value)!);
 
 /**
  * The origins a brand embeds its members' dashboards on. Only they may call the dashboard API
@@ -58,7 +52,7 @@ export const AllowedOrigins = z.object({
   origins: z
     .array(AllowedOrigin)
     .max(MAX_ALLOWED_ORIGINS, `at most ${MAX_ALLOWED_ORIGINS} origins`)
-    .transform((origins) => [...new Set(origins)]),
+    .overwrite((origins) => [...new Set(origins)]),
 });
 export type AllowedOrigins = z.infer<typeof AllowedOrigins>;
 export type AllowedOriginsUpdate = z.input<typeof AllowedOrigins>;

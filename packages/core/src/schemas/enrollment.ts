@@ -9,7 +9,7 @@ export const PromoCode = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,39}$/, 'a promo code is 3–40 letters, digits, - or _')
-  .transform((s) => s.toUpperCase());
+  .toUpperCase();
 
 /** A member's place in one offer: their promo code, tracking link and dashboard link. */
 export const Enrollment = z.object({

@@ -16,6 +16,7 @@ export const ErrorCode = {
   currency_mismatch: 'currency_mismatch',
   total_limit_exceeded: 'total_limit_exceeded',
   payload_too_large: 'payload_too_large',
+  unsupported_media_type: 'unsupported_media_type',
   rate_limited: 'rate_limited',
   email_failed: 'email_failed',
   internal: 'internal',
@@ -37,6 +38,8 @@ export const ErrorStatus: Record<ErrorCode, number> = {
   currency_mismatch: 422,
   total_limit_exceeded: 422,
   payload_too_large: 413,
+  /** A body that is not JSON (`Content-Type` other than `application/json`). */
+  unsupported_media_type: 415,
   rate_limited: 429,
   /** The mail server did not take a message sent right away (a test send). */
   email_failed: 502,

@@ -31,7 +31,7 @@ const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' 
 export const CodePrefix = z
   .string()
   .regex(/^[A-Za-z0-9]{1,12}$/, 'a code prefix is 1–12 letters or digits')
-  .transform((s) => s.toUpperCase());
+  .toUpperCase();
 
 export const Offer = z.object({
   id: Id,

@@ -19,7 +19,7 @@ export const WebhookEventFilter = z
   .array(z.union([z.literal('*'), WebhookEventType]))
   .min(1, 'subscribe to at least one event, or "*"')
   .max(WebhookEventTypes.length + 1)
-  .transform((events) => [...new Set(events)]);
+  .overwrite((events) => [...new Set(events)]);
 
 /** Where events are POSTed: an http(s) URL. */
 export const WebhookUrl = z

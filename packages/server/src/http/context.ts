@@ -46,5 +46,7 @@ export interface AppEnv {
     session: import('../brand-sessions/sessions.js').SessionClaims | undefined;
     /** Set by the dashboard-token middleware. */
     dashboard: { brandId: string; enrollmentId: string };
+    /** Set by the dashboard-token middleware once the token verifies, also when it grants another enrollment. */
+    tokenBrandId: string | undefined;
   };
 }

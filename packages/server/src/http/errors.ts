@@ -74,6 +74,8 @@ export function errorResponse(err: Error, c: Context): Response {
   if (isTotalLimitError(err)) err = totalLimitExceeded();
   if (err instanceof ApiError) {
     ({ code, status, message, details } = err);
+  } else if (err instanceof HTTPException && err.status === 415) {
+    ({ code, status, message } = new ApiError('unsupported_media_type', 'Send the body as JSON, with "Content-Type: application/json".'));
   } else if (err instanceof HTTPException && err.status < 500) {
     status = err.status;
     code = statusCodes[status] ?? 'bad_request';

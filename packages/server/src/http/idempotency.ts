@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from '@databases/pg';
+import { z } from 'zod';
 import type { Database } from '../db/index.js';
 import { startPoller, type Poller } from '../jobs/poller.js';
 import { ApiError } from './errors.js';
@@ -17,10 +18,21 @@ export interface StoredAnswer {
   body: string;
 }
 
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/** The `Idempotency-Key` header as the routes that take it document it. */
+export const IdempotencyKeyHeader = z
+  .string()
+  .regex(KEY_PATTERN)
+  .optional()
+  .describe(
+    'A retry with the same key and request within 24 h gets the first answer (`Idempotent-Replayed: true`) and writes nothing again; the same key with another request is a 409',
+  );
+
 /** Reads the `Idempotency-Key` header: 1–200 visible ASCII characters, or none. */
 export function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (!/^[\x21-\x7e]{1,200}$/.test(header)) {
+  if (!KEY_PATTERN.test(header)) {
     throw new ApiError('bad_request', 'Idempotency-Key must be 1–200 visible ASCII characters.');
   }
   return header;

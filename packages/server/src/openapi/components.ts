@@ -10,10 +10,44 @@ export const ref = (name: string) => ({ $ref: `${COMPONENTS}${name}` });
 export const inputName = (name: BodyName) => (name in responseSchemas ? `${name}Input` : name);
 
 /**
+ * A record keyed by an enum (`z.record(z.enum([...]), …)`) has exactly those keys: say so with
+ * `properties`, which every tool reads, instead of `propertyNames` beside `required`.
+ */
+const enumRecords: Override = ({ jsonSchema }) => {
+  const keys = (jsonSchema.propertyNames as { enum?: string[] } | undefined)?.enum;
+  if (!keys || typeof jsonSchema.additionalProperties !== 'object') return;
+  const value = jsonSchema.additionalProperties;
+  jsonSchema.properties = Object.fromEntries(keys.map((key) => [key, value]));
+  delete jsonSchema.propertyNames;
+  jsonSchema.additionalProperties = false;
+};
+
+/**
+ * A request field with a default may be left out. Type generators read `default` as "always
+ * there" (openapi-typescript does by default), so the input side says it in words instead.
+ */
+const defaultsInWords: Override = ({ jsonSchema }) => {
+  if (!('default' in jsonSchema)) return;
+  const said = `Default: \`${JSON.stringify(jsonSchema.default)}\`.`;
+  jsonSchema.description = jsonSchema.description ? `${jsonSchema.description} ${said}` : said;
+  delete jsonSchema.default;
+};
+
+/** What the input side's schemas go through. */
+const inputs: Override = (context) => {
+  enumRecords(context);
+  defaultsInWords(context);
+};
+
+/**
  * An answer may gain fields without a new API version, so answers do not forbid unknown
  * properties (zod's output form of a plain object would); `.strict()` objects still do.
  */
-const openObjects: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override'] = ({ zodSchema, jsonSchema }) => {
+type Override = NonNullable<NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override']>;
+
+const openObjects: Override = (context) => {
+  enumRecords(context);
+  const { zodSchema, jsonSchema } = context;
   const def = zodSchema._zod.def;
   if (def.type === 'object' && !def.catchall && jsonSchema.additionalProperties === false) {
     delete jsonSchema.additionalProperties;
@@ -39,7 +73,7 @@ export function componentSchemas(): Record<string, Json> {
       target: 'draft-2020-12',
       unrepresentable: 'any',
       uri: (id) => `${COMPONENTS}${id}`,
-      ...(io === 'output' ? { override: openObjects } : {}),
+      override: io === 'output' ? openObjects : inputs,
     });
     for (const [id, schema] of Object.entries(generated)) {
       const { $schema: _schema, $id: _id, ...rest } = schema as Json;

@@ -81,6 +81,12 @@ import {
 import { z } from 'zod';
 import { Jwks } from '../keys/jwks.js';
 
+/** The batch route validates each item on its own (a bad one fails alone), so its schema takes
+ * any item; what a client sends is a list of `ConversionCreate`. */
+export const ConversionBatchDocumented = ConversionBatchCreate.extend({
+  conversions: z.array(ConversionCreate).min(1).max(MAX_CONVERSION_BATCH),
+});
+
 /** Request bodies, by the name the document gives them (read as input: defaults optional). */
 export const bodySchemas = {
   OfferCreate,
@@ -91,11 +97,7 @@ export const bodySchemas = {
   EnrollmentUpdate,
   EnrollmentBulkCreate,
   ConversionCreate,
-  /** The route validates each item on its own (a bad one fails alone), so its schema takes any
-   * item; what a client sends is a list of `ConversionCreate`. */
-  ConversionBatchCreate: ConversionBatchCreate.extend({
-    conversions: z.array(ConversionCreate).min(1).max(MAX_CONVERSION_BATCH),
-  }),
+  ConversionBatchCreate: ConversionBatchDocumented,
   ConversionUpdate,
   PaymentCreate,
   DashboardTokenCreate,
@@ -129,56 +131,76 @@ export const querySchemas = {
 } satisfies Record<string, z.ZodObject>;
 export type QueryName = keyof typeof querySchemas;
 
+/** Lists, each one schema instance so that a route's answer and its component are one. */
+export const OfferPage = Page(Offer);
+export const MemberPage = Page(Member);
+export const EnrollmentPage = Page(Enrollment);
+export const ConversionPage = Page(Conversion);
+export const PaymentPage = Page(Payment);
+export const DashboardKeyPage = Page(DashboardKey);
+export const EmailMessagePage = Page(EmailMessage);
+export const WebhookEndpointPage = Page(WebhookEndpoint);
+export const WebhookDeliveryPage = Page(WebhookDelivery);
+export const DashboardConversionPage = Page(DashboardConversion);
+export const DashboardPaymentPage = Page(DashboardPayment);
+export const BrandSessionPage = Page(BrandSession);
+export const AuditEventPage = Page(AuditEvent);
+export const OfferMemberPage = Page(OfferMember);
+export const OfferSummaryPage = Page(OfferSummary);
+
 /** `/health`. */
-const Health = z.object({ status: z.literal('ok') });
+export const Health = z.object({ status: z.literal('ok') });
 
 /** `/ready`: `ready` (200), else what is missing (503). */
-const Readiness = z.object({
+export const Readiness = z.object({
   status: z.enum(['ready', 'migrations_pending', 'database_unavailable']),
   /** Migrations not applied yet, with `migrations_pending`. */
   pending: z.array(z.string()).optional(),
 });
 
 /** This document (its shape is OpenAPI 3.1's, not restated here). */
-const OpenApiDocument = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) });
+export const OpenApiDocument = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.looseObject({}) });
+
+/** `POST /console/client-secret`. */
+export const ConsoleClientSecret = z.object({ clientSecret: z.string(), expiresAt: z.iso.datetime() });
 
 /** Response bodies, by the name the document gives them (read as output: what is sent). */
 export const responseSchemas = {
   ErrorBody,
   Offer,
-  OfferPage: Page(Offer),
+  OfferPage,
   Member,
-  MemberPage: Page(Member),
+  MemberPage,
   Enrollment,
-  EnrollmentPage: Page(Enrollment),
+  EnrollmentPage,
   EnrollmentBulkResult,
   Conversion,
-  ConversionPage: Page(Conversion),
+  ConversionPage,
   ConversionBatchResult,
   ConversionEventList,
   Payment,
-  PaymentPage: Page(Payment),
+  PaymentPage,
   DashboardToken,
   DashboardKey,
   DashboardKeyWithSecret,
-  DashboardKeyPage: Page(DashboardKey),
+  DashboardKeyPage,
   EmailTemplate,
   EmailPreview,
   EmailSendResult,
   EmailTestResult,
   EmailMessage,
-  EmailMessagePage: Page(EmailMessage),
+  EmailMessagePage,
   AllowedOrigins,
   BrandProfile,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
-  WebhookEndpointPage: Page(WebhookEndpoint),
+  WebhookEndpointPage,
   WebhookEndpointDeleted,
   WebhookDelivery,
-  WebhookDeliveryPage: Page(WebhookDelivery),
+  WebhookDeliveryPage,
   Dashboard,
-  DashboardConversionPage: Page(DashboardConversion),
-  DashboardPaymentPage: Page(DashboardPayment),
+  DashboardConversionPage,
+  DashboardPaymentPage,
   DashboardSeries,
   DashboardStatement,
   Health,
@@ -187,13 +209,13 @@ export const responseSchemas = {
   OpenApiDocument,
   BrandSession,
   BrandSessionWithSecret,
-  BrandSessionPage: Page(BrandSession),
-  AuditEventPage: Page(AuditEvent),
-  OfferMemberPage: Page(OfferMember),
-  OfferSummaryPage: Page(OfferSummary),
+  BrandSessionPage,
+  AuditEventPage,
+  OfferMemberPage,
+  OfferSummaryPage,
   OfferMembersAddResult,
   EmailResendResult,
-  ConsoleClientSecret: z.object({ clientSecret: z.string(), expiresAt: z.iso.datetime() }),
+  ConsoleClientSecret,
 } satisfies Record<string, z.ZodType>;
 export type ResponseName = keyof typeof responseSchemas;
 

@@ -36,14 +36,16 @@ async function authenticateSession(c: Context<AppEnv>, secret: string): Promise<
 }
 
 /**
- * Authenticates an API key or a brand session, with no check of what the session may reach:
- * for middleware that runs before the route's own check (the idempotency key's transaction).
- * The route still decides: `apiKey()` refuses a session, `brandAccess()` checks its scope.
+ * The brand API's one authentication (`app.use('/v1/*', …)`): an API key, or a brand
+ * session's client secret, sets `brandId` (and `session` for a session); anything else is a
+ * 401. It checks nothing of what the caller may reach: each route's own check does
+ * (`keyOnly()` refuses a session, `sessionScope()` checks its components and offers), from
+ * the route's definition. The dashboard API (`/v1/dashboard/…`) takes dashboard tokens instead.
  */
-export function brandAuthentication() {
+export function brandCredentials() {
   const keyCheck = apiKey();
-  return createMiddleware<AppEnv>(async function brandAuthenticationMiddleware(c, next) {
-    if (c.get('brandId')) return next();
+  return createMiddleware<AppEnv>(async function brandCredentialsMiddleware(c, next) {
+    if (c.get('brandId') || c.req.path.startsWith('/v1/dashboard/') || c.req.method === 'OPTIONS') return next();
     const secret = bearerToken(c.req.header('authorization'));
     if (!secret?.startsWith(SESSION_SECRET_PREFIX)) return keyCheck(c, next);
     await authenticateSession(c, secret);
@@ -51,26 +53,27 @@ export function brandAuthentication() {
   });
 }
 
+const sessionRefused = () =>
+  new ApiError('forbidden', "This route takes the brand's API key; a brand session cannot call it.");
+
+/** The check of a route only the brand's backend may call: a brand session is refused (403). */
+export function keyOnly() {
+  return createMiddleware<AppEnv>(async function keyOnlyMiddleware(c, next) {
+    if (c.get('session')) throw sessionRefused();
+    await next();
+  });
+}
+
 /**
- * Lets a route be called with the brand's API key or with a brand session (a client secret
- * from `POST /v1/brand-sessions`) that enables one of `components`, and, with `offerParam`,
- * is scoped to that offer. Sets `brandId`, and `session` for a session. Each write a session
- * makes is recorded in the audit trail with its staff user, after the answer is known.
- *
- * @example
- * app.get('/:offerId/members', brandAccess({ components: ['members'], offerParam: 'offerId' }), handler);
+ * The check of a route a brand session may call too: the session must enable one of
+ * `components` and, with `offerParam`, reach that offer (API keys reach everything). Each
+ * write a session makes is recorded in the audit trail with its staff user, after the answer
+ * is known.
  */
-export function brandAccess(options: BrandAccessOptions) {
-  const keyCheck = apiKey();
-  return createMiddleware<AppEnv>(async function brandAccessMiddleware(c, next) {
-    if (c.get('brandId') && !c.get('session')) return next(); // an enclosing app checked the key
-    const { db } = c.get('deps');
-    let session = c.get('session');
-    if (!session) {
-      const secret = bearerToken(c.req.header('authorization'));
-      if (!secret?.startsWith(SESSION_SECRET_PREFIX)) return keyCheck(c, next);
-      session = await authenticateSession(c, secret);
-    }
+export function sessionScope(options: BrandAccessOptions) {
+  return createMiddleware<AppEnv>(async function sessionScopeMiddleware(c, next) {
+    const session = c.get('session');
+    if (!session) return next();
     if (!options.components.some((name) => session.components.includes(name))) {
       throw new ApiError(
         'forbidden',
@@ -85,7 +88,7 @@ export function brandAccess(options: BrandAccessOptions) {
     await next();
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const route = routePath(c, -1).replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-      await recordAudit(db, c.get('brandId'), {
+      await recordAudit(c.get('deps').db, c.get('brandId'), {
         action: `${c.req.method} ${route}`,
         actor: { type: 'brand_session', session },
         method: c.req.method,
@@ -96,3 +99,6 @@ export function brandAccess(options: BrandAccessOptions) {
     }
   });
 }
+
+/** A route's check by the options it was defined with, for routers not defined with `route()`. */
+export const brandAccess = sessionScope;

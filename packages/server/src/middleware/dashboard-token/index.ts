@@ -21,6 +21,8 @@ export function dashboardToken() {
     const { keys, dashboardKeys, verifiedTokens, changes } = c.get('deps');
     const grant = await verifyDashboardToken(token, keys, dashboardKeys, changes.live ? verifiedTokens : null);
     const requested = c.req.param('enrollmentId');
+    // the answer's CORS is the token's brand's, also for the 404 (no second verification)
+    c.set('tokenBrandId', grant.brandId);
     if (requested !== undefined && requested !== grant.enrollmentId) {
       throw new ApiError('not_found', 'enrollment not found');
     }

@@ -62,7 +62,8 @@ export function embeddingCors(options: EmbeddingCorsOptions = {}) {
     headers.set('Access-Control-Expose-Headers', exposeHeaders.join(', '));
     headers.append('Vary', 'Origin');
     // a dashboard token's brand, or a brand session's (the brand-side components)
-    const brandId = c.get('dashboard')?.brandId ?? (c.get('session') ? c.get('brandId') : await tokenBrand(c));
+    const brandId =
+      c.get('dashboard')?.brandId ?? c.get('tokenBrandId') ?? (c.get('session') ? c.get('brandId') : await tokenBrand(c));
     const list = brandId ? await allowedOrigins(c.get('deps').db, brandId) : undefined;
     if (!list || list.any) headers.set('Access-Control-Allow-Origin', '*');
     else if (origin && originAllowed(list, origin)) headers.set('Access-Control-Allow-Origin', origin);
@@ -73,9 +74,9 @@ export function embeddingCors(options: EmbeddingCorsOptions = {}) {
 async function tokenBrand(c: Context<AppEnv>): Promise<string | undefined> {
   const token = bearerToken(c.req.header('authorization'));
   if (!token) return undefined;
-  const { keys, dashboardKeys } = c.get('deps');
+  const { keys, dashboardKeys, verifiedTokens, changes } = c.get('deps');
   try {
-    return (await verifyDashboardToken(token, keys, dashboardKeys)).brandId;
+    return (await verifyDashboardToken(token, keys, dashboardKeys, changes.live ? verifiedTokens : null)).brandId;
   } catch {
     return undefined;
   }

@@ -8,7 +8,6 @@ import {
   storeAnswer,
   type StoredAnswer,
 } from '../../http/idempotency.js';
-import { brandAuthentication } from '../brand-access/index.js';
 
 /** The methods of the brand API that create or change something, and take a key. */
 const KEYED_METHODS = new Set(['POST', 'PATCH']);
@@ -33,45 +32,43 @@ class ErrorAnswer extends Error {}
  * app.use('/v1/*', idempotency());
  */
 export function idempotency() {
-  // an API key, or a brand session (the composer's Send): the route checks what it may reach
-  const authenticate = brandAuthentication();
   return createMiddleware<AppEnv>(async function idempotencyMiddleware(c, next) {
     if (!KEYED_METHODS.has(c.req.method) || c.req.path.startsWith('/v1/dashboard/')) return next();
     const key = idempotencyKey(c.req.header('idempotency-key'));
     if (key === undefined) return next();
+    // authenticated already (`brandCredentials`): an API key, or a brand session (the composer's
+    // Send); the route checks what it may reach
     let replay: StoredAnswer | null = null;
-    await authenticate(c, async () => {
-      const brandId = c.get('brandId');
-      const fingerprint = requestFingerprint(
-        c.req.method,
-        c.req.path,
-        new URL(c.req.url).search,
-        c.req.header('prefer') ?? null,
-        await c.req.text(),
-      );
-      const deps = c.get('deps');
-      try {
-        replay = await deps.db.tx(async (db) => {
-          const stored = await claimKey(db, brandId, key, fingerprint);
-          if (stored) return stored;
-          c.set('deps', { ...deps, db });
-          try {
-            await next();
-          } finally {
-            c.set('deps', deps);
-          }
-          if (c.error || c.res.status >= 400) throw new ErrorAnswer();
-          await storeAnswer(db, brandId, key, {
-            status: c.res.status,
-            headers: keptHeaders(c.res.headers),
-            body: await c.res.clone().text(),
-          });
-          return null;
+    const brandId = c.get('brandId');
+    const fingerprint = requestFingerprint(
+      c.req.method,
+      c.req.path,
+      new URL(c.req.url).search,
+      c.req.header('prefer') ?? null,
+      await c.req.text(),
+    );
+    const deps = c.get('deps');
+    try {
+      replay = await deps.db.tx(async (db) => {
+        const stored = await claimKey(db, brandId, key, fingerprint);
+        if (stored) return stored;
+        c.set('deps', { ...deps, db });
+        try {
+          await next();
+        } finally {
+          c.set('deps', deps);
+        }
+        if (c.error || c.res.status >= 400) throw new ErrorAnswer();
+        await storeAnswer(db, brandId, key, {
+          status: c.res.status,
+          headers: keptHeaders(c.res.headers),
+          body: await c.res.clone().text(),
         });
-      } catch (error) {
-        if (!(error instanceof ErrorAnswer)) throw error;
-      }
-    });
+        return null;
+      });
+    } catch (error) {
+      if (!(error instanceof ErrorAnswer)) throw error;
+    }
     const answer = replay as StoredAnswer | null;
     if (answer) {
       return c.body(answer.body, answer.status as ContentfulStatusCode, {

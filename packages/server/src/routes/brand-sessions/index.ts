@@ -5,7 +5,7 @@ import { createSession, listSessions, revokeSession, toBrandSession } from '../.
 import type { AppEnv } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 
 /**
  * `/v1/brand-sessions`: short-lived client secrets for the brand-side components, and one-time
@@ -13,7 +13,7 @@ import { apiKey } from '../../middleware/api-key/index.js';
  */
 export function brandSessionRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', validate('json', BrandSessionCreate), async (c) => {
       const { db, config } = c.get('deps');
       const brandId = c.get('brandId');

@@ -2,14 +2,14 @@ import { Hono } from 'hono';
 import { AllowedOrigins, BrandProfileUpdate } from '@affdash/core';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 import { allowedOrigins, replaceAllowedOrigins } from '../../embedding/allowed-origins.js';
 import { brandProfile, updateBrandProfile } from '../../brand-profile/index.js';
 
 /** `/v1/brand`: settings of the brand the API key belongs to. */
 export function brandRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .get('/allowed-origins', async (c) => {
       const { origins } = await allowedOrigins(c.get('deps').db, c.get('brandId'));
       return c.json({ origins: [...origins] } satisfies AllowedOrigins);

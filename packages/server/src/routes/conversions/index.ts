@@ -10,7 +10,7 @@ import { notFound } from '../../http/errors.js';
 import { parsePrefer } from '../../http/prefer.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 import { recordConversionBatch } from './batch.js';
 import { apiKeyActor, listEvents } from './events.js';
 import { findConversion, listConversions } from './queries.js';
@@ -21,7 +21,7 @@ import { changeConversionStatus } from './status.js';
 /** `/v1/conversions`: sales the brand reports, and their approval. */
 export function conversionRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', validate('json', ConversionCreate), async (c) => {
       // a click answered here moments ago may still be on its way to the database
       await c.get('deps').clicks.flushIfWaiting([c.req.valid('json').clickId]);

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 
 /** `/v1/dashboard-keys`: keys a brand backend uses to mint dashboard tokens offline. */
 export function dashboardKeyRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', async (c) => {
       return c.json(await c.get('deps').dashboardKeys.create(c.get('brandId'), c.get('deps').db), 201);
     })

@@ -4,13 +4,13 @@ import { ApiError, notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
 import { mintServerToken } from '../../keys/dashboard-tokens.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 import { findEnrollment } from '../enrollments/queries.js';
 
 /** `/v1/dashboard-tokens`: a short-lived token for one member's dashboard. */
 export function dashboardTokenRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', validate('json', DashboardTokenCreate), async (c) => {
       const { db, keys } = c.get('deps');
       const brandId = c.get('brandId');

@@ -9,7 +9,7 @@ import {
 import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 import { findMember } from '../members/queries.js';
 import { findOffer } from '../offers/queries.js';
 import { bulkEnroll } from './bulk.js';
@@ -31,7 +31,7 @@ function linkContext(c: { get(key: 'deps'): import('../../http/context.js').AppD
 /** `/v1/enrollments`: a member in an offer, with their promo code and links. */
 export function enrollmentRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', validate('json', EnrollmentCreate), async (c) => {
       const { db } = c.get('deps');
       const brandId = c.get('brandId');

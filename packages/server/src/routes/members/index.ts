@@ -3,13 +3,13 @@ import { MemberCreate, MemberUpdate, PageQuery } from '@affdash/core';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 import { findMember, insertMember, listMembers, toMember, updateMember } from './queries.js';
 
 /** `/v1/members`: the brand's affiliates, creators and partners. */
 export function memberRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', validate('json', MemberCreate), async (c) => {
       const member = await insertMember(c.get('deps').db, c.get('brandId'), c.req.valid('json'));
       return c.json(member, 201);

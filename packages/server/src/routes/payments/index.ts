@@ -3,13 +3,13 @@ import { PageQuery, PaymentCreate, PaymentListQuery } from '@affdash/core';
 import { notFound } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 import { findPayment, insertPayment, listPayments, toPayment } from './queries.js';
 
 /** `/v1/payments`: what the brand has paid its members. */
 export function paymentRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', validate('json', PaymentCreate), async (c) => {
       const payment = await insertPayment(c.get('deps').db, c.get('brandId'), c.req.valid('json'));
       return c.json(payment, 201);

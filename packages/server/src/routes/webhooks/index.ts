@@ -9,7 +9,7 @@ import {
 import type { AppEnv } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
 import { validate } from '../../http/validate.js';
-import { apiKey } from '../../middleware/api-key/index.js';
+import { keyOnly } from '../../middleware/brand-access/index.js';
 import {
   deleteEndpoint,
   findDelivery,
@@ -30,7 +30,7 @@ import {
  */
 export function webhookEndpointRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .post('/', validate('json', WebhookEndpointCreate), async (c) => {
       const { db, keys } = c.get('deps');
       return c.json(await insertEndpoint(db, keys, c.get('brandId'), c.req.valid('json')), 201);
@@ -64,7 +64,7 @@ export function webhookEndpointRoutes() {
 /** `/v1/webhook-deliveries`: one delivery of one event, and sending it again. */
 export function webhookDeliveryRoutes() {
   return new Hono<AppEnv>()
-    .use(apiKey())
+    .use(keyOnly())
     .get('/:id', async (c) => {
       const row = await findDelivery(c.get('deps').db, c.get('brandId'), c.req.param('id'));
       if (!row) throw notFound('webhook delivery');
