@@ -94,6 +94,8 @@ export const Dashboard = z.object({
   enrollment: z.object({
     id: Id,
     status: EnrollmentStatus,
+    /** When the enrollment ended (null unless `status` is `ended`): its dashboard is then read-only. */
+    endedAt: Timestamp.nullable(),
     promoCode: z.string(),
     trackingUrl: z.string(),
   }),

@@ -126,6 +126,8 @@ export type EmailSkipReason = z.infer<typeof EmailSkipReason>;
 export const SkippedRecipient = z.object({
   memberId: Id,
   enrollmentId: Id,
+  /** The member's name, to say who is skipped. */
+  name: z.string(),
   reason: EmailSkipReason,
   message: z.string(),
 });

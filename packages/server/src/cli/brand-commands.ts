@@ -82,6 +82,7 @@ export interface BrandCommandValues {
   'sender-name'?: string;
   'reply-to'?: string;
   'postal-address'?: string;
+  'ended-access'?: string;
   'staff-id'?: string;
   'staff-name'?: string;
   'staff-email'?: string;
@@ -100,6 +101,7 @@ const profileOptions = {
   'sender-name': 'emailSenderName',
   'reply-to': 'replyTo',
   'postal-address': 'postalAddress',
+  'ended-access': 'endedEnrollmentAccess',
 } as const satisfies Partial<Record<keyof BrandCommandValues, keyof BrandProfileUpdate>>;
 
 /** Runs one brand command (or `deliver`); the database is opened and closed here. */

@@ -11,13 +11,6 @@ export interface ConsoleOffer {
   status: string;
 }
 
-/** The brand a console sign-in is for: its name and logo. */
-export async function consoleBrand(db: Database, brandId: string): Promise<{ name: string; logo_url: string | null }> {
-  const [brand] = await db.query<{ name: string; logo_url: string | null }>(sql`
-    SELECT name, logo_url FROM brands WHERE id = ${brandId}`);
-  return brand!;
-}
-
 /** The offers in a console sign-in's scope, newest first (at most 200). */
 export function consoleOffers(db: Database, session: BrandSessionRow): Promise<ConsoleOffer[]> {
   return db.query<ConsoleOffer>(sql`

@@ -10,6 +10,7 @@ import {
   type DashboardConversion,
   type DashboardPayment,
   type DashboardTerms,
+  type EndedEnrollmentAccess,
   type PayoutSchedule,
   type SeriesPoint,
 } from '@affdash/core';
@@ -64,6 +65,8 @@ interface PaymentItem {
 interface FirstScreenRow {
   enrollment_id: string;
   enrollment_status: Dashboard['enrollment']['status'];
+  ended_at: Date | null;
+  ended_access: EndedEnrollmentAccess;
   promo_code: string;
   tracking_slug: string;
   brand_name: string;
@@ -179,7 +182,7 @@ export async function firstScreen(
   const now = new Date();
   const range = resolveRange({}, now);
   const row = await firstScreenRow(db, grant, range, now);
-  assertReadable(row?.enrollment_status);
+  assertReadable(row && { status: row.enrollment_status, ended_access: row.ended_access });
   const r = row!;
   const money = (amount: number) => ({ amount, currency: r.currency });
   const balance = r.commission_approved - r.paid;
@@ -187,6 +190,7 @@ export async function firstScreen(
     enrollment: {
       id: r.enrollment_id,
       status: r.enrollment_status,
+      endedAt: r.ended_at?.toISOString() ?? null,
       promoCode: r.promo_code,
       trackingUrl: trackingUrl(ctx, r.tracking_slug),
     },

@@ -6,7 +6,7 @@ import type { DashboardGrant } from '../keys/dashboard-tokens.js';
 import { conversionRows, type ConversionFilter } from '../conversions/queries.js';
 import type { ConversionRow } from '../conversions/rows.js';
 import { paymentRows, toPayment } from '../payments/queries.js';
-import { assertReadable } from './readable.js';
+import { assertReadable, type Readability } from './readable.js';
 
 const { sql } = pg;
 
@@ -64,14 +64,16 @@ export async function dashboardPaymentPage(
 }
 
 /**
- * Refuses a token whose enrollment has ended (tokens outlive nothing they should not), and
+ * Refuses a token whose enrollment has ended, unless its brand keeps ended enrollments
+ * readable (tokens outlive nothing they should not), and
  * returns the dashboard's version, read before the page so a tag is never newer than its data.
  */
 export async function checkEnrollmentReadable(db: Database, grant: DashboardGrant): Promise<number> {
-  const [row] = await db.query<{ status: string; version: number }>(sql`
-    SELECT e.status, t.version FROM enrollments e
+  const [row] = await db.query<Readability & { version: number }>(sql`
+    SELECT e.status, b.ended_enrollment_access AS ended_access, t.version FROM enrollments e
+    JOIN brands b ON b.id = e.brand_id
     JOIN enrollment_totals t ON t.brand_id = e.brand_id AND t.enrollment_id = e.id
     WHERE e.brand_id = ${grant.brandId} AND e.id = ${grant.enrollmentId}`);
-  assertReadable(row?.status);
+  assertReadable(row);
   return Number(row!.version);
 }

@@ -3,6 +3,7 @@ import { MAX_DAY, MIN_DAY, type DayRange, type SeriesPoint } from '@affdash/core
 import type { Database } from '../db/index.js';
 import { ApiError } from '../http/errors.js';
 import type { DashboardGrant } from '../keys/dashboard-tokens.js';
+import type { Readability } from './readable.js';
 
 const { sql } = pg;
 const DAY_MS = 86_400_000;
@@ -80,9 +81,10 @@ export function seriesDays(range: ResolvedRange, rows: readonly SeriesPoint[]): 
 export async function enrollmentCurrency(
   db: Database,
   grant: DashboardGrant,
-): Promise<{ status: string; currency: string } | null> {
-  const [row] = await db.query<{ status: string; currency: string }>(sql`
-    SELECT e.status, o.currency FROM enrollments e
+): Promise<(Readability & { currency: string }) | null> {
+  const [row] = await db.query<Readability & { currency: string }>(sql`
+    SELECT e.status, b.ended_enrollment_access AS ended_access, o.currency FROM enrollments e
+    JOIN brands b ON b.id = e.brand_id
     JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id
     WHERE e.brand_id = ${grant.brandId} AND e.id = ${grant.enrollmentId}`);
   return row ?? null;

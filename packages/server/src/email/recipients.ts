@@ -89,7 +89,7 @@ export function sortRecipients(rows: RecipientRow[]): { send: RecipientRow[]; sk
   const send: RecipientRow[] = [];
   const skipped: SkippedRecipient[] = [];
   for (const row of rows) {
-    const base = { memberId: row.member_id, enrollmentId: row.id };
+    const base = { memberId: row.member_id, enrollmentId: row.id, name: row.member_name };
     if (row.status === 'ended') {
       skipped.push({ ...base, reason: 'enrollment_ended', message: 'The enrollment has ended; its links no longer work.' });
     } else if (!row.member_email) {

@@ -37,6 +37,18 @@ export function readUnsubscribeToken(key: Buffer, token: string): UnsubscribeTar
   return { brandId, memberId };
 }
 
+/**
+ * The brand a token that does not hold names in its first part, for the page that says so:
+ * a link cut short or signed with an earlier server secret still reads as that brand's.
+ * Nothing is trusted from it but which brand's look and language the page takes.
+ */
+export function unsubscribeTokenBrand(token: string): string | null {
+  const payload = /^([A-Za-z0-9_-]{1,200})(?:\.|$)/.exec(token)?.[1];
+  if (!payload) return null;
+  const [brandId] = Buffer.from(payload, 'base64url').toString('utf8').split(':');
+  return brandId && /^[A-Za-z0-9_]{1,64}$/.test(brandId) ? brandId : null;
+}
+
 /** The member's one-click unsubscribe URL (RFC 8058: a POST to it unsubscribes). */
 export function unsubscribeUrl(ctx: LinkContext, target: UnsubscribeTarget): string {
   return `${ctx.publicUrl}/u/${unsubscribeToken(ctx.keys.unsubscribeKey, target)}`;

@@ -69,6 +69,8 @@ export interface RouteSpec<M extends Method, P extends string, B, Q, Prm> {
   session?: readonly BrandComponent[];
   /** With `session`: the path parameter naming an offer, checked against the session's offers. */
   offerParam?: string;
+  /** With `session`: a POST that only reads (a preview), audited as a read. */
+  auditAsRead?: boolean;
   params?: Prm;
   query?: Q;
   body?: B;
@@ -170,7 +172,14 @@ const answersPages: MiddlewareHandler<AppEnv> = async function answersPages(c, n
 function guard(spec: RouteSpec<Method, string, unknown, unknown, unknown>): MiddlewareHandler<AppEnv>[] {
   if (spec.auth === Auth.dashboardToken) return [dashboardToken()];
   if (spec.auth !== Auth.apiKey) return [];
-  return [spec.session ? sessionScope({ components: spec.session, offerParam: spec.offerParam }) : keyOnly()];
+  if (!spec.session) return [keyOnly()];
+  return [
+    sessionScope({
+      components: spec.session,
+      ...(spec.offerParam ? { offerParam: spec.offerParam } : {}),
+      ...(spec.auditAsRead ? { reads: () => true } : {}),
+    }),
+  ];
 }
 
 /** `get /v1/offers/{id}` → `getV1OffersId`, made when the document is built (the path is whole then). */

@@ -122,7 +122,7 @@ const hostedPage = (path: string, operationId: string): RouteDoc =>
     responses: [
       html(200, 'The dashboard page'),
       html(401, 'No valid session: open the link from the email, or ask for the current link (an HTML page)'),
-      html(410, 'The enrollment ended (an HTML page)'),
+      html(410, 'The enrollment ended and its brand keeps ended dashboards closed (an HTML page)'),
     ],
   });
 
@@ -220,7 +220,7 @@ export const routes: RouteDoc[] = [
   payments('get', '/v1/payments', 'List payments', { query: 'PaymentListQuery', responses: [ok('PaymentPage')] }),
   payments('get', '/v1/payments/{id}', 'Retrieve a payment', { responses: [ok('Payment')], errors: ['not_found'] }),
 
-  tokens('post', '/v1/dashboard-tokens', "Mint a short-lived token for one member's dashboard", {
+  tokens('post', '/v1/dashboard-tokens', "Mint a short-lived token for one member's dashboard (an ended enrollment's only when the brand profile's `endedEnrollmentAccess` is `read_only`)", {
     body: 'DashboardTokenCreate',
     responses: [created('DashboardToken')],
     errors: ['not_found', 'enrollment_inactive'],
@@ -352,10 +352,10 @@ export const routes: RouteDoc[] = [
     ],
   }),
   open('get', '/u/{token}', 'The unsubscribe link of bulk member email: a page that asks to confirm', {
-    responses: [html(200, 'The confirm page'), html(404, 'The link is not valid (an HTML page)')],
+    responses: [html(200, 'The confirm page'), html(404, "The link is not valid (an HTML page in the reader's language; the brand's when the token names one)")],
   }),
   open('post', '/u/{token}', 'Unsubscribe in one click (RFC 8058 `List-Unsubscribe=One-Click`, or the confirm button): sets the member\'s email opt-out', {
-    responses: [html(200, 'Unsubscribed (an HTML page)'), html(404, 'The link is not valid (an HTML page)')],
+    responses: [html(200, 'Unsubscribed (an HTML page)'), html(404, "The link is not valid (an HTML page in the reader's language; the brand's when the token names one)")],
   }),
   open('get', '/d/{link}', "A member's hosted dashboard page; sets the session cookie", {
     responses: [

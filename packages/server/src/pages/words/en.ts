@@ -3,7 +3,6 @@ import type { PageWords } from './keys.js';
 export const en: PageWords = {
   dashboard: 'Partner dashboard',
   pausedBanner: '{brand} has paused this partnership. Your code and link don’t earn commission while it is paused; your history stays here.',
-  endedBanner: 'This partnership has ended. Your history and payments stay here for you to read.',
   unknownTitle: 'This link doesn’t open a dashboard',
   unknownBody: 'The address may be incomplete or mistyped. Open the link from the most recent email you got about the program, or ask the brand to send it again.',
   replacedTitle: 'This link has been replaced',

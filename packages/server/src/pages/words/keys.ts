@@ -7,8 +7,6 @@ export interface PageWords {
   dashboard: string;
   /** Shown above the widget while an enrollment is paused. */
   pausedBanner: string;
-  /** Shown above the widget of an ended enrollment the brand keeps readable. */
-  endedBanner: string;
   unknownTitle: string;
   unknownBody: string;
   replacedTitle: string;

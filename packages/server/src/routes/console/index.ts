@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { recordAudit } from '../../brand-sessions/audit.js';
+import { recordAudit, recordRead } from '../../brand-sessions/audit.js';
 import {
   consoleClientSecret,
   findLiveSession,
@@ -8,7 +8,8 @@ import {
   useLoginLink,
   type BrandSessionRow,
 } from '../../brand-sessions/sessions.js';
-import { consoleBrand, consoleOffers } from '../../console/queries.js';
+import { brandProfile } from '../../brand-profile/index.js';
+import { consoleOffers } from '../../console/queries.js';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError, PageError } from '../../http/errors.js';
 import { Auth, Media, route } from '../../http/route.js';
@@ -146,11 +147,20 @@ export function consoleRoutes() {
         throw signedOut();
       }
       const { db } = c.get('deps');
-      const brand = await consoleBrand(db, session.brand_id);
+      const profile = await brandProfile(db, session.brand_id);
       const offers = await consoleOffers(db, session);
       const wanted = c.req.query('offer');
       const current = offers.find((o) => o.id === wanted) ?? offers[0];
-      return consolePage(c, session, brand, offers, current);
+      // the offers list is a read of the sign-in's: recorded once
+      await recordRead(db, session.brand_id, {
+        action: 'GET /console',
+        session: toClaims(session),
+        method: 'GET',
+        path: c.req.path,
+        status: 200,
+        requestId: c.get('requestId'),
+      });
+      return consolePage(c, session, profile, offers, current);
     })
     .openapi(clientSecret, async (c) => {
       c.header('Cache-Control', 'no-store');

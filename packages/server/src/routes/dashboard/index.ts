@@ -181,7 +181,7 @@ export function dashboardRoutes() {
         enrollmentCurrency(db, grant),
         seriesPoints(db, grant, range),
       ]);
-      assertReadable(enrollment?.status);
+      assertReadable(enrollment);
       c.header('Cache-Control', 'private, no-store');
       return c.json({ ...range, currency: enrollment!.currency, points }, 200);
     })
@@ -208,7 +208,7 @@ export function dashboardRoutes() {
         });
       }
       const enrollment = await enrollmentCurrency(db, grant);
-      assertReadable(enrollment?.status);
+      assertReadable(enrollment);
       const s = await statement(db, grant, month, enrollment!.currency);
       if (csv) return c.body(statementCsv(s), 200, csvHeaders(`statement-${grant.enrollmentId}-${month}.csv`));
       c.header('Cache-Control', 'private, no-store');

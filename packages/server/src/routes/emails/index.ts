@@ -100,6 +100,8 @@ function flowRoutes(flow: Flow) {
     }),
     preview: route({
       ...ofTheOffer,
+      // a preview changes nothing: a session's previews are audited as reads
+      auditAsRead: true,
       method: 'post',
       path: `${base}/preview`,
       summary: `Render the ${flow.title} email for each recipient, sending nothing`,

@@ -11,6 +11,7 @@ import { router } from '../../http/router.js';
 import { noticePage } from '../../pages/layout.js';
 import { builtInLanguage } from '../../pages/language.js';
 import { fillWords, pageWords } from '../../pages/words/index.js';
+import { dashboardOpens } from '../../dashboard/readable.js';
 import { dashboardPage } from './page.js';
 import { linkNotice, readerLanguage, requestLinkForm, REQUEST_LINK_PATH, type NoticeKind } from './notices.js';
 import { clearSessionCookie, readSession, setSessionCookie } from './cookie.js';
@@ -21,8 +22,11 @@ function pageHeaders(c: Context<AppEnv>): void {
   c.header('X-Content-Type-Options', 'nosniff');
 }
 
-/** Whether a member may open the dashboard of this enrollment (an ended one shows a notice). */
-const opens = (target: LinkTarget) => target.status !== 'ended';
+/**
+ * Whether a member may open the dashboard of this enrollment: an ended one shows a notice,
+ * unless its brand keeps ended enrollments readable (then it opens read-only).
+ */
+const opens = (target: LinkTarget) => dashboardOpens(target.status, target.profile.endedEnrollmentAccess);
 
 /** A dashboard link that opens no dashboard: its notice on the page, a 404 body on `POST /d/{link}/token`. */
 function linkError(c: Context<AppEnv>, kind: 'unknown' | 'replaced' | 'ended', target: LinkTarget | null) {
