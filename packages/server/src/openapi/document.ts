@@ -1,8 +1,6 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Auth, defaultOperationId, Tags, type Definitions, type RouteExtras } from '../http/route.js';
-import { operation as legacyOperation } from './operations.js';
-import { routes as legacyRoutes } from './routes.js';
 import { componentSchemas, inputName, ref, referenced, type Json } from './components.js';
 
 export type { Json };
@@ -102,11 +100,6 @@ export function buildOpenApiDocument(definitions: Definitions): Json {
     defined.add(key);
     if (routeExtras(route as RouteConfig)?.hide) continue;
     (paths[route.path] ??= {})[route.method] = operation(route as RouteConfig);
-  }
-  // routes not defined with `route()` yet
-  for (const doc of legacyRoutes) {
-    if (defined.has(`${doc.method} ${doc.path}`)) continue;
-    (paths[doc.path] ??= {})[doc.method] = legacyOperation(doc);
   }
   const sorted = Object.fromEntries(
     Object.entries(paths).map(([path, item]) => [
