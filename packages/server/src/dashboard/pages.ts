@@ -4,7 +4,7 @@ import type { Database } from '../db/index.js';
 import { toPage } from '../http/cursor.js';
 import type { DashboardGrant } from '../keys/dashboard-tokens.js';
 import { conversionRows, type ConversionFilter } from '../conversions/queries.js';
-import type { ConversionRow } from '../conversions/rows.js';
+import { conversionMoney, type ConversionRow } from '../conversions/rows.js';
 import { paymentRows, toPayment } from '../payments/queries.js';
 import { assertReadable, type Readability } from './readable.js';
 
@@ -29,12 +29,7 @@ export function toDashboardConversion(row: MemberConversionSource): DashboardCon
     id: row.id,
     orderRef: maskOrderId(row.order_id),
     status: row.status,
-    sale: { amount: row.sale_amount, currency: row.currency },
-    commission: { amount: row.commission_amount, currency: row.currency },
-    original:
-      row.original_amount === null || row.original_currency === null
-        ? null
-        : { amount: Number(row.original_amount), currency: row.original_currency },
+    ...conversionMoney(row),
     occurredAt: iso(row.occurred_at),
     expectedApprovalAt: row.status === 'pending' && row.expected_approval_at !== null ? iso(row.expected_approval_at) : null,
     statusReason: row.status_reason,
