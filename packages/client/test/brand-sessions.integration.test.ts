@@ -64,7 +64,7 @@ describe('the SDK: brand sessions, offer members, test sends and the audit trail
     await expect(t.affdash.brandSessions.create({ staff, components: [] })).rejects.toBeInstanceOf(InvalidInputError);
 
     const audit = await t.affdash.auditEvents.list({ sessionId: session.id });
-    // every write, and each read once (with details.read)
+    // every write, and each read once per sign-in (the members listed three times: one entry)
     expect(audit.data.map((e) => e.action)).toEqual([
       'POST /v1/emails/messages/resend',
       'GET /v1/emails/messages',

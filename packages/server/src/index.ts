@@ -17,6 +17,10 @@ export { seedDemo, DEMO_BRAND_ID } from './demo/seed.js';
 export type { DemoResult } from './demo/seed.js';
 export { openRuntime, describeStorage } from './runtime.js';
 export type { Runtime } from './runtime.js';
+export { startServices } from './services.js';
+export type { Jobs, Services, ServicesOptions, ServicesRuntime } from './services.js';
+export { runOutbox, claimDue } from './jobs/outbox.js';
+export type { Attempt, OutboxKind, OutboxOptions, OutboxReport, OutboxRow } from './jobs/outbox.js';
 export { printDemo } from './cli/print.js';
 export { deliverEmails, startEmailWorker, backoffSeconds } from './email/worker.js';
 export type { DeliveryContext, DeliveryOptions, DeliveryReport, EmailWorker } from './email/worker.js';
@@ -34,5 +38,5 @@ export { pruneIdempotencyKeys, startIdempotencyKeyExpiry } from './http/idempote
 export type { PruneOptions, PruneReport } from './webhooks/retention.js';
 export { signatureHeader } from './webhooks/signature.js';
 export { deriveServerKeys } from './keys/server-keys.js';
-export { approveDue, startAutoApproval } from './routes/conversions/approval.js';
-export type { ApprovalOptions, ApprovalWorker } from './routes/conversions/approval.js';
+export { approveDue, startAutoApproval } from './conversions/approval.js';
+export type { ApprovalOptions, ApprovalWorker } from './conversions/approval.js';

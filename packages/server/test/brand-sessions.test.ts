@@ -1,8 +1,15 @@
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../src/openapi/routes.js';
+import type { RouteConfig } from '@hono/zod-openapi';
+import { routeExtras } from '../src/openapi/document.js';
+import { apiRoutes } from '../src/routes/index.js';
 import { backends } from './backends.js';
 import { PUBLIC_URL, call, expectError, read, useApp, type BrandClient } from './harness.js';
+
+/** Every route as defined (`route()`): method, path, credential and the components a session needs. */
+const routes = apiRoutes().openAPIRegistry.definitions.flatMap((d) =>
+  d.type === 'route' ? [{ method: d.route.method, path: d.route.path, ...routeExtras(d.route as RouteConfig) }] : [],
+);
 
 const { sql } = pg;
 const staff = { id: 'u_42', name: 'Rosa Admin', email: 'rosa@glow.example' };

@@ -2,7 +2,7 @@ import { computeCommission, periodStart, type CommissionStructure } from '@affda
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../src/index.js';
-import { byOrderIdsQuery } from '../src/routes/conversions/record.js';
+import { byOrderIdsQuery } from '../src/conversions/queries.js';
 import { backends } from './backends.js';
 import { type BrandClient, call, expectError, useApp } from './harness.js';
 
@@ -92,6 +92,19 @@ describe.each(backends())('conversion batches and duplicate orders on $name', (b
     expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 1 });
   });
 
+  it('takes any Prefer header: a long one with preferences it does not know is still read, never refused', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    const answer = await call(brand.app, 'POST', '/v1/conversions/batch', {
+      auth: brand.apiKey,
+      body: { conversions: [{ orderId: 'long-1', amount: 1_000, enrollmentId: enrollment.id }] },
+      headers: { prefer: `return=minimal, ${'x'.repeat(300)}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('preference-applied')).toBe('return=minimal');
+    expect(answer.body.results).toEqual([{ index: 0, status: 'created', id: expect.stringMatching(/^cnv_/) }]);
+  });
+
   it('answers order ids recorded before as existing, also when their promo code no longer attributes', async () => {
     const brand = await t.brand();
     const { enrollment } = await brand.setup();
@@ -108,6 +121,20 @@ describe.each(backends())('conversion batches and duplicate orders on $name', (b
     ]);
     expect((await brand.convert(sale('x-2', 'NOSUCHCODE'))).status).toBe(200);
     expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 4, sales: { amount: 4_000 } });
+  });
+
+  it('refuses a sale whose order id is new, and records a later one of the same order id', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    const sale = (orderId: string, promoCode = enrollment.promoCode) => ({ orderId, amount: 1_000, promoCode });
+    const first = await brand.ok('POST', '/v1/conversions/batch', { conversions: [sale('y-1', 'NOSUCHCODE'), sale('y-1'), sale('y-2', 'NOSUCHCODE')] }, 200);
+    expect(first.results.map((r: any) => [r.status, r.error?.code])).toEqual([
+      ['error', 'unknown_promo_code'], ['created', undefined], ['error', 'unknown_promo_code'],
+    ]);
+    // sent again, the order id is one recorded before, whatever its promo code
+    const again = await brand.ok('POST', '/v1/conversions/batch', { conversions: [sale('y-1', 'NOSUCHCODE'), sale('y-2')] }, 200);
+    expect(again.results.map((r: any) => [r.status, r.id])).toEqual([['existing', first.results[1].id], ['created', expect.stringMatching(/^cnv_/)]]);
+    expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 2, sales: { amount: 2_000 } });
   });
 
   it('probes the order-id key for a brand the table statistics have not seen yet', async () => {
@@ -291,6 +318,25 @@ describe.each(backends())('set-based conversion batches on $name', (backend) => 
 
     const { stored: s, recomputed: r } = await rollups(t.db, brand.brandId);
     expect(s).toEqual(r);
+  });
+
+  it('counts the tier of sales recorded before once, when a batch sends some of them again', async () => {
+    const brand = await t.brand();
+    const offer = await brand.createOffer({ commission: tieredTerms });
+    const { id: enrollmentId } = await brand.enroll(offer.id, (await brand.createMember({ name: 'Again' })).id);
+    const sale = (n: number) => ({ orderId: `tier-${n}`, amount: 10_000, enrollmentId, occurredAt: `2026-03-0${n}T10:00:00Z` });
+    await brand.ok('POST', '/v1/conversions/batch', { conversions: [sale(1), sale(2)] }, 200);
+    const { results } = await brand.ok('POST', '/v1/conversions/batch', { conversions: [sale(2), sale(1), sale(3), sale(4), sale(3)] }, 200);
+    expect(results.map((r: any) => [r.status, r.conversion.orderId, r.conversion.commission.amount])).toEqual([
+      ['existing', 'tier-2', 1_000],
+      ['existing', 'tier-1', 1_000],
+      ['created', 'tier-3', 1_000], // two before it in the month
+      ['created', 'tier-4', 2_000], // three before it: the second tier
+      ['existing', 'tier-3', 1_000],
+    ]);
+    const { stored: s, recomputed: r } = await rollups(t.db, brand.brandId);
+    expect(s).toEqual(r);
+    expect(s.totals[0]).toMatchObject({ conversions: 4 });
   });
 
   it('counts every order id once when overlapping batches run at the same time', async () => {

@@ -76,6 +76,31 @@ describe.each(backends())('conversion lifecycle on $name', (backend) => {
     }
   });
 
+  it("approves several brands' conversions in one batch, each brand's totals and events its own", async () => {
+    const brands = [await t.brand(), await t.brand('Second Brand')];
+    const occurredAt = '2026-02-01T00:00:00.000Z';
+    const enrollments = [];
+    for (const [k, brand] of brands.entries()) {
+      const { enrollment } = await brand.setup({ holdDays: 0 });
+      enrollments.push(enrollment);
+      await brand.ok('POST', '/v1/conversions/batch', {
+        conversions: Array.from({ length: 3 + k }, (_, i) => ({ orderId: `b${k}-${i}`, amount: 1_000 * (k + 1), enrollmentId: enrollment.id, occurredAt })),
+      }, 200);
+    }
+    expect(await approveDue(t.db, new Date('2026-02-01T00:00:01.000Z'))).toBeGreaterThanOrEqual(7);
+    expect(await totals(brands[0]!, enrollments[0]!.id)).toMatchObject({ conversions: 3, pending: { amount: 0 }, approved: { amount: 300 } });
+    expect(await totals(brands[1]!, enrollments[1]!.id)).toMatchObject({ conversions: 4, pending: { amount: 0 }, approved: { amount: 800 } });
+    for (const [k, brand] of brands.entries()) {
+      const { data } = await brand.ok('GET', `/v1/conversions?enrollmentId=${enrollments[k]!.id}`, undefined, 200);
+      expect(data.map((c: any) => c.status)).toEqual(Array(3 + k).fill('approved'));
+      const events = await brand.ok('GET', `/v1/conversions/${data[0].id}/events`, undefined, 200);
+      expect(events.data.map((e: any) => [e.fromStatus, e.toStatus, e.actor])).toEqual([
+        [null, 'pending', expect.stringMatching(/^api_key:key_/)],
+        ['pending', 'approved', 'system:auto_approval'],
+      ]);
+    }
+  });
+
   it('reverses an approved conversion and takes its commission back, recording who and why', async () => {
     const brand = await t.brand();
     const { enrollment } = await brand.setup();

@@ -115,7 +115,7 @@ export async function runBrandCommand(command: string, positionals: string[], va
         const report = await deliverEmails({
           db: runtime.db,
           mailer,
-          links: { keys: runtime.deps.keys, publicUrl: runtime.deps.config.publicUrl },
+          links: runtime.deps.links,
           fromAddress: runtime.config.emailFrom,
         });
         out(`email: sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed} (${mailer.description})`);

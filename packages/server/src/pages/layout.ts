@@ -1,7 +1,7 @@
 import type { BrandProfile, Language } from '@affdash/core';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { MARK_PATH } from '../routes/assets/index.js';
+import { MARK_PATH } from '../assets/images.js';
 import { textDirection } from './language.js';
 import { pageWords } from './words/index.js';
 

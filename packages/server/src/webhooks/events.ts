@@ -3,8 +3,6 @@ import type { SQLQuery } from '@databases/pg';
 import type { WebhookEventType } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { newId } from '../keys/random.js';
-import { conversionColumns, toConversion, type ConversionRow } from '../routes/conversions/rows.js';
-import { opaqueKey } from '../db/opaque-key.js';
 
 const { sql } = pg;
 
@@ -70,52 +68,4 @@ export async function emitEvent(
   await db.query(sql`
     INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at)
     VALUES ${sql.join(rows, sql`, `)}`);
-}
-
-/**
- * `emitEvent` for many events of one type, in a constant number of statements: one look-up
- * of the subscribed endpoints (and nothing more when there is none), then the events and
- * their deliveries. `created_at` grows by a microsecond per event, in the order given.
- */
-export async function emitEvents(
-  db: Database,
-  brandId: string,
-  type: WebhookEventType,
-  data: readonly object[],
-): Promise<void> {
-  if (!data.length) return;
-  const endpoints = await subscribedEndpoints(db, brandId, type);
-  if (!endpoints.length) return;
-  const createdAt = new Date();
-  const ids = data.map(() => newId('evt'));
-  const payloads = data.map((body, i) => eventPayload(ids[i]!, type, createdAt, body));
-  await db.query(sql`
-    INSERT INTO webhook_events (brand_id, id, type, payload, created_at)
-    SELECT ${brandId}, u.id, ${type}, u.payload::jsonb,
-           ${createdAt}::timestamptz + (u.n - 1) * interval '1 microsecond'
-    FROM unnest(${ids}::text[], ${payloads}::text[]) WITH ORDINALITY AS u(id, payload, n)`);
-  await db.query(sql`
-    INSERT INTO webhook_deliveries (brand_id, id, endpoint_id, event_id, status, next_attempt_at, created_at)
-    ${deliveryRows(brandId, ids, endpoints)}`);
-}
-
-/**
- * Emits a conversion event with the conversion as the API returns it, read inside the
- * caller's transaction (only when an endpoint subscribes). `conversion.status_changed` also
- * carries `previousStatus`.
- */
-export async function emitConversionEvent(
-  db: Database,
-  brandId: string,
-  conversionId: string,
-  type: 'conversion.created' | 'conversion.status_changed',
-  extra: Record<string, unknown> = {},
-): Promise<void> {
-  await emitEvent(db, brandId, type, async () => {
-    const [row] = await db.query<ConversionRow>(sql`
-      SELECT ${conversionColumns} FROM conversions c
-      JOIN enrollments e ON e.brand_id = c.brand_id AND e.id = c.enrollment_id
-      WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ${conversionId}`);
-    return row ? { ...toConversion(row), ...extra } : null;
-  });
 }

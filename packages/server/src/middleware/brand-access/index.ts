@@ -103,6 +103,3 @@ export function sessionScope(options: BrandAccessOptions) {
     }
   });
 }
-
-/** A route's check by the options it was defined with, for routers not defined with `route()`. */
-export const brandAccess = sessionScope;

@@ -28,4 +28,6 @@ export const de: PageWords = {
   badEmail: 'Gib eine gültige E-Mail-Adresse ein.',
   tooMany: 'Gerade zu viele Anfragen. Versuch es in einer Stunde noch einmal.',
   language: 'Sprache',
+  errorTitle: 'Diese Seite kann gerade nicht angezeigt werden',
+  errorBody: 'Etwas ist schiefgelaufen. Versuch es gleich noch einmal; wenn es wieder passiert, nenne diese Referenz: {requestId}.',
 };

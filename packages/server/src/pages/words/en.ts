@@ -28,4 +28,6 @@ export const en: PageWords = {
   badEmail: 'Enter a valid email address.',
   tooMany: 'Too many requests for now. Try again in an hour.',
   language: 'Language',
+  errorTitle: 'This page can’t be shown right now',
+  errorBody: 'Something went wrong. Try again in a moment; if it keeps happening, quote this reference: {requestId}.',
 };

@@ -28,4 +28,6 @@ export const es: PageWords = {
   badEmail: 'Escribe un correo electrónico válido.',
   tooMany: 'Demasiadas solicitudes por ahora. Vuelve a intentarlo en una hora.',
   language: 'Idioma',
+  errorTitle: 'Esta página no se puede mostrar ahora',
+  errorBody: 'Algo salió mal. Vuelve a intentarlo en un momento; si sigue pasando, indica esta referencia: {requestId}.',
 };

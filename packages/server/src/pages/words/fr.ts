@@ -28,4 +28,6 @@ export const fr: PageWords = {
   badEmail: 'Saisissez une adresse e-mail valide.',
   tooMany: 'Trop de demandes pour le moment. Réessayez dans une heure.',
   language: 'Langue',
+  errorTitle: 'Cette page ne peut pas s’afficher pour le moment',
+  errorBody: 'Un problème est survenu. Réessayez dans un instant ; si cela se reproduit, indiquez cette référence : {requestId}.',
 };

@@ -34,4 +34,7 @@ export interface PageWords {
   tooMany: string;
   /** The language switcher's label. */
   language: string;
+  /** A page that cannot be shown for an error it has no page of its own for; `{requestId}` to quote. */
+  errorTitle: string;
+  errorBody: string;
 }

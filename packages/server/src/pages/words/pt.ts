@@ -28,4 +28,6 @@ export const pt: PageWords = {
   badEmail: 'Digite um e-mail válido.',
   tooMany: 'Muitas solicitações no momento. Tente de novo em uma hora.',
   language: 'Idioma',
+  errorTitle: 'Esta página não pode ser exibida agora',
+  errorBody: 'Algo deu errado. Tente de novo em instantes; se continuar acontecendo, informe esta referência: {requestId}.',
 };

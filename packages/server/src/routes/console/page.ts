@@ -3,15 +3,10 @@ import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
 import type { BrandProfile } from '@affdash/core';
 import type { BrandSessionRow } from '../../brand-sessions/sessions.js';
+import type { ConsoleOffer } from '../../console/queries.js';
 import type { AppEnv } from '../../http/context.js';
 import { page } from '../../pages/layout.js';
-import { BRAND_WIDGET_PATH } from '../brand-widget/index.js';
-
-export interface ConsoleOffer {
-  id: string;
-  name: string;
-  status: string;
-}
+import { BRAND_WIDGET_PATH } from '../../widget/file.js';
 
 /**
  * The console page: the brand's name and logo, the staff user and a sign-out, the offers in

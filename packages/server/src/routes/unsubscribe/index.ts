@@ -1,8 +1,10 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { BrandProfile } from '@affdash/core';
 import { emailWordsFor, fillWords } from '@affdash/core/messages';
 import type { AppEnv } from '../../http/context.js';
+import { Auth, Media, route } from '../../http/route.js';
+import { router } from '../../http/router.js';
 import { brandProfile } from '../../brand-profile/index.js';
 import {
   findUnsubscribeSubject,
@@ -53,6 +55,32 @@ async function invalid(c: Context<AppEnv>, target: UnsubscribeTarget | null) {
   return c.html(noticePage(frame, { title: w.unsubscribeInvalid, body: w.unsubscribeInvalidBody, extra: contact }), 404);
 }
 
+const unsubscribe = { tag: 'Public', auth: Auth.none, path: '/{token}' } as const;
+const invalidLink = { description: 'The link is not valid (an HTML page)', media: Media.html } as const;
+
+const confirmPage = route({
+  ...unsubscribe,
+  method: 'get',
+  summary: 'The unsubscribe link of bulk member email: a page that asks to confirm',
+  description:
+    "The `List-Unsubscribe` link of bulk member email (the members message): a page in the member's language " +
+    'asking to confirm, so a link scanner opening it changes nothing. The token names the brand and member, ' +
+    'signed with a key derived from `AFFDASH_SECRET` (nothing stored).',
+  responses: { 200: { description: 'The confirm page', media: Media.html }, 404: invalidLink },
+});
+
+const oneClick = route({
+  ...unsubscribe,
+  method: 'post',
+  summary:
+    "Unsubscribe in one click (RFC 8058 `List-Unsubscribe=One-Click`, or the confirm button): sets the member's email opt-out",
+  description:
+    "RFC 8058's one click (what mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click`) and the " +
+    "confirm button's: sets the member's `emailOptOut`. Later sends skip the member (`opted_out`), and messages " +
+    'still queued are not sent.',
+  responses: { 200: { description: 'Unsubscribed (an HTML page)', media: Media.html }, 404: invalidLink },
+});
+
 /**
  * `/u/:token`: the unsubscribe link of bulk member email. `POST` is RFC 8058's one click (what
  * mail clients send for `List-Unsubscribe-Post`) and the confirm button's; `GET` shows a page
@@ -60,8 +88,8 @@ async function invalid(c: Context<AppEnv>, target: UnsubscribeTarget | null) {
  * member's language (`?locale=` switches), in the brand's look.
  */
 export function unsubscribeRoutes() {
-  return new Hono<AppEnv>()
-    .get('/:token', async (c) => {
+  return router()
+    .openapi(confirmPage, async (c) => {
       const target = readUnsubscribeToken(c.get('deps').keys.unsubscribeKey, c.req.param('token'));
       const subject = target && (await findUnsubscribeSubject(c.get('deps').db, target));
       if (!target || !subject) return invalid(c, target);
@@ -76,7 +104,7 @@ export function unsubscribeRoutes() {
         }),
       );
     })
-    .post('/:token', async (c) => {
+    .openapi(oneClick, async (c) => {
       const target = readUnsubscribeToken(c.get('deps').keys.unsubscribeKey, c.req.param('token'));
       const subject = target && (await findUnsubscribeSubject(c.get('deps').db, target));
       if (!target || !subject || !(await optOut(c.get('deps').db, target))) return invalid(c, target);

@@ -1,0 +1,144 @@
+import pg from '@databases/pg';
+import type { SQLQuery } from '@databases/pg';
+import { contribution, deltaColumns } from '../totals/delta.js';
+import type { MoneyWrite } from '../totals/write.js';
+import { planEvents, writtenEvents } from '../webhooks/written-events.js';
+import type { PlannedSale } from './plan.js';
+import { toConversion, type ConversionRow } from './rows.js';
+
+const { sql } = pg;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * `INSERT INTO conversions … SELECT` of the planned sales, in order of order id (so two
+ * batches sharing order ids never wait on each other in a cycle), recorded by `actor`. What
+ * many sales share is sent once: each enrollment with its offer's currency, terms and hold
+ * period, and each distinct metadata document. Times go as microseconds since 1970; a sale
+ * is expected to be approved its offer's hold period, in days of 24 hours, after it happened.
+ */
+function insertSales(brandId: string, planned: readonly PlannedSale[], actor: string): SQLQuery {
+  const sales = [...planned].sort((a, b) => (a.input.orderId < b.input.orderId ? -1 : 1));
+  const targets = new Map<string, { n: number; target: PlannedSale['attribution']['target'] }>();
+  const targetOf = sales.map(({ attribution: { target } }) => {
+    let entry = targets.get(target.enrollment_id);
+    if (!entry) targets.set(target.enrollment_id, (entry = { n: targets.size + 1, target }));
+    return entry.n;
+  });
+  const documents = new Map<string, number>();
+  const metadata = sales.map((p) => {
+    const text = JSON.stringify(p.input.metadata);
+    let n = documents.get(text);
+    if (n === undefined) documents.set(text, (n = documents.size + 1));
+    return n;
+  });
+  const column = <T>(pick: (p: PlannedSale) => T) => sales.map(pick);
+  const target = <T>(pick: (t: PlannedSale['attribution']['target']) => T) =>
+    [...targets.values()].map((entry) => pick(entry.target));
+  return sql`
+    INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
+                             commission_amount, commission_terms, occurred_at,
+                             expected_approval_at, metadata, attributed_by, click_id,
+                             original_amount, original_currency, recorded_by)
+    SELECT ${brandId}, u.id, t.enrollment_id, u.order_id, 'pending', t.currency, u.sale_amount,
+           u.commission_amount, t.terms, u.occurred_at,
+           u.occurred_at + t.hold_days * interval '24 hours', d.documents[u.metadata],
+           u.attributed_by, u.click_id, u.original_amount, u.original_currency, ${actor}
+    FROM (SELECT ${[...documents.keys()]}::jsonb[] AS documents) AS d
+    CROSS JOIN LATERAL (
+      SELECT s.*, timestamptz 'epoch' + s.micros * interval '1 microsecond' AS occurred_at
+      FROM unnest(${column((p) => p.id)}::text[],
+                  ${column((p) => p.input.orderId)}::text[],
+                  ${column((p) => p.input.amount)}::bigint[],
+                  ${column((p) => p.commission)}::bigint[],
+                  ${targetOf}::int[],
+                  ${column((p) => p.at * 1_000 + p.micros)}::bigint[],
+                  ${metadata}::int[],
+                  ${column((p) => p.attribution.attributedBy)}::text[],
+                  ${column((p) => p.attribution.clickId)}::text[],
+                  ${column((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
+                  ${column((p) => p.input.originalAmount?.currency ?? null)}::text[])
+        AS s(id, order_id, sale_amount, commission_amount, target, micros, metadata,
+             attributed_by, click_id, original_amount, original_currency)
+    ) AS u
+    JOIN unnest(${target((t) => t.enrollment_id)}::text[], ${target((t) => t.currency)}::text[],
+                ${target((t) => JSON.stringify(t.commission))}::jsonb[], ${target((t) => t.hold_days)}::int[])
+      WITH ORDINALITY AS t(enrollment_id, currency, terms, hold_days, n) ON t.n = u.target`;
+}
+
+/** The row the insert writes for a planned sale, as a read would return it. */
+export function insertedRow(brandId: string, p: PlannedSale, actor: string, createdAt: Date): ConversionRow {
+  const { input, attribution } = p;
+  const { target } = attribution;
+  return {
+    brand_id: brandId,
+    id: p.id,
+    enrollment_id: target.enrollment_id,
+    offer_id: target.offer_id,
+    member_id: target.member_id,
+    order_id: input.orderId,
+    status: 'pending',
+    currency: target.currency,
+    sale_amount: input.amount,
+    commission_amount: p.commission,
+    commission_terms: target.commission,
+    occurred_at: new Date(p.at),
+    expected_approval_at: new Date(p.at + target.hold_days * DAY_MS),
+    status_reason: null,
+    metadata: input.metadata,
+    attributed_by: attribution.attributedBy,
+    click_id: attribution.clickId,
+    original_amount: input.originalAmount?.amount ?? null,
+    original_currency: input.originalAmount?.currency ?? null,
+    recorded_by: actor,
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}
+
+/** What the insert of planned sales answers: how many it wrote, when, and (skipping taken ones) which. */
+export interface InsertedSales {
+  inserted: number;
+  /** Every row of one statement has its `created_at`: one date to read, not one per sale. */
+  created_at: Date | null;
+  /** With `skipTaken`: the order ids written. */
+  order_ids?: string[] | null;
+}
+
+/**
+ * The money write that records planned sales, pending, by `actor`: it inserts them, adds
+ * them to their enrollments' totals and daily rollups, and writes their `conversion.created`
+ * events, each with its conversion as the API answers it. An order id recorded since the
+ * plan fails the write (a unique violation: the cheaper insert), or with `skipTaken` is left
+ * out of it, its event too.
+ */
+export function salesWrite(brandId: string, planned: readonly PlannedSale[], actor: string, skipTaken: boolean): MoneyWrite {
+  return {
+    brandId,
+    enrollmentIds: planned.map((p) => p.attribution.target.enrollment_id),
+    writes: (gate) => sql`
+      inserted AS (
+        ${insertSales(brandId, planned, actor)}
+        WHERE ${gate}
+        ${skipTaken ? sql`ON CONFLICT (brand_id, order_id) DO NOTHING` : sql``}
+        RETURNING brand_id, enrollment_id, order_id, sale_amount, commission_amount, occurred_at, created_at
+      )`,
+    delta: sql`
+      SELECT brand_id, enrollment_id, (occurred_at AT TIME ZONE 'UTC')::date AS day,
+             ${deltaColumns(contribution(sql`'pending'`, sql`sale_amount`, sql`commission_amount`))}
+      FROM inserted`,
+    events: {
+      type: 'conversion.created',
+      rows: () => {
+        const at = new Date();
+        const data = planned.map((p) => ({ key: p.input.orderId, data: toConversion(insertedRow(brandId, p, actor, at)) }));
+        const times = { createdAt: sql`w.created_at`, updatedAt: sql`w.created_at` };
+        return writtenEvents(planEvents('conversion.created', data), sql`inserted`, sql`w.order_id`, times);
+      },
+    },
+    answer: sql`
+      SELECT count(*) AS inserted, min(created_at) AS created_at
+             ${skipTaken ? sql`, array_agg(order_id) AS order_ids` : sql``}
+      FROM inserted`,
+  };
+}

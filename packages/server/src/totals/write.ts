@@ -1,0 +1,93 @@
+import pg from '@databases/pg';
+import type { SQLQuery } from '@databases/pg';
+import type { WebhookEventType } from '@affdash/core';
+import type { Database } from '../db/index.js';
+import { ApiError } from '../http/errors.js';
+import { insertEvents, subscribersCheck, type EventRows } from '../webhooks/written-events.js';
+import { applyDelta } from './delta.js';
+import { totalsLock } from './lock.js';
+
+const { sql } = pg;
+
+/** Statements tried when the brand's webhook endpoints change under a write, again and again. */
+const MAX_ROUNDS = 4;
+/** How many brands' and event types' endpoints `seen` keeps. */
+const SEEN_MAX = 10_000;
+
+/**
+ * The endpoints the last write of each brand and event type found subscribed, in this process:
+ * what the next such write is planned with, so that it needs no look-up of its own. Only a
+ * guess: the write's statement checks it, and when it is wrong writes nothing and says which
+ * they are (the write then runs again for those).
+ */
+const seen = new Map<string, readonly string[]>();
+
+function remember(key: string, endpointIds: readonly string[]): void {
+  if (!seen.has(key) && seen.size >= SEEN_MAX) seen.clear();
+  seen.set(key, endpointIds);
+}
+
+/**
+ * A write that moves money (records sales, changes their status, records a payment), as the
+ * pieces of its one statement.
+ */
+export interface MoneyWrite {
+  brandId: string;
+  /** The enrollments whose totals it changes: locked first, in one order (`totalsLock`). */
+  enrollmentIds: readonly string[];
+  /**
+   * Its own CTEs (`name AS (…)`, comma-separated), the first of which writes only where `gate`
+   * holds (the locks are taken, the endpoints are those planned); the others follow from it.
+   */
+  writes(gate: SQLQuery): SQLQuery;
+  /** The totals delta of what it wrote, over its CTEs: the `source` of `applyDelta`. */
+  delta: SQLQuery;
+  /**
+   * The webhook events it emits: their type, and the events of what it wrote, over its CTEs
+   * (`writtenEvents`), asked for only when some endpoint subscribes.
+   */
+  events: { type: WebhookEventType; rows: () => EventRows };
+  /** A `SELECT` over its CTEs: the answer's rows. */
+  answer: SQLQuery;
+}
+
+/** The statement of `write` for the webhook endpoints `endpointIds`. */
+function statement(write: MoneyWrite, endpointIds: readonly string[], rows: EventRows | null): SQLQuery {
+  const gate = sql`(SELECT count(*) FROM locked) >= 0 AND (SELECT yes FROM matched)`;
+  return sql`
+    WITH locked AS MATERIALIZED (${totalsLock(write.brandId, write.enrollmentIds)}),
+    ${subscribersCheck(write.brandId, write.events.type, endpointIds)},
+    ${write.writes(gate)},
+    ${applyDelta(write.delta)}
+    ${rows ? sql`, ${insertEvents(write.brandId, rows, endpointIds)}` : sql``}
+    SELECT m.yes AS matched, s.ids AS endpoint_ids, a.*
+    FROM matched AS m CROSS JOIN subscribed AS s
+    LEFT JOIN LATERAL (SELECT true AS answered, x.* FROM (${write.answer}) AS x) AS a ON true`;
+}
+
+/**
+ * Runs a money write in one statement, so in one round trip and, alone, without a
+ * transaction around it: it locks the enrollments' totals, makes the write, adds its delta to
+ * the totals and daily rollups, and writes its webhook events with one delivery to each of the
+ * brand's endpoints subscribed to them. It is planned with the endpoints the last such write
+ * found; should they be others when it runs, it writes nothing and runs again for those. A
+ * total past its limit fails it (`total_limit_exceeded`), and nothing is written. Returns the
+ * rows of `write.answer`.
+ */
+export async function writeMoney<T>(db: Database, write: MoneyWrite): Promise<T[]> {
+  const key = `${write.brandId} ${write.events.type}`;
+  let endpointIds = seen.get(key) ?? [];
+  let rows: EventRows | null = null;
+  for (let round = 1; ; round++) {
+    if (endpointIds.length) rows ??= write.events.rows();
+    const answer = await db.query<{ matched: boolean; endpoint_ids: string[]; answered: boolean | null }>(
+      statement(write, endpointIds, endpointIds.length ? rows : null),
+    );
+    if (answer[0]!.matched) return answer.filter((row) => row.answered) as T[];
+    endpointIds = answer[0]!.endpoint_ids;
+    remember(key, endpointIds);
+    if (round === MAX_ROUNDS) {
+      throw new ApiError('conflict', "The brand's webhook endpoints changed during the write; send it again.");
+    }
+  }
+}
