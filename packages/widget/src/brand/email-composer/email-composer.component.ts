@@ -347,7 +347,7 @@ export class AffdashEmailComposer extends LitElement {
     return html`<section class="composer" lang=${this.#locale} aria-labelledby="composer-title">
         <div class="bar">
           <h2 class="title grow" id="composer-title">${title}</h2>
-          ${this.preview ? html`<span class="muted">${fill(m.recipients, this.preview.emails.length)}</span>` : nothing}
+          ${this.preview ? html`<span class="muted">${fill(new Intl.PluralRules(this.#locale).select(this.preview.emails.length) === 'one' ? m.recipient : m.recipients, this.preview.emails.length)}</span>` : nothing}
         </div>
         ${this.phase === 'loading'
           ? html`<p class="muted" role="status">${m.loading}</p>`
