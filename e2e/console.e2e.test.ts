@@ -107,6 +107,41 @@ async function composerText(page: Page, selector: string): Promise<string> {
   return (await handle!.evaluate((el) => el.textContent ?? '')).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The HTML email the composer (inside the element at `host`) previews, once its frame shows
+ * one whose text contains `needle`: its visible text, and its dashboard button's label and link.
+ */
+async function previewedEmail(page: Page, host: string, needle: string) {
+  const handle = await page.waitForFunction(
+    (host: string, needle: string) => {
+      const composer = document.querySelector(host)!.shadowRoot!.querySelector('affdash-email-composer');
+      const doc = composer?.shadowRoot!.querySelector<HTMLIFrameElement>('[data-preview-html]')?.contentDocument;
+      const text = doc?.body?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      if (doc?.readyState !== 'complete' || !text.includes(needle)) return null;
+      const button = [...doc.querySelectorAll('a')].find((a) => a.textContent!.trim() === 'Open your dashboard');
+      return { text, button: button ? { label: button.textContent!.trim(), href: button.getAttribute('href') } : null };
+    },
+    { timeout: 15_000 },
+    host,
+    needle,
+  );
+  return (await handle.jsonValue()) as { text: string; button: { label: string; href: string | null } | null };
+}
+
+/** The dashboard link a member clicks in an email: its button's. */
+function dashboardButton(html: string): string | undefined {
+  return /<a\s+href="(http:\/\/127\.0\.0\.1:\d+\/d\/[A-Za-z0-9_-]+)"[^>]*>\s*Open your dashboard\s*<\/a>/.exec(html)?.[1];
+}
+
+/** Opens a member's dashboard link in a new tab: it shows their code and offer, nobody else's. */
+async function expectOwnDashboard(link: string, member: { id: string; promoCode: string }) {
+  const dashboard = await browser.newPage();
+  await dashboard.goto(link, { waitUntil: 'domcontentloaded' });
+  const text = await waitForText(dashboard, [member.promoCode, 'Spring Glow']);
+  for (const other of members.filter((o) => o.id !== member.id)) expect(text).not.toContain(other.promoCode);
+  await dashboard.close();
+}
+
 describe('the hosted console', () => {
   it('opens from a login link, sends two members their items with an edited subject, each link opens their own dashboard', async () => {
     const { loginUrl } = await call('POST', '/v1/brand-sessions', {
@@ -138,7 +173,10 @@ describe('the hosted console', () => {
     await (await deep(page, inComposer('button[aria-label="Next recipient"]')))!.click();
     expect(await composerText(page, '[data-preview-recipient]')).toContain(`2 of 2: ${cy!.name}`);
     expect(await composerText(page, '[data-preview-subject]')).toBe('Your Spring kit, Cy Tran');
-    expect(await composerText(page, '[data-preview-body]')).toContain(cy!.promoCode);
+    // the email as Cy will see it: their code, a button to their dashboard, not its secret URL
+    const preview = await previewedEmail(page, 'affdash-offer-members', cy!.promoCode);
+    expect(preview.button?.href).toMatch(/\/d\/[A-Za-z0-9_-]{20,}$/);
+    expect(preview.text).not.toContain(preview.button!.href);
 
     await (await deep(page, inComposer('[part=send-button]')))!.click();
     await page.waitForFunction(
@@ -158,17 +196,92 @@ describe('the hosted console', () => {
       expect(mail.subject).toBe(`Your Spring kit, ${m.name}`);
       const link = /(http:\/\/127\.0\.0\.1:\d+\/d\/[A-Za-z0-9_-]+)/.exec(mail.text ?? '')?.[1];
       expect(link, mail.text).toBeTruthy();
-      const dashboard = await browser.newPage();
-      await dashboard.goto(link!, { waitUntil: 'domcontentloaded' });
-      const text = await waitForText(dashboard, [m.promoCode, 'Spring Glow']);
-      for (const other of members.filter((o) => o.id !== m.id)) expect(text).not.toContain(other.promoCode);
-      await dashboard.close();
+      expect(dashboardButton(String(mail.html))).toBe(link);
+      await expectOwnDashboard(link!, m);
     }
 
     // the members table now says when each was emailed
     await (await deep(page, inMembers('.drawer__bar button')))!.click();
     const audit = await call('GET', '/v1/audit-events?staffId=u_rosa');
     expect(audit.data.map((e: { action: string }) => e.action)).toContain('POST /v1/offers/{offerId}/emails/tracking-items/send');
+    await page.close();
+  });
+
+  it("emails everyone in an offer of three from the offer's three-dot menu, in the brand's accent; each link opens that member's dashboard", async () => {
+    await call('PATCH', '/v1/brand/profile', { accentColor: '#0b6e4f' });
+    const before = smtp.received.length;
+    const { loginUrl } = await call('POST', '/v1/brand-sessions', {
+      return: 'login_url',
+      staff: { id: 'u_sam', name: 'Sam Ops', email: 'sam@glow.example' },
+    });
+    const page = await browser.newPage();
+    await page.goto(loginUrl, { waitUntil: 'domcontentloaded' });
+    expect(page.url()).toBe(`${api.url}/console`);
+    await waitForText(page, ['Glow & Co.', 'Sam Ops', 'Spring Glow']);
+
+    const inOffers = (selector: string) => `affdash-offers >>> ${selector}`;
+    const inDrawer = (selector: string) => `affdash-offers >>> affdash-email-composer >>> ${selector}`;
+    await (await deep(page, inOffers(`button[data-menu="${offerId}"]`)))!.click();
+    const item = await page.waitForFunction(
+      () =>
+        [...document.querySelector('affdash-offers')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role=menuitem]')].find(
+          (b) => b.textContent!.trim() === 'Email members',
+        ),
+      { timeout: 10_000 },
+    );
+    await item.asElement()!.click();
+    await deep(page, inDrawer('[data-preview-subject]'));
+    const recipients = await (await deep(page, inDrawer('[data-preview-recipient]')))!.evaluate((el) => el.textContent!);
+    expect(recipients).toMatch(/1 of 3: /);
+    const previewed = members.find((m) => recipients.includes(`${m.name} <${m.email}>`))!;
+    expect(previewed, recipients).toBeTruthy();
+
+    const subject = (await deep(page, inDrawer('#subject')))!;
+    await subject.click({ count: 3 });
+    await subject.type('Spring news for {{member_name}}');
+    await page.waitForFunction(
+      (expected: string) =>
+        document.querySelector('affdash-offers')!.shadowRoot!.querySelector('affdash-email-composer')!.shadowRoot!
+          .querySelector('[data-preview-subject]')?.textContent === expected,
+      { timeout: 10_000 },
+      `Spring news for ${previewed.name}`,
+    );
+    // the preview is the HTML email the member gets, with its button
+    const preview = await previewedEmail(page, 'affdash-offers', previewed.promoCode);
+    expect(preview.button?.label).toBe('Open your dashboard');
+    expect(preview.text).not.toContain(preview.button!.href);
+
+    // Send is in the brand's accent, with the text colour on it
+    const send = (await deep(page, inDrawer('[part=send-button]')))!;
+    expect(await send.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual([
+      'rgb(11, 110, 79)',
+      'rgb(255, 255, 255)',
+    ]);
+    expect(await send.evaluate((el) => el.textContent!.trim())).toBe('Send to 3');
+    await send.click();
+    await page.waitForFunction(
+      () => {
+        const composer = document.querySelector('affdash-offers')!.shadowRoot!.querySelector('affdash-email-composer')!;
+        const rows = [...composer.shadowRoot!.querySelectorAll('[part=status] tbody tr')];
+        return rows.length === 3 && rows.every((r) => r.textContent!.includes('Sent'));
+      },
+      { timeout: 20_000 },
+    );
+
+    const received = smtp.received.slice(before);
+    expect(received).toHaveLength(3);
+    expect(received.map((r) => r.to[0]).sort()).toEqual(members.map((m) => m.email).sort());
+    for (const m of members) {
+      const mail = received.find((r) => r.to[0] === m.email)!.mail;
+      expect(mail.subject).toBe(`Spring news for ${m.name}`);
+      const link = dashboardButton(String(mail.html));
+      expect(link, String(mail.html)).toBeTruthy();
+      expect(mail.text).toContain(`Open your dashboard: ${link}`);
+      await expectOwnDashboard(link!, m);
+    }
+    // nothing more arrives: one message per member
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.received.slice(before)).toHaveLength(3);
     await page.close();
   });
 });

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startEmailDelivery, startAutoApproval, startWebhookDelivery } from '@affdash/server';
+import { createApp, openRuntime, printDemo, seedDemo, serve, describeStorage, startServices } from '@affdash/server';
 import { Affdash } from '@affdash/client';
 import { startBrandSite } from './brand-site/server.mjs';
 
@@ -28,12 +28,11 @@ const runtime = await openRuntime();
 const { config, db, deps } = runtime;
 const demo = await seedDemo(db, deps, createApp(deps));
 const api = await serve(deps, { port: config.port, host: config.host });
-const delivery = startEmailDelivery(runtime);
-const approval = startAutoApproval(db);
-const webhooks = startWebhookDelivery(runtime);
+// email and webhook delivery, auto-approval and pruning; stop() drains the API and writes the clicks
+const services = startServices(runtime, { server: api });
 await answering(`${api.url}/health`);
 printDemo(config, demo);
-console.log(`  Email to members goes to ${delivery.description}.`);
+console.log(`  Email to members goes to ${services.jobs.email.description}.`);
 console.log(`  API ${config.publicUrl} on ${describeStorage(config)}. Ctrl-C stops.\n`);
 
 // The React example's dev middleware loads Vite, the slowest part: the brand site answers
@@ -75,12 +74,11 @@ await reactReady;
 await answering(`${site.url}/react/`);
 console.log(`  The same in a React app (examples/react-app, @affdash/widget/react):\n    ${site.url}/react/\n`);
 
+let stopping = false;
 const stop = async () => {
-  await Promise.allSettled([site.close(), api.close(), reactMiddleware?.close()]);
-  await deps.clicks.flush().catch(() => {});
-  await delivery.stop();
-  await approval.stop();
-  await webhooks.stop();
+  if (stopping) return;
+  stopping = true;
+  await Promise.allSettled([site.close(), reactMiddleware?.close(), services.stop()]);
   await db.close();
   process.exit(0);
 };

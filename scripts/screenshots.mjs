@@ -1,13 +1,15 @@
 // `npm run screenshots`: the hosted dashboard of the demo member, as people see it, in
 // docs/widget-light.png, docs/widget-dark.png (prefers-color-scheme: dark) and docs/widget-phone.png
 // (375 px wide, full page); the hosted page in German (docs/hosted-de.png, 1440 px, and
-// docs/hosted-de-phone-dark.png, 375 px dark), a paused enrollment (docs/hosted-paused.png) and
-// the notice of a replaced link, in French (docs/notice-replaced.png, 375 px); and both member emails as the demo member gets them, 600 px and
+// docs/hosted-de-phone-dark.png, 375 px dark), a paused enrollment (docs/hosted-paused.png), an
+// ended one the brand keeps readable (docs/hosted-ended.png, 1440 px; docs/hosted-ended-phone-dark.png,
+// 375 px dark, German), the notice of a replaced link and of an unsubscribe link that does not
+// work, in French (docs/notice-replaced.png, docs/notice-unsubscribe.png, 375 px); and both member emails as the demo member gets them, 600 px and
 // 375 px wide, in docs/email-tracking-items*.png and docs/email-members-message*.png. Runs the
 // real server with demo data in a temporary data folder and headless Chromium at CHROME_PATH
 // (default /usr/bin/chromium). Needs `npm run build` first. The brand console from a login link:
 // docs/console.png (an offer's members), docs/console-drawer.png (the send drawer with two
-// members selected) and docs/console-status.png (each message's status after Send).
+// members selected, the HTML email previewed) and docs/console-status.png (each message's status after Send).
 //
 //   node scripts/screenshots.mjs [out-dir] [widget|emails|console]   (default docs/, all)
 //   node scripts/screenshots.mjs --all out-dir
@@ -19,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
-import { createApp, createDeps, deliverEmails, migrate, openDatabase, seedDemo, serve } from '@affdash/server';
+import { createApp, createDeps, deliverEmails, DEMO_BRAND_ID, migrate, openDatabase, seedDemo, serve } from '@affdash/server';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,7 +66,10 @@ const docs = [
   { file: 'hosted-de.png', language: 'de', scheme: 'light', viewport: wide },
   { file: 'hosted-de-phone-dark.png', language: 'de', scheme: 'dark', viewport: phone },
   { file: 'hosted-paused.png', link: 'paused', scheme: 'dark', viewport: wide },
-  { file: 'notice-replaced.png', link: 'replaced', language: 'fr', scheme: 'light', viewport: phone, notice: true },
+  { file: 'notice-replaced.png', link: 'replaced', language: 'fr', scheme: 'light', viewport: phone, notice: 410 },
+  { file: 'hosted-ended.png', link: 'ended', scheme: 'light', viewport: wide },
+  { file: 'hosted-ended-phone-dark.png', link: 'ended', language: 'de', scheme: 'dark', viewport: phone },
+  { file: 'notice-unsubscribe.png', link: 'unsubscribe', language: 'fr', scheme: 'light', viewport: phone, notice: 404 },
 ];
 const shots = all ? matrix : docs;
 
@@ -84,7 +89,7 @@ async function dashboardReady(page) {
   await page.waitForFunction(
     () => {
       const el = document.querySelector('affiliate-dashboard');
-      return Boolean(el?.shadowRoot?.querySelector('[part~="share"]'));
+      return Boolean(el?.shadowRoot?.querySelector('[part~="stats"]'));
     },
     { timeout: 20_000 },
   );
@@ -118,8 +123,19 @@ try {
   const members = await call('GET', '/v1/members?limit=100');
   const jonah = members.data.find((m) => m.name === 'Jonah Park');
   const [replaced] = (await call('GET', `/v1/enrollments?memberId=${jonah.id}`)).data;
-  await call('POST', `/v1/enrollments/${replaced.id}/rotate-dashboard-link`);
-  const links = { showcase: showcase.dashboardUrl, paused: creators.dashboardUrl, replaced: replaced.dashboardUrl };
+  const rotated = await call('POST', `/v1/enrollments/${replaced.id}/rotate-dashboard-link`);
+  // Jonah's enrollment then ended; the brand keeps ended enrollments readable
+  await call('PATCH', `/v1/enrollments/${replaced.id}`, { status: 'ended' });
+  await call('PATCH', '/v1/brand/profile', { endedEnrollmentAccess: 'read_only' });
+  // an unsubscribe link of the demo brand's, cut short before its signature
+  const unsubscribe = `${deps.config.publicUrl}/u/${Buffer.from(`${DEMO_BRAND_ID}:${jonah.id}`).toString('base64url')}`;
+  const links = {
+    showcase: showcase.dashboardUrl,
+    paused: creators.dashboardUrl,
+    replaced: replaced.dashboardUrl,
+    ended: rotated.dashboardUrl,
+    unsubscribe,
+  };
 
   browser = await puppeteer.launch({
     executablePath: chromiumPath,
@@ -144,7 +160,7 @@ try {
     await page.setExtraHTTPHeaders({ 'accept-language': shot.language ?? 'en-US' });
     const url = links[shot.link ?? 'showcase'];
     const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-    if (response?.status() !== (shot.notice ? 410 : 200)) throw new Error(`${url} answered ${response?.status()}`);
+    if (response?.status() !== (shot.notice ?? 200)) throw new Error(`${url} answered ${response?.status()}`);
     if (shot.notice) await page.waitForNetworkIdle({ idleTime: 300, timeout: 20_000 });
     else await dashboardReady(page);
     if (shot.locale && shot.locale !== 'en-US') {

@@ -17,6 +17,29 @@ describe('brand.profile against the affdash server', () => {
     expect(await t.affdash.brand.profile.retrieve()).toEqual(saved);
   });
 
+  it('keeps ended enrollments readable when asked: a dashboard token for one is then minted', async () => {
+    expect((await t.affdash.brand.profile.retrieve()).endedEnrollmentAccess).toBe('closed');
+    const offer = await t.affdash.offers.create({
+      name: 'Spring',
+      currency: 'USD',
+      commission: { type: 'percent', rateBps: 1000 },
+      destinationUrl: 'https://shop.example/',
+    });
+    const member = await t.affdash.members.create({ name: 'Ana' });
+    const enrollment = await t.affdash.enrollments.create({ offerId: offer.id, memberId: member.id });
+    await t.affdash.enrollments.update(enrollment.id, { status: 'ended' });
+    await expect(t.affdash.dashboardTokens.create({ enrollmentId: enrollment.id })).rejects.toMatchObject({
+      code: 'enrollment_inactive',
+    });
+    const saved = await t.affdash.brand.profile.update({ endedEnrollmentAccess: 'read_only' });
+    expect(saved.endedEnrollmentAccess).toBe('read_only');
+    const { token } = await t.affdash.dashboardTokens.create({ enrollmentId: enrollment.id });
+    expect(token.split('.')).toHaveLength(3);
+    await expect(t.affdash.brand.profile.update({ endedEnrollmentAccess: 'sometimes' as 'closed' })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+
   it('refuses a bad value before sending it, and what the server refuses', async () => {
     await expect(t.affdash.brand.profile.update({ logoUrl: 'http://cdn.example/logo.png' })).rejects.toBeInstanceOf(
       InvalidInputError,

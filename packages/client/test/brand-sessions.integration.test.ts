@@ -14,7 +14,7 @@ afterAll(() => t.server?.close());
 const staff = { id: 'u_1', name: 'Rosa Admin', email: 'rosa@glow.example' };
 
 describe('the SDK: brand sessions, offer members, test sends and the audit trail', () => {
-  it('mints a client secret that reaches only what its components need, and records its writes', async () => {
+  it('mints a client secret that reaches only what its components need, and records what it does', async () => {
     const offer = await t.affdash.offers.create({
       name: 'Spring',
       currency: 'USD',
@@ -64,11 +64,18 @@ describe('the SDK: brand sessions, offer members, test sends and the audit trail
     await expect(t.affdash.brandSessions.create({ staff, components: [] })).rejects.toBeInstanceOf(InvalidInputError);
 
     const audit = await t.affdash.auditEvents.list({ sessionId: session.id });
+    // every write, and each read once per sign-in (the members listed three times: one entry)
     expect(audit.data.map((e) => e.action)).toEqual([
       'POST /v1/emails/messages/resend',
+      'GET /v1/emails/messages',
       'POST /v1/offers/{offerId}/emails/tracking-items/send',
       'POST /v1/offers/{offerId}/emails/tracking-items/test',
+      'GET /v1/offers/{offerId}/members',
       'POST /v1/offers/{offerId}/members',
+    ]);
+    expect(audit.data.filter((e) => e.details.read).map((e) => e.action)).toEqual([
+      'GET /v1/emails/messages',
+      'GET /v1/offers/{offerId}/members',
     ]);
     expect(audit.data.every((e) => e.staff?.id === 'u_1')).toBe(true);
     const byStaff = await t.affdash.auditEvents.list({ staffId: 'u_1', limit: 10 });

@@ -5,8 +5,8 @@
 -- Parameters: brand_id, enrollment_id, page_rows (a page plus one, to know whether there is
 -- more), series_from and series_to (days), month_start, quarter_start, year_start (days: the
 -- start of each tier period that contains today).
-SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.promo_code, e.tracking_slug,
-       b.name AS brand_name, b.logo_url, b.display_name, b.accent_color, b.accent_text_color,
+SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.ended_at, e.promo_code, e.tracking_slug,
+       b.ended_enrollment_access AS ended_access, b.name AS brand_name, b.logo_url, b.display_name, b.accent_color, b.accent_text_color,
        m.name AS member_name,
        o.id AS offer_id, o.name AS offer_name, o.description, o.status AS offer_status,
        o.currency, o.hold_days, o.commission, o.payout_minimum, o.payout_schedule,

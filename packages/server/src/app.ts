@@ -1,7 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { ApiError, errorResponse } from './http/errors.js';
+import { answerError, ApiError, errorResponse } from './http/errors.js';
 import { compress } from './middleware/compress/index.js';
 import { embeddingCors } from './middleware/embedding-cors/index.js';
 import { idempotency } from './middleware/idempotency/index.js';
@@ -77,7 +77,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', apiRoutes());
 
   app.notFound((c) => errorResponse(new ApiError('not_found', `No route ${c.req.method} ${c.req.path}`), c));
-  app.onError((err, c) => errorResponse(err, c));
+  // the one place an error becomes an answer: a page on page routes, the JSON body elsewhere
+  app.onError((err, c) => answerError(err, c));
   return app;
 }
 

@@ -3,10 +3,11 @@ import type { Database } from './db/index.js';
 import type { AppDeps } from './http/context.js';
 import { DashboardVersions } from './changes/dashboard-versions.js';
 import { ChangeFeed } from './changes/feed.js';
+import { linkContext } from './enrollments/links.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
 import { VerifiedTokens } from './keys/verified-tokens.js';
-import { ClickBuffer } from './routes/tracking/click-buffer.js';
-import { LinkTargets } from './routes/tracking/link-targets.js';
+import { ClickBuffer } from './tracking/click-buffer.js';
+import { LinkTargets } from './tracking/link-targets.js';
 import { deriveServerKeys } from './keys/server-keys.js';
 import { createRateLimits, defaultRateLimits, type RateLimitSettings } from './middleware/rate-limit/index.js';
 
@@ -40,6 +41,7 @@ export function createDeps(
   const verifiedTokens = new VerifiedTokens();
   dashboardKeys.onRevoked((kid) => verifiedTokens.forgetKey(kid));
   changes.onReset(() => verifiedTokens.clear());
+  const config = { publicUrl: options.publicUrl.replace(/\/+$/, '') };
   return {
     db,
     keys,
@@ -49,7 +51,8 @@ export function createDeps(
     dashboardVersions: new DashboardVersions(changes),
     linkTargets: new LinkTargets(db, changes),
     clicks: new ClickBuffer(db, options.clickBatchMs ? { windowMs: options.clickBatchMs } : {}),
-    config: { publicUrl: options.publicUrl.replace(/\/+$/, '') },
+    config,
+    links: linkContext(keys, config),
     widgetFile: options.widgetFile ?? findWidgetFile(),
     rateLimits: createRateLimits(db, { ...defaultRateLimits, ...options.rateLimits }),
     mail: options.mail,

@@ -19,6 +19,7 @@ describe.each(backends())('brand profile on $name', (backend) => {
       emailSenderName: null,
       replyTo: null,
       postalAddress: null,
+      endedEnrollmentAccess: 'closed',
     });
     expectError(await t.dashboard('nope', '/v1/brand/profile'), 401, 'unauthorized');
   });

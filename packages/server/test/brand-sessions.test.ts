@@ -1,8 +1,15 @@
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
-import { routes } from '../src/openapi/routes.js';
+import type { RouteConfig } from '@hono/zod-openapi';
+import { routeExtras } from '../src/openapi/document.js';
+import { apiRoutes } from '../src/routes/index.js';
 import { backends } from './backends.js';
 import { PUBLIC_URL, call, expectError, read, useApp, type BrandClient } from './harness.js';
+
+/** Every route as defined (`route()`): method, path, credential and the components a session needs. */
+const routes = apiRoutes().openAPIRegistry.definitions.flatMap((d) =>
+  d.type === 'route' ? [{ method: d.route.method, path: d.route.path, ...routeExtras(d.route as RouteConfig) }] : [],
+);
 
 const { sql } = pg;
 const staff = { id: 'u_42', name: 'Rosa Admin', email: 'rosa@glow.example' };
@@ -114,7 +121,7 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect(listed.data.map((x: { id: string }) => x.id)).toEqual([live.id, s.id]);
   });
 
-  it('records each write a session makes with its staff user; GET /v1/audit-events lists them', async () => {
+  it('records what a session does with its staff user; GET /v1/audit-events lists it', async () => {
     const brand = await t.brand();
     const offer = await brand.createOffer();
     const s = await session(brand, { components: ['members'] });
@@ -125,8 +132,15 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect(added.status).toBe(200);
     await call(t.app, 'GET', `/v1/offers/${offer.id}/members`, { auth: s.clientSecret });
     const audit = await brand.ok('GET', `/v1/audit-events?sessionId=${s.id}`, undefined, 200);
-    expect(audit.data).toHaveLength(1);
+    expect(audit.data).toHaveLength(2);
     expect(audit.data[0]).toMatchObject({
+      action: 'GET /v1/offers/{offerId}/members',
+      actor: { type: 'brand_session', id: s.id },
+      staff,
+      status: 200,
+      details: { read: true },
+    });
+    expect(audit.data[1]).toMatchObject({
       action: 'POST /v1/offers/{offerId}/members',
       actor: { type: 'brand_session', id: s.id },
       staff,
@@ -135,6 +149,7 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     });
     const everything = await brand.ok('GET', '/v1/audit-events?staffId=u_42', undefined, 200);
     expect(everything.data.map((e: { action: string }) => e.action)).toEqual([
+      'GET /v1/offers/{offerId}/members',
       'POST /v1/offers/{offerId}/members',
       'brand_session.created',
     ]);
@@ -188,11 +203,40 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect((await read(await t.app.request('/console'))).status).toBe(401);
 
     const audit = await brand.ok('GET', '/v1/audit-events', undefined, 200);
+    // the console page (opened twice) and the offers its client secret read: once each
     expect(audit.data.map((e: { action: string }) => e.action)).toEqual([
       'console.signed_out',
+      'GET /v1/offers',
+      'GET /console',
       'console.signed_in',
       'brand_session.login_link_created',
     ]);
+  });
+
+  it("wears the brand's profile: its name, logo, accent, font and theme reach the page and its components", async () => {
+    const brand = await t.brand('Glow');
+    await brand.ok('PATCH', '/v1/brand/profile', {
+      displayName: 'Glow & Co.',
+      logoUrl: 'https://cdn.glow.example/logo.png',
+      accentColor: '#0b6e4f',
+      fontFamily: 'Inter, sans-serif',
+      theme: 'dark',
+    }, 200);
+    const offer = await brand.createOffer();
+    const link = await session(brand, { return: 'login_url' });
+    const opened = await t.app.request(new URL(link.loginUrl).pathname);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await read(await t.app.request('/console', { headers: { cookie } }));
+    expect(page.text).toContain('<title>Glow &amp; Co. · Console</title>');
+    expect(page.text).toContain('<strong class="brand">Glow &amp; Co.</strong>');
+    expect(page.text).toContain('<img src="https://cdn.glow.example/logo.png" alt="" width="32" height="32">');
+    expect(page.text).toContain('--affdash-color-accent: #0b6e4f; --affdash-color-on-accent: #ffffff;');
+    expect(page.text).toContain('--affdash-font-family: Inter, sans-serif, system-ui');
+    expect(page.text).toContain('color-scheme: dark;');
+    expect(page.text).toContain(`<affdash-offer-members offer="${offer.id}" api-base="" theme="dark">`);
+    // the console has its own bar: not the member's "Partner dashboard" one
+    expect(page.text).not.toContain('Partner dashboard');
+    expect(page.text).not.toContain('class="brand-bar"');
   });
 
   it("answers the components' cross-origin calls for the brand's allowed origins", async () => {

@@ -46,6 +46,18 @@ describe('affdash brand-profile', () => {
 
     const cleared = await run(['brand-profile', '--api-key', apiKey, '--accent', '']);
     expect(cleared.out).toContain('accentColor: -');
+    expect(cleared.out).toContain('endedEnrollmentAccess: "closed"');
+  });
+
+  it('keeps ended enrollments readable with --ended-access read_only, and closes them again', async () => {
+    const open = await run(['brand-profile', '--api-key', apiKey, '--ended-access', 'read_only']);
+    expect(open.code, open.err).toBe(0);
+    expect(open.out).toContain('endedEnrollmentAccess: "read_only"');
+    const closed = await run(['brand-profile', '--brand', brandId, '--ended-access', 'closed']);
+    expect(closed.out).toContain('endedEnrollmentAccess: "closed"');
+    const bad = await run(['brand-profile', '--brand', brandId, '--ended-access', 'sometimes']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/endedEnrollmentAccess/);
   });
 
   it('says what is wrong with a bad value or an unknown brand', async () => {

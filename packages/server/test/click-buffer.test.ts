@@ -1,7 +1,7 @@
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
-import { ClickBuffer } from '../src/routes/tracking/click-buffer.js';
-import { clickFor } from '../src/routes/tracking/clicks.js';
+import { ClickBuffer } from '../src/tracking/click-buffer.js';
+import { clickFor } from '../src/tracking/clicks.js';
 import { backends } from './backends.js';
 import { PUBLIC_URL, untilLive, useApp, type App, type BrandClient } from './harness.js';
 

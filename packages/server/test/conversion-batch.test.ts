@@ -92,6 +92,19 @@ describe.each(backends())('conversion batches and duplicate orders on $name', (b
     expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 1 });
   });
 
+  it('takes any Prefer header: a long one with preferences it does not know is still read, never refused', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    const answer = await call(brand.app, 'POST', '/v1/conversions/batch', {
+      auth: brand.apiKey,
+      body: { conversions: [{ orderId: 'long-1', amount: 1_000, enrollmentId: enrollment.id }] },
+      headers: { prefer: `return=minimal, ${'x'.repeat(300)}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('preference-applied')).toBe('return=minimal');
+    expect(answer.body.results).toEqual([{ index: 0, status: 'created', id: expect.stringMatching(/^cnv_/) }]);
+  });
+
   it('answers order ids recorded before as existing, also when their promo code no longer attributes', async () => {
     const brand = await t.brand();
     const { enrollment } = await brand.setup();

@@ -44,7 +44,7 @@ describe.each(backends())('dashboard on $name', (backend) => {
     expect(answer.headers.get('cache-control')).toBe('private, no-cache');
     const d = answer.body;
     expect(d.enrollment).toEqual({
-      id: enrollment.id, status: 'active', promoCode: enrollment.promoCode, trackingUrl: enrollment.trackingUrl,
+      id: enrollment.id, status: 'active', endedAt: null, promoCode: enrollment.promoCode, trackingUrl: enrollment.trackingUrl,
     });
     expect(d.brand).toEqual({ name: 'Glow Cosmetics', logoUrl: null, accentColor: null, accentTextColor: null });
     expect(d.member).toEqual({ name: 'Maya Lopez' });

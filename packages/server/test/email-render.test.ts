@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from '@affdash/core';
 import type { EmailBrand } from '../src/email/brand.js';
-import { emailColors } from '../src/email/colors.js';
+import { emailColors, tintOf } from '../src/email/colors.js';
 import { fontStack, renderMessage, type MessageInput } from '../src/email/render.js';
 
 const brand: EmailBrand = {
@@ -157,6 +157,46 @@ San Francisco
     expect(visible(m.html)).toContain('Test email:');
   });
 
+  /** Each inline `font-family` of the HTML, as the mail client reads it. */
+  const fonts = (html: string) =>
+    [...html.replace(/&#39;/g, "'").matchAll(/style="[^"]*?font-family:([^;"]+)/g)].map((f) => f[1]!.trim());
+
+  it("applies the brand's theme everywhere in both emails: its font, its accent and the text colour on it", async () => {
+    const themed: EmailBrand = { ...brand, fontFamily: '"Inter", system-ui', accentColor: '#7c3aed', accentTextColor: '#ffffff' };
+    for (const kind of ['tracking_items', 'members_message'] as const) {
+      const m = await renderMessage(
+        input({ kind, brand: themed, unsubscribeUrl: kind === 'members_message' ? 'https://affdash.test/u/x.y' : null }),
+      );
+      // every text and the button in the brand's font; only the code in monospace
+      const own = fonts(m.html).filter((f) => !f.includes('monospace'));
+      expect(own.length, kind).toBeGreaterThanOrEqual(8);
+      for (const f of own) expect(f, kind).toMatch(/^'Inter', system-ui, -apple-system, /);
+      expect(fonts(m.html).filter((f) => f.includes('monospace')), kind).toHaveLength(1);
+      // Outlook drops a stack whose first font it lacks (to Times): it reads Arial instead
+      expect(m.html).toContain('<!--[if mso]><style>body, table, td, div, p, a { font-family: Arial, Helvetica, sans-serif !important; }</style><![endif]-->');
+      // the header: the accent's rule above the card, the brand's name in the accent (it reads on white)
+      expect(m.html).toContain('border-top:4px solid #7c3aed');
+      expect(m.html).toMatch(/color:#7c3aed;"\s*>Glow &amp; Co\.<\/div>/);
+      // the button: on the accent, in the text colour on it, in the brand's font
+      expect(m.html).toMatch(/<a\s+href="[^"]+"[^>]*style="[^"]*background:#7c3aed;color:#ffffff;font-family:&#39;Inter&#39;, system-ui/);
+      // the code box: a dashed accent border on the accent's tint, the code in the accent
+      expect(m.html).toContain(`background-color:${tintOf('#7c3aed')};border:2px dashed #7c3aed`);
+      expect(m.html).toMatch(/font-family:Menlo[^"]*color:#7c3aed;"\s*>GLOW-MAYA-1234<\/div>/);
+      // links in the accent
+      expect(m.html).toMatch(/<a href="https:\/\/affdash\.test\/t\/abc123" style="color:#7c3aed;/);
+    }
+  });
+
+  it('a light accent keeps its computed dark text on the button, and the name, code and links in ink', async () => {
+    const light: EmailBrand = { ...brand, accentColor: '#ffd84d', accentTextColor: null };
+    const m = await renderMessage(input({ brand: light }));
+    expect(m.html).toMatch(/<a\s+href="[^"]+"[^>]*style="[^"]*background:#ffd84d;color:#000000;/);
+    expect(m.html).toContain(`background-color:${tintOf('#ffd84d')};border:2px dashed #ffd84d`);
+    expect(m.html).toMatch(/font-family:Menlo[^"]*color:#1f2328;"\s*>GLOW-MAYA-1234<\/div>/);
+    expect(m.html).toMatch(/color:#1f2328;"\s*>Glow &amp; Co\.<\/div>/);
+    expect(m.html).not.toMatch(/color:#ffd84d/);
+  });
+
   it('keeps text readable on the accent and links readable on white', () => {
     const light = emailColors('#ffd84d', null);
     expect(contrastRatio(light.accent, light.onAccent)).toBeGreaterThanOrEqual(4.5);
@@ -164,7 +204,14 @@ San Francisco
     const dark = emailColors('#0b6e4f', '#0b6e4f');
     expect(dark.onAccent).toBe('#ffffff');
     expect(dark.ink).toBe('#0b6e4f');
-    expect(emailColors(null, null)).toEqual({ accent: '#1f2328', onAccent: '#ffffff', ink: '#1f2328' });
+    expect(emailColors(null, null)).toEqual({ accent: '#1f2328', onAccent: '#ffffff', ink: '#1f2328', tint: tintOf('#1f2328') });
+    expect(tintOf('#7c3aed')).toBe('#f5effe');
+    expect(tintOf('#000000', 0.5)).toBe('#808080');
+    for (const accent of ['#ffd84d', '#0b6e4f', '#7c3aed', '#1f2328', '#e11d48']) {
+      const c = emailColors(accent, null);
+      expect(contrastRatio(c.ink, c.tint), accent).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(c.ink, '#ffffff'), accent).toBeGreaterThanOrEqual(4.5);
+    }
     expect(fontStack('Inter; } body { x')).toMatch(/^Inter  body  x, -apple-system/);
     expect(fontStack('"Open Sans"')).toMatch(/^'Open Sans', /);
   });

@@ -2,7 +2,7 @@ import { CodePattern, unknownPlaceholders } from '@affdash/core';
 import { describe, expect, it } from 'vitest';
 import { csvRecords } from '../src/cli/csv.js';
 import { renderParagraphs, renderSubject, renderText } from '../src/email/template.js';
-import { codeFromPattern } from '../src/routes/enrollments/code-pattern.js';
+import { codeFromPattern } from '../src/enrollments/code-pattern.js';
 
 const options = { linkColor: '#123456', dashboardLabel: 'Open your dashboard' };
 const values = {

@@ -39,6 +39,7 @@ describe.each(backends())('branded member email over SMTP on $name', (backend) =
       emailSenderName: 'Glow Partners',
       replyTo: 'partners@glow.example',
       postalAddress: 'Glow & Co., 548 Market Street, San Francisco',
+      fontFamily: 'Georgia, serif',
     }, 200);
     const offer = await brand.createOffer({ name: 'Summer Glow', codePrefix: 'GLOW' });
     const enrolled = [];
@@ -81,6 +82,12 @@ describe.each(backends())('branded member email over SMTP on $name', (backend) =
     expect(itemsHtml.replace(/<[^>]+>/g, ' ')).toContain('You get this email because Glow &amp; Co. added you to Summer Glow.');
     expect(items!.mail.text).toContain(`Open your dashboard: ${dashboard}`);
     expect(items!.mail.text).toContain(`Your promo code: ${enrolled[0]!.enrollment.promoCode}`);
+    // the brand's theme, as delivered: its font on the button, the accent with the text colour on it, the code box
+    for (const mailHtml of [html, itemsHtml]) {
+      expect(mailHtml).toMatch(/<a\s+href="[^"]+"[^>]*style="[^"]*background:#0b6e4f;color:#ffffff;font-family:Georgia, serif, /);
+      expect(mailHtml).toContain('border:2px dashed #0b6e4f');
+      expect(mailHtml).toMatch(/font-family:Menlo[^"]*color:#0b6e4f;"\s*>[A-Z0-9-]+<\/div>/);
+    }
   });
 
   it('one click on the unsubscribe link opts the member out; the next send skips them', async () => {
@@ -121,7 +128,7 @@ describe.each(backends())('branded member email over SMTP on $name', (backend) =
 
     const next = await brand.ok('POST', `${base}/send`, {}, 202);
     expect(next.queued.map((q: any) => q.to)).toEqual([cy]);
-    expect(next.skipped).toEqual([expect.objectContaining({ memberId: enrolled[0]!.member.id, reason: 'opted_out' })]);
+    expect(next.skipped).toEqual([expect.objectContaining({ memberId: enrolled[0]!.member.id, name: 'Ben', reason: 'opted_out' })]);
     // clicking again is fine
     expect((await t.app.request(path, { method: 'POST' })).status).toBe(200);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow, decimal } from '../src/routes/dashboard/csv.js';
+import { csvCell, csvRow, decimal } from '../src/dashboard/csv.js';
 import { backends } from './backends.js';
 import { expectError, useApp } from './harness.js';
 

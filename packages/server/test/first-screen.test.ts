@@ -1,7 +1,7 @@
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
 import type { CommissionStructure } from '@affdash/core';
-import { firstScreen } from '../src/routes/dashboard/first-screen.js';
+import { firstScreen } from '../src/dashboard/first-screen.js';
 import { backends } from './backends.js';
 import { PUBLIC_URL, useApp } from './harness.js';
 

@@ -206,6 +206,8 @@ export function problemsOf(request: FuzzRequest, answer: Answer | { status: 0; e
   if (answer.status >= 400 && (json || request.path.startsWith('/v1/'))) {
     if (!json || !ErrorBody.safeParse(answer.body).success) problems.push('an error body not in the error shape');
   }
-  if (STACK.test(answer.text)) problems.push('a stack trace in the body');
+  // a script the server serves (the widget, the reference page's) is code, not an answer to read
+  const script = (answer.headers.get('content-type') ?? '').includes('javascript');
+  if (!script && STACK.test(answer.text)) problems.push('a stack trace in the body');
   return problems;
 }

@@ -202,7 +202,8 @@ describe.each(backends())('the routes of the brand components on $name', (backen
     expectError(await call(app, 'POST', base, { auth: brand.apiKey, body: {} }), 400, 'validation_failed'); // an API key names no staff
     expect((await call(app, 'GET', `/v1/emails/messages?offerId=${offer.id}`, { auth })).body.data).toEqual([]);
     const audit = await brand.ok('GET', '/v1/audit-events?staffId=u_7', undefined, 200);
-    expect(audit.data[0]).toMatchObject({ action: 'POST /v1/offers/{offerId}/emails/tracking-items/test', status: 200 });
+    expect(audit.data[0]).toMatchObject({ action: 'GET /v1/emails/messages', status: 200, details: { read: true } });
+    expect(audit.data[1]).toMatchObject({ action: 'POST /v1/offers/{offerId}/emails/tracking-items/test', status: 200 });
   });
 
   it('sums each offer: members, conversions, sales and commission, within the session scope', async () => {

@@ -62,6 +62,20 @@ function values(m: OfferMember): Record<string, string> {
   };
 }
 const render = (t: string, v: Record<string, string>) => t.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (_, k: string) => v[k] ?? '');
+const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The HTML part as the server lays it out: the text as paragraphs, the dashboard link as words, a button to it. */
+function renderHtml(body: string, v: Record<string, string>): string {
+  const paragraphs = escapeHtml(render(body, { ...v, dashboard_link: '\u0000' }))
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.replace(/\n/g, '<br>').replace('\u0000', `<a href="${escapeHtml(v.dashboard_link!)}">your dashboard</a>`)}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(v.offer_name!)}</title></head>
+<body style="margin:0;background:#f3f4f6;font-family:Helvetica, Arial, sans-serif"><div style="max-width:600px;margin:0 auto;background:#fff;padding:28px">
+${paragraphs.join('\n')}
+<div data-code style="border:2px dashed #0b6e4f;padding:16px;text-align:center;font-family:monospace">${escapeHtml(v.promo_code!)}</div>
+<a data-button href="${escapeHtml(v.dashboard_link!)}" target="_blank" style="display:inline-block;background:#0b6e4f;color:#ffffff;padding:14px 28px">Open your dashboard</a>
+</div></body></html>`;
+}
 const error = (status: number, code: string, message: string, details?: unknown) =>
   HttpResponse.json({ error: { code, message, ...(details ? { details } : {}) } }, { status });
 
@@ -86,7 +100,7 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
     send: rows.filter((m) => m.email && !m.emailOptOut),
     skipped: rows
       .filter((m) => !m.email || m.emailOptOut)
-      .map((m) => ({ memberId: m.memberId, enrollmentId: m.enrollmentId, reason: m.email ? 'opted_out' : 'no_email', message: '' })),
+      .map((m) => ({ memberId: m.memberId, enrollmentId: m.enrollmentId, name: m.name, reason: m.email ? 'opted_out' : 'no_email', message: '' })),
   });
   const checkTemplate = (body: any) => {
     for (const field of ['subject', 'body']) {
@@ -152,7 +166,7 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
         to: m.email,
         subject: render(body.subject, values(m)),
         text: render(body.body, values(m)),
-        html: '',
+        html: renderHtml(body.body, values(m)),
         values: values(m),
       }));
       return HttpResponse.json({ subject: body.subject, body: body.body, emails, skipped });

@@ -113,6 +113,7 @@ export function makeDashboard(overrides: Partial<Dashboard> = {}): Dashboard {
     enrollment: {
       id: ENROLLMENT_ID,
       status: 'active',
+      endedAt: null,
       promoCode: 'MAYA15',
       trackingUrl: 'https://go.affdash.example/t/maya-chen-spring-espresso-7Hq2Lx9P',
     },

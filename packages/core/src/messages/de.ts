@@ -74,6 +74,7 @@ export const de: Messages = {
   noneWithStatus: 'Keine Conversions mit diesem Status',
   loadedMore: '{0} weitere geladen',
   atCheckout: '{0} beim Kauf',
+  endedOn: 'Deine Teilnahme endete am {0}. Dein Verlauf und deine Auszahlungen bleiben hier lesbar; Code und Link bringen keine Provision mehr.',
 };
 
 /** German: the words of an offer's terms, worded by the server. */

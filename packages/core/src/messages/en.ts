@@ -74,6 +74,7 @@ export const en: Messages = {
   noneWithStatus: 'No conversions with this status',
   loadedMore: '{0} more loaded',
   atCheckout: '{0} at checkout',
+  endedOn: 'Your enrollment ended on {0}. Your history and payments stay here to read; your code and link no longer earn commission.',
 };
 
 /** English: the words of an offer's terms, worded by the server. */

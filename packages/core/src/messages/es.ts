@@ -74,6 +74,7 @@ export const es: Messages = {
   noneWithStatus: 'No hay conversiones con este estado',
   loadedMore: '{0} más cargados',
   atCheckout: '{0} en la compra',
+  endedOn: 'Tu participación terminó el {0}. Tu historial y tus pagos siguen aquí para consultarlos; tu código y tu enlace ya no generan comisión.',
 };
 
 /** Spanish: the words of an offer's terms, worded by the server. */

@@ -74,6 +74,7 @@ export const fr: Messages = {
   noneWithStatus: 'Aucune conversion avec ce statut',
   loadedMore: '{0} de plus affichés',
   atCheckout: '{0} à l’achat',
+  endedOn: 'Votre participation a pris fin le {0}. Votre historique et vos paiements restent consultables ici ; votre code et votre lien ne rapportent plus de commission.',
 };
 
 /** French: the words of an offer's terms, worded by the server. */

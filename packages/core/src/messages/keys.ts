@@ -11,7 +11,7 @@ export const messageKeys = [
   'rejected', 'reversed', 'until', 'noConversions', 'firstConversion', 'more',
   'payments', 'amount', 'method', 'download', 'reference', 'noPayments', 'nextPayout', 'toMinimum', 'paidOutHere',
   'forMember', 'active', 'paused', 'ended', 'payoutFrom', 'nothingToPay', 'showing', 'allDates',
-  'noConversionsInPeriod', 'noneWithStatus', 'loadedMore', 'atCheckout',
+  'noConversionsInPeriod', 'noneWithStatus', 'loadedMore', 'atCheckout', 'endedOn',
 ] as const;
 export type MessageKey = (typeof messageKeys)[number];
 export type Messages = Record<MessageKey, string>;

@@ -74,6 +74,7 @@ export const pt: Messages = {
   noneWithStatus: 'Nenhuma conversão com este status',
   loadedMore: 'Mais {0} carregados',
   atCheckout: '{0} na compra',
+  endedOn: 'Sua participação terminou em {0}. Seu histórico e seus pagamentos continuam aqui para consulta; seu cupom e seu link não geram mais comissão.',
 };
 
 /** Portuguese (Brazil): the words of an offer's terms, worded by the server. */

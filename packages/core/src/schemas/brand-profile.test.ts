@@ -40,6 +40,8 @@ describe('BrandProfileUpdate', () => {
       'defaultLocale',
     ]);
     expect(paths(BrandProfileUpdate.safeParse({ colour: '#000000' }))).toEqual(['']);
+    expect(paths(BrandProfileUpdate.safeParse({ endedEnrollmentAccess: 'sometimes' }))).toEqual(['endedEnrollmentAccess']);
+    expect(paths(BrandProfileUpdate.safeParse({ endedEnrollmentAccess: null }))).toEqual(['endedEnrollmentAccess']);
   });
 });
 
@@ -56,6 +58,7 @@ describe('BrandProfile', () => {
       emailSenderName: null,
       replyTo: null,
       postalAddress: null,
+      endedEnrollmentAccess: 'closed',
     };
     expect(BrandProfile.parse(profile)).toEqual(profile);
     expect(BrandProfile.safeParse({ ...profile, theme: undefined }).success).toBe(false);

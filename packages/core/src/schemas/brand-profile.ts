@@ -53,6 +53,14 @@ export const BrandTheme = z.enum(['light', 'dark', 'auto']);
 export type BrandTheme = z.infer<typeof BrandTheme>;
 
 /**
+ * What the member of an ended enrollment may still open: `closed` (the dashboard link shows
+ * that the enrollment ended, tokens are refused) or `read_only` (their history, conversions,
+ * payments and statements, with a banner saying when it ended and nothing to share).
+ */
+export const EndedEnrollmentAccess = z.enum(['closed', 'read_only']);
+export type EndedEnrollmentAccess = z.infer<typeof EndedEnrollmentAccess>;
+
+/**
  * How a brand looks and speaks to its members: the hosted dashboard page, its notice pages and
  * every email apply it. `accentTextColor` is the colour of text on the accent; when the brand
  * gives none it is computed (white or black, at least 4.5:1 on the accent), null without an accent.
@@ -68,6 +76,7 @@ export const BrandProfile = z.object({
   emailSenderName: HeaderText.nullable(),
   replyTo: z.email().max(320).nullable(),
   postalAddress: z.string().trim().min(1).max(500).nullable(),
+  endedEnrollmentAccess: EndedEnrollmentAccess,
 });
 export type BrandProfile = z.infer<typeof BrandProfile>;
 
@@ -85,6 +94,7 @@ export const BrandProfileUpdate = z
     emailSenderName: HeaderText.nullable(),
     replyTo: z.email().max(320).nullable(),
     postalAddress: z.string().trim().min(1).max(500).nullable(),
+    endedEnrollmentAccess: EndedEnrollmentAccess,
   })
   .partial()
   .strict();

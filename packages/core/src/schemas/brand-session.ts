@@ -90,9 +90,7 @@ export const AuditEvent = z.object({
 export type AuditEvent = z.infer<typeof AuditEvent>;
 
 export const AuditEventListQuery = z.object({
-  /** Only what this session (or the sessions it opened) did. */
-  sessionId: Id.optional(),
-  /** Only what this staff user did. */
-  staffId: z.string().min(1).max(200).optional(),
+  sessionId: Id.optional().describe('Only what this session (or the sessions it opened) did'),
+  staffId: z.string().min(1).max(200).optional().describe('Only what this staff user did'),
 });
 export type AuditEventListQuery = z.input<typeof AuditEventListQuery>;

@@ -79,9 +79,9 @@ export const ConversionListQuery = z.object({
   enrollmentId: Id.optional(),
   status: ConversionStatus.optional(),
   /** Sales on or after this UTC day (`occurredAt`). */
-  from: Day.optional(),
+  from: Day.optional().describe('Conversions that occurred on or after this UTC day (`YYYY-MM-DD`, included)'),
   /** Sales on or before this UTC day. */
-  to: Day.optional(),
+  to: Day.optional().describe('Conversions that occurred on or before this UTC day (`YYYY-MM-DD`, included)'),
 });
 
 /** The most conversions one batch request may carry. */

@@ -81,7 +81,11 @@ export type DashboardMessages = z.infer<typeof DashboardMessages>;
 
 export const DashboardQuery = z.object({
   /** The reader's language: the answer carries its words and words the terms in it. */
-  locale: LanguageTag.optional(),
+  locale: LanguageTag.optional().describe(
+    "The reader's BCP 47 tag (`de-AT`: a 2–8 letter language, then `-`-separated subtags of 1–8 letters or digits, " +
+      'at most 64 characters): the words and terms are in the language of its primary subtag (`en`, `es`, `fr`, ' +
+      '`de`, `pt`), English for any other or none',
+  ),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
@@ -90,6 +94,8 @@ export const Dashboard = z.object({
   enrollment: z.object({
     id: Id,
     status: EnrollmentStatus,
+    /** When the enrollment ended (null unless `status` is `ended`): its dashboard is then read-only. */
+    endedAt: Timestamp.nullable(),
     promoCode: z.string(),
     trackingUrl: z.string(),
   }),
@@ -124,9 +130,9 @@ export const Dashboard = z.object({
 export type Dashboard = z.infer<typeof Dashboard>;
 
 export const DashboardConversionQuery = z.object({
-  status: ConversionStatus.optional(),
+  status: ConversionStatus.optional().describe('Only the conversions of this status'),
   /** Sales on or after this UTC day. */
-  from: Day.optional(),
+  from: Day.optional().describe('Conversions that occurred on or after this UTC day (`YYYY-MM-DD`, included)'),
   /** Sales on or before this UTC day. */
-  to: Day.optional(),
+  to: Day.optional().describe('Conversions that occurred on or before this UTC day (`YYYY-MM-DD`, included)'),
 });

@@ -98,9 +98,13 @@ export type MembersMessageEmail = z.input<typeof MembersMessageEmail>;
 export const EmailTest = z
   .object({
     /** Required with an API key; a brand session sends it to its staff user's email when omitted. */
-    to: z.email().max(320).optional(),
+    to: z
+      .email()
+      .max(320)
+      .optional()
+      .describe("Where the test goes: required with an API key; with a brand session, its staff user's email when omitted"),
     /** The sample member's language (default: the brand's). */
-    locale: LanguageTag.optional(),
+    locale: LanguageTag.optional().describe("The sample member's language (default: the brand profile's `defaultLocale`)"),
     subject: EmailSubject.optional(),
     body: EmailBody.optional(),
   })
@@ -122,6 +126,8 @@ export type EmailSkipReason = z.infer<typeof EmailSkipReason>;
 export const SkippedRecipient = z.object({
   memberId: Id,
   enrollmentId: Id,
+  /** The member's name, to say who is skipped. */
+  name: z.string(),
   reason: EmailSkipReason,
   message: z.string(),
 });
@@ -198,7 +204,7 @@ export const EmailMessageListQuery = z.object({
   memberId: Id.optional(),
   status: EmailMessageStatus.optional(),
   /** The messages of one send. */
-  sendId: Id.optional(),
+  sendId: Id.optional().describe("The messages of one send (the `sendId` of the send's answer)"),
 });
 export type EmailMessageListQuery = z.input<typeof EmailMessageListQuery>;
 

@@ -41,6 +41,6 @@ export const EnrollmentUpdate = z
 export type EnrollmentUpdate = z.input<typeof EnrollmentUpdate>;
 
 export const EnrollmentListQuery = z.object({
-  offerId: Id.optional(),
-  memberId: Id.optional(),
+  offerId: Id.optional().describe('Only the enrollments in this offer'),
+  memberId: Id.optional().describe("Only this member's enrollments"),
 });

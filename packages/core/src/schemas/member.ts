@@ -23,7 +23,7 @@ export const MemberCreate = z.object({
   name: Text.trim().min(1).max(200),
   firstName: Text.trim().min(1).max(100).nullable().optional(),
   email: z.email().max(320).refine(isStorableText).nullable().optional(),
-  locale: LanguageTag.nullable().optional(),
+  locale: LanguageTag.nullable().optional().describe("The member's language (BCP 47): email is written in it"),
   emailOptOut: z.boolean().default(false),
   /** The brand's own id for the member; unique per brand when set. */
   externalId: Text.trim().min(1).max(200).nullable().optional(),

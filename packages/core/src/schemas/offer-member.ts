@@ -24,15 +24,11 @@ const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Search and filters of `GET /v1/offers/{offerId}/members`, newest enrollment first. */
 export const OfferMemberListQuery = z.object({
-  /** Part of the name, email or promo code, any case. */
-  q: z.string().trim().max(200).optional(),
-  status: z.enum(['active', 'paused', 'ended']).optional(),
-  /** `true`: never emailed. */
-  neverEmailed: flag.optional(),
-  /** Last emailed before this time (never emailed left out). */
-  emailedBefore: TimestampInput.optional(),
-  /** `true`: only those who opted out; `false`: only those who did not. */
-  optedOut: flag.optional(),
+  q: z.string().trim().max(200).optional().describe('Part of the name, email or promo code, any case'),
+  status: z.enum(['active', 'paused', 'ended']).optional().describe("Only enrollments with this status"),
+  neverEmailed: flag.optional().describe('`true`: only those never emailed; `false`: only those emailed before'),
+  emailedBefore: TimestampInput.optional().describe('Only those last emailed before this time (never emailed left out)'),
+  optedOut: flag.optional().describe('`true`: only those who opted out of email; `false`: only those who did not'),
 });
 export type OfferMemberListQuery = z.input<typeof OfferMemberListQuery>;
 

@@ -24,7 +24,10 @@ export const Month = z
 export type Month = z.infer<typeof Month>;
 
 /** A range of days, both ends included (UTC). */
-export const DayRange = z.object({ from: Day.optional(), to: Day.optional() });
+export const DayRange = z.object({
+  from: Day.optional().describe('The first UTC day (`YYYY-MM-DD`), included; without it, the 30 days up to `to`'),
+  to: Day.optional().describe('The last UTC day (`YYYY-MM-DD`), included; without it, the 30 days from `from`, or up to today'),
+});
 export type DayRange = z.infer<typeof DayRange>;
 
 /** One day of an enrollment's activity. Amounts are minor units of the series' currency. */

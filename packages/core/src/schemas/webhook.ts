@@ -52,7 +52,7 @@ export type WebhookEndpointWithSecret = z.infer<typeof WebhookEndpointWithSecret
 
 export const WebhookEndpointCreate = z.object({
   url: WebhookUrl,
-  events: WebhookEventFilter.default(['*']),
+  events: WebhookEventFilter.default(['*']).describe('The event types to send, or `["*"]` for all (the default); repeats are dropped'),
   description: Text.trim().max(200).nullable().optional(),
 });
 export type WebhookEndpointCreate = z.input<typeof WebhookEndpointCreate>;
@@ -63,7 +63,7 @@ export const WebhookEndpointUpdate = z
     events: WebhookEventFilter.optional(),
     description: Text.trim().max(200).nullable().optional(),
     /** `true` stops deliveries to the endpoint; `false` resumes them. */
-    disabled: z.boolean().optional(),
+    disabled: z.boolean().optional().describe('`true` stops deliveries to the endpoint; `false` resumes them'),
   })
   .refine((u) => Object.values(u).some((v) => v !== undefined), 'nothing to update');
 export type WebhookEndpointUpdate = z.input<typeof WebhookEndpointUpdate>;
@@ -75,7 +75,13 @@ export const WebhookSecretRotate = z
      * How long deliveries stay signed with the current secret too, so receivers can move to the
      * new one without a gap: 0–168 hours, default 24. 0 stops the current secret at once.
      */
-    expiresInHours: z.number().int().min(0).max(168).default(24),
+    expiresInHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(168)
+      .default(24)
+      .describe('How long the current secret keeps signing beside the new one, in hours; 0 stops it at once'),
   })
   .strict();
 export type WebhookSecretRotate = z.input<typeof WebhookSecretRotate>;

@@ -8,6 +8,7 @@ import {
   type BrandProfile,
   type BrandProfileUpdate,
   type BrandTheme,
+  type EndedEnrollmentAccess,
 } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { ApiError, notFound } from '../http/errors.js';
@@ -18,7 +19,7 @@ const { sql } = pg;
 /** The brands columns a profile is read from (`b` is the brands table). */
 export const BRAND_PROFILE_COLUMNS = sql`
   b.name, b.display_name, b.logo_url, b.accent_color, b.accent_text_color, b.font_family,
-  b.theme, b.default_locale, b.email_sender_name, b.reply_to, b.postal_address`;
+  b.theme, b.default_locale, b.email_sender_name, b.reply_to, b.postal_address, b.ended_enrollment_access`;
 
 export interface BrandProfileRow {
   name: string;
@@ -32,6 +33,7 @@ export interface BrandProfileRow {
   email_sender_name: string | null;
   reply_to: string | null;
   postal_address: string | null;
+  ended_enrollment_access: EndedEnrollmentAccess;
 }
 
 /** The columns of a brand that set nothing of its profile. */
@@ -47,6 +49,7 @@ export const EMPTY_PROFILE: BrandProfileRow = {
   email_sender_name: null,
   reply_to: null,
   postal_address: null,
+  ended_enrollment_access: 'closed',
 };
 
 /**
@@ -67,6 +70,7 @@ export function profileFromRow(row: BrandProfileRow): BrandProfile {
     emailSenderName: row.email_sender_name,
     replyTo: row.reply_to,
     postalAddress: row.postal_address,
+    endedEnrollmentAccess: row.ended_enrollment_access,
   };
 }
 
@@ -89,6 +93,7 @@ const columns = {
   emailSenderName: 'email_sender_name',
   replyTo: 'reply_to',
   postalAddress: 'postal_address',
+  endedEnrollmentAccess: 'ended_enrollment_access',
 } as const satisfies Record<keyof BrandProfileUpdate, string>;
 
 /**

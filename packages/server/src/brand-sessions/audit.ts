@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from '@databases/pg';
 import type { AuditEvent, AuditEventListQuery, PageQuery } from '@affdash/core';
 import type { Database } from '../db/index.js';
@@ -37,18 +38,51 @@ interface AuditRow {
   created_at: Date;
 }
 
-export async function recordAudit(db: Database, brandId: string, e: AuditEntry): Promise<void> {
+/** Records one entry; with `readKey`, only when no entry of the brand holds that key yet. */
+async function insertAudit(db: Database, brandId: string, e: AuditEntry, readKey: string | null): Promise<void> {
   const session = e.actor.type === 'brand_session' ? e.actor.session : null;
   const staff = session?.staff ?? e.staff ?? null;
   const details = { ...e.details, ...(session?.parentId ? { parentSessionId: session.parentId } : {}) };
   await db.query(sql`
     INSERT INTO audit_events (brand_id, id, action, actor_type, actor_id, staff_id, staff_name, staff_email,
-                              method, path, status, request_id, details)
+                              method, path, status, request_id, details, read_key)
     VALUES (${brandId}, ${newId('aud')}, ${e.action}, ${e.actor.type},
             ${session ? session.id : e.actor.type === 'api_key' ? e.actor.id : ''},
             ${staff?.id ?? null}, ${staff?.name ?? null}, ${staff?.email ?? null},
             ${e.method ?? null}, ${e.path ?? null}, ${e.status ?? null}, ${e.requestId ?? null},
-            ${JSON.stringify(details)})`);
+            ${JSON.stringify(details)}, ${readKey})
+    ${readKey ? sql`ON CONFLICT (brand_id, read_key) WHERE read_key IS NOT NULL DO NOTHING` : sql``}`);
+}
+
+/** Records an action: every write, every sign-in and sign-out. */
+export function recordAudit(db: Database, brandId: string, e: AuditEntry): Promise<void> {
+  return insertAudit(db, brandId, e, null);
+}
+
+/** Read keys this process has recorded (or found recorded), so a repeated read costs no query. */
+const recordedReads = new Set<string>();
+const RECORDED_READS_MAX = 50_000;
+
+/**
+ * Records a brand session's read once per sign-in, resource and answer: the first time the
+ * sign-in (a console sign-in and the client secrets it hands out count as one) reads `path`
+ * (its query aside) with `status`. Every poll of a status list, search keystroke or preview
+ * would otherwise be an entry; the trail still says who looked at what, and when first.
+ * Recorded with `details.read: true`.
+ */
+export async function recordRead(
+  db: Database,
+  brandId: string,
+  e: Omit<AuditEntry, 'actor'> & { session: SessionClaims; method: string; path: string; status: number },
+): Promise<void> {
+  const signIn = e.session.parentId ?? e.session.id;
+  const readKey = createHash('sha256').update(`${signIn} ${e.method} ${e.path} ${e.status}`).digest('base64url');
+  const seen = `${brandId} ${readKey}`;
+  if (recordedReads.has(seen)) return;
+  const { session, ...entry } = e;
+  await insertAudit(db, brandId, { ...entry, actor: { type: 'brand_session', session }, details: { ...e.details, read: true } }, readKey);
+  if (recordedReads.size >= RECORDED_READS_MAX) recordedReads.clear();
+  recordedReads.add(seen);
 }
 
 function toAuditEvent(row: AuditRow): AuditEvent {

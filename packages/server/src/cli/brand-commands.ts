@@ -82,6 +82,7 @@ export interface BrandCommandValues {
   'sender-name'?: string;
   'reply-to'?: string;
   'postal-address'?: string;
+  'ended-access'?: string;
   'staff-id'?: string;
   'staff-name'?: string;
   'staff-email'?: string;
@@ -100,6 +101,7 @@ const profileOptions = {
   'sender-name': 'emailSenderName',
   'reply-to': 'replyTo',
   'postal-address': 'postalAddress',
+  'ended-access': 'endedEnrollmentAccess',
 } as const satisfies Partial<Record<keyof BrandCommandValues, keyof BrandProfileUpdate>>;
 
 /** Runs one brand command (or `deliver`); the database is opened and closed here. */
@@ -113,7 +115,7 @@ export async function runBrandCommand(command: string, positionals: string[], va
         const report = await deliverEmails({
           db: runtime.db,
           mailer,
-          links: { keys: runtime.deps.keys, publicUrl: runtime.deps.config.publicUrl },
+          links: runtime.deps.links,
           fromAddress: runtime.config.emailFrom,
         });
         out(`email: sent ${report.sent}, retrying ${report.retrying}, failed ${report.failed} (${mailer.description})`);

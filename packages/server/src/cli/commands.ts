@@ -74,9 +74,10 @@ export const commands = {
   'brand-profile': {
     usage: `affdash brand-profile [--brand ID] [--display-name N] [--logo URL] [--accent #RRGGBB] [--accent-text #RRGGBB]
                         [--font F] [--theme light|dark|auto] [--locale en|de|es|fr|pt] [--sender-name N]
-                        [--reply-to EMAIL] [--postal-address A]
+                        [--reply-to EMAIL] [--postal-address A] [--ended-access closed|read_only]
                                 show or change the brand profile (an empty value clears a field); --brand ID
-                                works on the database directly, without an API key`,
+                                works on the database directly, without an API key; --ended-access read_only
+                                keeps ended enrollments' dashboards open, read-only`,
     options: {
       ...apiKey,
       brand: { type: 'string' },
@@ -90,6 +91,7 @@ export const commands = {
       'sender-name': { type: 'string' },
       'reply-to': { type: 'string' },
       'postal-address': { type: 'string' },
+      'ended-access': { type: 'string' },
     },
   },
   'console-link': {

@@ -1,17 +1,12 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from '../config.js';
-import { startEmailDelivery } from '../email/delivery.js';
-import { startIdempotencyKeyExpiry } from '../http/idempotency.js';
-import { startAutoApproval } from '../conversions/approval.js';
-import { describeStorage, openRuntime, type Runtime } from '../runtime.js';
+import { describeStorage, openRuntime } from '../runtime.js';
 import { serve } from '../serve.js';
-import { startWebhookDelivery } from '../webhooks/delivery.js';
+import { startServices } from '../services.js';
 
-/** Set in the one worker that runs the background jobs (email, webhooks, approval, key expiry). */
+/** Set in the one worker that runs the background jobs (`startServices`' `jobs`). */
 const JOBS_ENV = 'AFFDASH_WORKER_JOBS';
-/** How long a stopping process lets requests in flight finish. */
-const DRAIN_MS = 10_000;
 
 /**
  * How many processes `affdash serve` runs: `--workers N`, by default one per core. The
@@ -89,24 +84,19 @@ export function isClusterWorker(): boolean {
 }
 
 async function serveProcess(options: { jobs: boolean; announce: boolean }): Promise<void> {
-  const runtime: Runtime = await openRuntime();
+  const runtime = await openRuntime();
   const { config, db, deps } = runtime;
   const running = await serve(deps, { port: config.port, host: config.host });
-  const jobs = options.jobs
-    ? [startEmailDelivery(runtime), startWebhookDelivery(runtime), startAutoApproval(db), startIdempotencyKeyExpiry(db)]
-    : [];
+  const services = startServices(runtime, { jobs: options.jobs, server: running });
   if (options.announce) {
     console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
-    const email = jobs[0] as ReturnType<typeof startEmailDelivery> | undefined;
-    if (email) console.log(`member email: ${email.description}`);
+    if (services.jobs) console.log(`member email: ${services.jobs.email.description}`);
   }
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await running.drain(DRAIN_MS);
-    await deps.clicks.flush().catch(() => {});
-    for (const job of jobs) await job.stop();
+    await services.stop();
     await db.close();
     process.exit(0);
   };

@@ -32,6 +32,20 @@ export interface ConversionRow {
   updated_at: Date;
 }
 
+/** A conversion's sale and commission in the offer's currency, and the sale as the customer paid. */
+export function conversionMoney(
+  row: Pick<ConversionRow, 'sale_amount' | 'commission_amount' | 'currency' | 'original_amount' | 'original_currency'>,
+): Pick<Conversion, 'sale' | 'commission' | 'original'> {
+  return {
+    sale: { amount: row.sale_amount, currency: row.currency },
+    commission: { amount: row.commission_amount, currency: row.currency },
+    original:
+      row.original_amount === null || row.original_currency === null
+        ? null
+        : { amount: Number(row.original_amount), currency: row.original_currency },
+  };
+}
+
 export function toConversion(row: ConversionRow): Conversion {
   return {
     id: row.id,
@@ -40,12 +54,7 @@ export function toConversion(row: ConversionRow): Conversion {
     memberId: row.member_id,
     orderId: row.order_id,
     status: row.status,
-    sale: { amount: row.sale_amount, currency: row.currency },
-    commission: { amount: row.commission_amount, currency: row.currency },
-    original:
-      row.original_amount === null || row.original_currency === null
-        ? null
-        : { amount: Number(row.original_amount), currency: row.original_currency },
+    ...conversionMoney(row),
     attributedBy: row.attributed_by,
     clickId: row.click_id,
     occurredAt: row.occurred_at.toISOString(),

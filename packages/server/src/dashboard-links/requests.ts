@@ -6,7 +6,7 @@ import { queueMessages } from '../email/outbox.js';
 import { chosenRecipients } from '../email/recipients.js';
 import { newId } from '../keys/random.js';
 import type { ServerKeys } from '../keys/server-keys.js';
-import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { LinkContext } from '../enrollments/links.js';
 
 const { sql } = pg;
 

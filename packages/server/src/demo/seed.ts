@@ -4,9 +4,9 @@ import type { App } from '../app.js';
 import { createApiKey, ensureBrand, revokeApiKeys } from '../brands.js';
 import type { Database } from '../db/index.js';
 import type { AppDeps } from '../http/context.js';
-import { DEMO_LOGO_PATH } from '../routes/assets/index.js';
-import { recordClick } from '../routes/tracking/clicks.js';
-import { visitorHash } from '../routes/tracking/visitor.js';
+import { DEMO_LOGO_PATH } from '../assets/images.js';
+import { recordClick } from '../tracking/clicks.js';
+import { visitorHash } from '../tracking/visitor.js';
 import { demoData, type DemoConversion } from './data.js';
 
 const { sql } = pg;

@@ -20,7 +20,7 @@ export interface EmailDelivery extends EmailWorker {
  * `stop()` ends polling, waits for the round in progress and closes the transport.
  */
 export function startEmailDelivery(
-  runtime: { config: ServerConfig; db: Database; deps: AppDeps },
+  runtime: { config: Pick<ServerConfig, 'smtpUrl' | 'dataDir' | 'emailFrom'>; db: Database; deps: AppDeps },
   options: DeliveryOptions & { intervalMs?: number; mailer?: Mailer } = {},
 ): EmailDelivery {
   const { config, db, deps } = runtime;
@@ -29,7 +29,7 @@ export function startEmailDelivery(
     {
       db,
       mailer,
-      links: { keys: deps.keys, publicUrl: deps.config.publicUrl },
+      links: deps.links,
       fromAddress: config.emailFrom,
     },
     options,

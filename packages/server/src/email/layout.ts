@@ -4,7 +4,11 @@ import { escapeHtml } from './template.js';
  * The layout of member email, written in MJML (600 px tables that hold in Gmail, Outlook and
  * Apple Mail, styles inlined) and compiled once per process and shape; each message then fills
  * its `%%NAME%%` places with escaped values. Colours are compiled as stand-ins and swapped for
- * the brand's, so the compiled HTML does not depend on the brand.
+ * the brand's, so the compiled HTML does not depend on the brand. The brand's theme reaches
+ * every part: its font in every text and the button (Outlook, which drops a stack whose first
+ * font it lacks, reads Arial), its accent on the card's top rule, the code box (a dashed
+ * accent border on an accent tint, the code in the accent where it reads) and the button, with
+ * the text colour on the accent on the button.
  */
 export interface LayoutShape {
   /** The header shows the brand's logo (else its name). */
@@ -36,12 +40,12 @@ export interface LayoutValues {
   unsubscribeUrl: string;
   /** A note above the header (a test send), or empty. */
   banner: string;
-  colors: { accent: string; onAccent: string; ink: string };
+  colors: { accent: string; onAccent: string; ink: string; tint: string };
   /** A CSS font-family list, already checked. */
   fontFamily: string;
 }
 
-const STAND_IN = { accent: '#0a0b0c', onAccent: '#0d0e0f', ink: '#0a0b0d' } as const;
+const STAND_IN = { accent: '#0a0b0c', onAccent: '#0d0e0f', ink: '#0a0b0d', tint: '#0a0b0e' } as const;
 const MUTED = '#59636e';
 const TEXT = '#1f2328';
 
@@ -63,6 +67,9 @@ function source(shape: LayoutShape): string {
     <mj-raw>
       <meta name="color-scheme" content="light only" />
       <meta name="supported-color-schemes" content="light" />
+    </mj-raw>
+    <mj-raw>
+      <!--[if mso]><style>body, table, td, div, p, a { font-family: Arial, Helvetica, sans-serif !important; }</style><![endif]-->
     </mj-raw>
     <mj-attributes>
       <mj-all font-family="%%FONT%%" />
@@ -86,9 +93,9 @@ function source(shape: LayoutShape): string {
         </mj-column>
       </mj-section>
       <mj-section background-color="#ffffff" padding="0 28px">
-        <mj-column background-color="#f6f8fa" border="1px dashed #afb8c1" border-radius="8px" padding="16px 12px">
+        <mj-column background-color="${STAND_IN.tint}" border="2px dashed ${STAND_IN.accent}" border-radius="8px" padding="16px 12px">
           <mj-text align="center" font-size="13px" line-height="18px" color="${MUTED}" padding="0 0 6px">%%CODE_LABEL%%</mj-text>
-          <mj-text css-class="affdash-code" align="center" font-family="Menlo, Consolas, 'Courier New', monospace" font-size="26px" line-height="32px" font-weight="700" letter-spacing="2px">%%PROMO_CODE%%</mj-text>
+          <mj-text css-class="affdash-code" align="center" font-family="Menlo, Consolas, 'Courier New', monospace" font-size="26px" line-height="32px" font-weight="700" letter-spacing="2px" color="${STAND_IN.ink}">%%PROMO_CODE%%</mj-text>
         </mj-column>
       </mj-section>
       <mj-section background-color="#ffffff" padding="20px 28px 0">
@@ -141,7 +148,8 @@ export async function fillLayout(shape: LayoutShape, v: LayoutValues, lang: stri
   const html = (await layout(shape))
     .replaceAll(STAND_IN.accent, v.colors.accent)
     .replaceAll(STAND_IN.onAccent, v.colors.onAccent)
-    .replaceAll(STAND_IN.ink, v.colors.ink);
+    .replaceAll(STAND_IN.ink, v.colors.ink)
+    .replaceAll(STAND_IN.tint, v.colors.tint);
   const text: Record<string, string> = {
     LANG: lang,
     TITLE: v.title,

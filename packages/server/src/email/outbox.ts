@@ -4,7 +4,7 @@ import type { Database } from '../db/index.js';
 import { cursorAt, decodeCursor, toPage, type CursorRow } from '../http/cursor.js';
 import { ApiError } from '../http/errors.js';
 import { newId } from '../keys/random.js';
-import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { LinkContext } from '../enrollments/links.js';
 import type { EmailBrand } from './brand.js';
 import { defaultTemplate } from './defaults.js';
 import type { SendTemplate } from './render.js';

@@ -2,7 +2,8 @@ import pg from '@databases/pg';
 import type { EmailKind, RenderedEmail, SkippedRecipient } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { ApiError } from '../http/errors.js';
-import { dashboardUrl, trackingUrl, type EnrollmentRow, type LinkContext } from '../routes/enrollments/queries.js';
+import { dashboardUrl, trackingUrl, type LinkContext } from '../enrollments/links.js';
+import type { EnrollmentRow } from '../enrollments/queries.js';
 import type { EmailBrand } from './brand.js';
 import { renderMessage, type RenderedMessage, type SendTemplate } from './render.js';
 import type { TemplateValues } from './template.js';
@@ -88,7 +89,7 @@ export function sortRecipients(rows: RecipientRow[]): { send: RecipientRow[]; sk
   const send: RecipientRow[] = [];
   const skipped: SkippedRecipient[] = [];
   for (const row of rows) {
-    const base = { memberId: row.member_id, enrollmentId: row.id };
+    const base = { memberId: row.member_id, enrollmentId: row.id, name: row.member_name };
     if (row.status === 'ended') {
       skipped.push({ ...base, reason: 'enrollment_ended', message: 'The enrollment has ended; its links no longer work.' });
     } else if (!row.member_email) {

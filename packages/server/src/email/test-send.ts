@@ -2,7 +2,7 @@ import pg from '@databases/pg';
 import type { EmailKind, EmailTestResult } from '@affdash/core';
 import type { Database } from '../db/index.js';
 import { ApiError } from '../http/errors.js';
-import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { LinkContext } from '../enrollments/links.js';
 import type { EmailBrand } from './brand.js';
 import type { Mailer } from './mailer.js';
 import { renderMessage, type SendTemplate } from './render.js';

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import pg from '@databases/pg';
 import type { Database } from '../db/index.js';
-import type { LinkContext } from '../routes/enrollments/queries.js';
+import type { LinkContext } from '../enrollments/links.js';
 
 const { sql } = pg;
 
@@ -35,6 +35,18 @@ export function readUnsubscribeToken(key: Buffer, token: string): UnsubscribeTar
   const [brandId, memberId, ...rest] = Buffer.from(payload, 'base64url').toString('utf8').split(':');
   if (!brandId || !memberId || rest.length) return null;
   return { brandId, memberId };
+}
+
+/**
+ * The brand a token that does not hold names in its first part, for the page that says so:
+ * a link cut short or signed with an earlier server secret still reads as that brand's.
+ * Nothing is trusted from it but which brand's look and language the page takes.
+ */
+export function unsubscribeTokenBrand(token: string): string | null {
+  const payload = /^([A-Za-z0-9_-]{1,200})(?:\.|$)/.exec(token)?.[1];
+  if (!payload) return null;
+  const [brandId] = Buffer.from(payload, 'base64url').toString('utf8').split(':');
+  return brandId && /^[A-Za-z0-9_]{1,64}$/.test(brandId) ? brandId : null;
 }
 
 /** The member's one-click unsubscribe URL (RFC 8058: a POST to it unsubscribes). */

@@ -4,11 +4,12 @@ import type { ServerConfig } from '../config.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import type { DashboardVersions } from '../changes/dashboard-versions.js';
-import type { ClickBuffer } from '../routes/tracking/click-buffer.js';
-import type { LinkTargets } from '../routes/tracking/link-targets.js';
+import type { ClickBuffer } from '../tracking/click-buffer.js';
+import type { LinkTargets } from '../tracking/link-targets.js';
 import type { VerifiedTokens } from '../keys/verified-tokens.js';
 import type { RateLimits } from '../middleware/rate-limit/index.js';
 import type { Mailer } from '../email/mailer.js';
+import type { LinkContext } from '../enrollments/links.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** Clicks answered, waiting to be written (flush on shutdown). */
   clicks: ClickBuffer;
   config: Pick<ServerConfig, 'publicUrl'>;
+  /** Turns enrollments into their tracking and dashboard links (the keys and `config.publicUrl`). */
+  links: LinkContext;
   /** Sends mail right away (a test send); member email goes through the outbox instead. */
   mail?: { mailer: Mailer; fromAddress: string } | undefined;
   /** Path of the widget's one-file build, served at /widget/affdash-widget.js. */
@@ -48,5 +51,7 @@ export interface AppEnv {
     dashboard: { brandId: string; enrollmentId: string };
     /** Set by the dashboard-token middleware once the token verifies, also when it grants another enrollment. */
     tokenBrandId: string | undefined;
+    /** Set on routes that answer HTML pages (`route()`): their errors are pages too. */
+    page: boolean;
   };
 }

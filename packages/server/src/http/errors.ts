@@ -1,9 +1,12 @@
 import { ErrorStatus, MAX_TOTAL, type ErrorBody, type ErrorCode, type ErrorIssue } from '@affdash/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { core } from 'zod';
 import { PgCode, pgConstraint, pgErrorCode } from '../db/database.js';
+import { errorNotice } from '../pages/error-notice.js';
+import type { AppEnv } from './context.js';
 
 /** An error a client can act on: it becomes the documented error body with its status. */
 export class ApiError extends Error {
@@ -21,6 +24,28 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError('not_found', `${what} not found`);
+
+/** The page a page route answers an error with, and its status. */
+export interface ErrorPage {
+  status: ContentfulStatusCode;
+  /** Made only when a page route answers it. */
+  render: () => HtmlEscapedString | Promise<HtmlEscapedString>;
+}
+
+/**
+ * An error with a page of its own (the hosted page's notices: an unknown link, a replaced
+ * one, a session signed out): a page route answers it with that page, an API route with the
+ * JSON body of its code and message, like any `ApiError`.
+ */
+export class PageError extends ApiError {
+  readonly page: ErrorPage;
+
+  constructor(code: ErrorCode, message: string, page: ErrorPage) {
+    super(code, message);
+    this.name = 'PageError';
+    this.page = page;
+  }
+}
 
 /** Turns zod issues into `{ path, message }` pairs and one readable sentence. */
 export function validationError(error: core.$ZodError, where = 'body'): ApiError {
@@ -64,8 +89,28 @@ export function isTotalLimitError(err: unknown): boolean {
   return pgErrorCode(err) === PgCode.checkViolation && (pgConstraint(err) ?? '').endsWith('_within_limit');
 }
 
-/** The app's one error handler: every failure leaves as `{ error: { code, message } }`. */
+/** The JSON error body: every failure leaves an API route as `{ error: { code, message } }`. */
 export function errorResponse(err: Error, c: Context): Response {
+  const { status, body } = errorBody(err, c);
+  return c.json(body, status);
+}
+
+/**
+ * The app's one error handler (`onError`), the one place an error becomes an answer: on a
+ * page route (one whose answers are HTML pages, marked by `route()`) an HTML page, the
+ * error's own (`PageError`) or else a notice that the page cannot be shown, with the request
+ * id; on every other route the JSON error body.
+ */
+export function answerError(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  if (!c.get('page')) return errorResponse(err, c);
+  if (err instanceof PageError) return c.html(err.page.render(), err.page.status);
+  const { status, body } = errorBody(err, c);
+  c.header('Cache-Control', 'no-store');
+  return c.html(errorNotice(c, body.error.requestId), status);
+}
+
+/** What an error answers: its status and body; one not meant for the client is logged and answers `internal`. */
+function errorBody(err: Error, c: Context): { status: ContentfulStatusCode; body: ErrorBody } {
   const requestId = c.get('requestId') as string | undefined;
   let code: ErrorCode = 'internal';
   let status = 500;
@@ -88,5 +133,5 @@ export function errorResponse(err: Error, c: Context): Response {
     console.error(`[${requestId ?? '-'}]`, err);
   }
   const body: ErrorBody = { error: { code, message, ...(details ? { details } : {}), requestId } };
-  return c.json(body, status as ContentfulStatusCode);
+  return { status: status as ContentfulStatusCode, body };
 }

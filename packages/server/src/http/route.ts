@@ -69,6 +69,8 @@ export interface RouteSpec<M extends Method, P extends string, B, Q, Prm> {
   session?: readonly BrandComponent[];
   /** With `session`: the path parameter naming an offer, checked against the session's offers. */
   offerParam?: string;
+  /** With `session`: a POST that only reads (a preview), audited as a read. */
+  auditAsRead?: boolean;
   params?: Prm;
   query?: Q;
   body?: B;
@@ -106,16 +108,19 @@ export type Definitions = OpenAPIHono['openAPIRegistry']['definitions'];
 export interface RouteExtras {
   auth: Auth;
   session?: readonly BrandComponent[];
+  /** Served, left out of the document (its method and path still shadow the old list's entry). */
+  hide?: true;
 }
 
-/** `Prefer: return=minimal`, on the routes that take it. */
-const PreferHeader = z
-  .string()
-  .max(200)
-  .optional()
-  .describe(
+/**
+ * `Prefer: return=minimal`, on the routes that take it. Any value is taken (a preference the
+ * server does not know is ignored, RFC 7240): the header is documented, never refused.
+ */
+const PreferHeader = z.string().optional().meta({
+  description:
     '`return=minimal`: each result names its conversion by `id` and leaves `conversion` out (answered with `Preference-Applied`)',
-  );
+  examples: ['return=minimal'],
+});
 
 /** Every POST and PATCH of the brand API takes an `Idempotency-Key` (`middleware/idempotency`). */
 function takesIdempotencyKey(spec: { auth: Auth; method: Method }): boolean {
@@ -157,11 +162,24 @@ function responses(spec: RouteSpec<Method, string, unknown, unknown, unknown>): 
   return all;
 }
 
+/** A route that answers HTML pages: its errors are answered as pages too (`answerError`). */
+const answersPages: MiddlewareHandler<AppEnv> = async function answersPages(c, next) {
+  c.set('page', true);
+  await next();
+};
+
 /** The check a route's auth asks for, run before its input is validated. */
 function guard(spec: RouteSpec<Method, string, unknown, unknown, unknown>): MiddlewareHandler<AppEnv>[] {
   if (spec.auth === Auth.dashboardToken) return [dashboardToken()];
   if (spec.auth !== Auth.apiKey) return [];
-  return [spec.session ? sessionScope({ components: spec.session, offerParam: spec.offerParam }) : keyOnly()];
+  if (!spec.session) return [keyOnly()];
+  return [
+    sessionScope({
+      components: spec.session,
+      ...(spec.offerParam ? { offerParam: spec.offerParam } : {}),
+      ...(spec.auditAsRead ? { reads: () => true } : {}),
+    }),
+  ];
 }
 
 /** `get /v1/offers/{id}` → `getV1OffersId`, made when the document is built (the path is whole then). */
@@ -194,7 +212,12 @@ export function route<
   const headers: Record<string, z.ZodType> = {};
   if (takesIdempotencyKey(spec)) headers['Idempotency-Key'] = IdempotencyKeyHeader;
   if (spec.preferMinimal) headers.Prefer = PreferHeader;
-  const extras: RouteExtras = { auth: spec.auth, ...(spec.session ? { session: spec.session } : {}) };
+  const extras: RouteExtras = {
+    auth: spec.auth,
+    ...(spec.session ? { session: spec.session } : {}),
+    ...(spec.hide ? { hide: true } : {}),
+  };
+  const page = Object.values(spec.responses).some((answer) => answer.media === Media.html);
   const security =
     spec.auth === Auth.none ? [] : [{ [spec.auth]: [] }, ...(spec.session ? [{ [Auth.brandSession]: [] }] : [])];
   const description =
@@ -208,8 +231,7 @@ export function route<
     description,
     ...(spec.operationId ? { operationId: spec.operationId } : {}),
     security,
-    ...(spec.hide ? { hide: true } : {}),
-    middleware: [...guard(spec), ...(spec.use ?? [])],
+    middleware: [...(page ? [answersPages] : []), ...guard(spec), ...(spec.use ?? [])],
     request: {
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),

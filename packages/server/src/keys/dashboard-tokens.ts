@@ -5,7 +5,6 @@ import {
   type DashboardToken,
 } from '@affdash/core';
 import { SignJWT } from 'jose';
-import { ApiError } from '../http/errors.js';
 import type { DashboardKeyStore } from './dashboard-key-store.js';
 import { JwsError, splitJws, verifyJws } from './jwt.js';
 import { newId } from './random.js';
@@ -41,7 +40,22 @@ export async function mintServerToken(
   return { token, expiresAt: new Date((now + ttl) * 1000).toISOString() };
 }
 
-const unauthorized = (message: string) => new ApiError('unauthorized', message);
+/**
+ * Why a dashboard token was refused: `token_expired` when it is only too old (get a new one),
+ * `unauthorized` for anything else. The dashboard-token middleware answers it as the error body
+ * of the same code.
+ */
+export class DashboardTokenError extends Error {
+  readonly code: 'unauthorized' | 'token_expired';
+
+  constructor(code: DashboardTokenError['code'], message: string) {
+    super(message);
+    this.name = 'DashboardTokenError';
+    this.code = code;
+  }
+}
+
+const unauthorized = (message: string) => new DashboardTokenError('unauthorized', message);
 const invalidClaim = (claim: string) => unauthorized(`The dashboard token's ${claim} claim is invalid.`);
 
 /**
@@ -61,7 +75,7 @@ export function checkDashboardClaims(payload: Record<string, unknown>, now: numb
   if (typeof iat !== 'number' || !Number.isFinite(iat)) throw invalidClaim('iat');
   if (nbf !== undefined && (typeof nbf !== 'number' || !Number.isFinite(nbf))) throw invalidClaim('nbf');
   if (exp <= now - CLOCK_TOLERANCE_SECONDS) {
-    throw new ApiError('token_expired', 'The dashboard token has expired; get a new one.');
+    throw new DashboardTokenError('token_expired', 'The dashboard token has expired; get a new one.');
   }
   if (iat > now + CLOCK_TOLERANCE_SECONDS) throw invalidClaim('iat');
   if (typeof nbf === 'number' && nbf > now + CLOCK_TOLERANCE_SECONDS) throw invalidClaim('nbf');

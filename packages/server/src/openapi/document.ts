@@ -1,8 +1,6 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { Auth, defaultOperationId, Tags, type Definitions, type RouteExtras } from '../http/route.js';
-import { operation as legacyOperation } from './operations.js';
-import { routes as legacyRoutes } from './routes.js';
 import { componentSchemas, inputName, ref, referenced, type Json } from './components.js';
 
 export type { Json };
@@ -93,17 +91,15 @@ function operation(route: RouteConfig): Json {
  */
 export function buildOpenApiDocument(definitions: Definitions): Json {
   const paths: Record<string, Record<string, Json>> = {};
+  const defined = new Set<string>();
   for (const definition of definitions) {
     if (definition.type !== 'route') continue;
     const route = definition.route;
-    const item = (paths[route.path] ??= {});
-    if (item[route.method]) throw new Error(`${route.method} ${route.path} is defined twice`);
-    item[route.method] = operation(route as RouteConfig);
-  }
-  // routes not defined with `route()` yet
-  for (const doc of legacyRoutes) {
-    const item = (paths[doc.path] ??= {});
-    item[doc.method] ??= legacyOperation(doc);
+    const key = `${route.method} ${route.path}`;
+    if (defined.has(key)) throw new Error(`${key} is defined twice`);
+    defined.add(key);
+    if (routeExtras(route as RouteConfig)?.hide) continue;
+    (paths[route.path] ??= {})[route.method] = operation(route as RouteConfig);
   }
   const sorted = Object.fromEntries(
     Object.entries(paths).map(([path, item]) => [

@@ -81,10 +81,17 @@ import {
 import { z } from 'zod';
 import { Jwks } from '../keys/jwks.js';
 
-/** The batch route validates each item on its own (a bad one fails alone), so its schema takes
- * any item; what a client sends is a list of `ConversionCreate`. */
-export const ConversionBatchDocumented = ConversionBatchCreate.extend({
-  conversions: z.array(ConversionCreate).min(1).max(MAX_CONVERSION_BATCH),
+/**
+ * The batch route's body. It validates each item on its own (a bad one fails alone), so this
+ * takes any item; the document shows each as a `ConversionCreate` (zod copies the `$ref` of
+ * the item's meta into its JSON Schema), so the route validates and documents with this one
+ * instance.
+ */
+export const ConversionBatchBody = ConversionBatchCreate.extend({
+  conversions: z
+    .array(z.unknown().meta({ $ref: '#/components/schemas/ConversionCreate' }))
+    .min(1)
+    .max(MAX_CONVERSION_BATCH),
 });
 
 /** Request bodies, by the name the document gives them (read as input: defaults optional). */
@@ -97,7 +104,7 @@ export const bodySchemas = {
   EnrollmentUpdate,
   EnrollmentBulkCreate,
   ConversionCreate,
-  ConversionBatchCreate: ConversionBatchDocumented,
+  ConversionBatchCreate: ConversionBatchBody,
   ConversionUpdate,
   PaymentCreate,
   DashboardTokenCreate,

@@ -1,7 +1,7 @@
 import type { BrandProfile, Language } from '@affdash/core';
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { MARK_PATH } from '../routes/assets/index.js';
+import { MARK_PATH } from '../assets/images.js';
 import { textDirection } from './language.js';
 import { pageWords } from './words/index.js';
 
@@ -15,6 +15,8 @@ export interface PageFrame {
   profile: BrandProfile | null;
   /** Where the language links point (`?locale=xx` is added); none: no language links. */
   languageLinks?: string | undefined;
+  /** False: the page has a bar of its own (the console), not the member's brand bar. */
+  brandBar?: boolean | undefined;
 }
 
 const HEX = /^#[0-9a-f]{6}$/;
@@ -98,10 +100,12 @@ export function page(frame: PageFrame, body: Content, head: Content | string = '
 ${head}
 </head>
 <body>
-<header class="brand-bar">
+${frame.brandBar === false
+  ? ''
+  : html`<header class="brand-bar">
   <img src="${icon}" alt="">
   <h1>${profile ? html`${profile.displayName} <span>· ${words.dashboard}</span>` : words.dashboard}</h1>
-</header>
+</header>`}
 ${body}
 ${links === undefined
   ? ''

@@ -1,22 +1,13 @@
 import pg from '@databases/pg';
-import { backoffSeconds } from '../backoff.js';
 import type { Database } from '../db/index.js';
+import { runOutbox, type Attempt, type OutboxKind, type OutboxOptions, type OutboxReport, type OutboxRow } from '../jobs/outbox.js';
 import { startPoller, type Poller } from '../jobs/poller.js';
 import { decryptSecret, type ServerKeys } from '../keys/server-keys.js';
 import { postEvent, type PostResult } from './post.js';
 
 const { sql } = pg;
 
-export interface WebhookDeliveryOptions {
-  /** Deliveries claimed, and sent concurrently, per round trip. */
-  batchSize?: number;
-  /** Attempts before a delivery is marked failed. */
-  maxAttempts?: number;
-  /** How long a claimed delivery is held before another worker may try it. */
-  leaseSeconds?: number;
-  /** First retry delay; doubled after each failure, up to `maxBackoffSeconds`. */
-  backoffSeconds?: number;
-  maxBackoffSeconds?: number;
+export interface WebhookDeliveryOptions extends OutboxOptions {
   /** How long an endpoint has to answer. */
   timeoutMs?: number;
   /**
@@ -24,8 +15,6 @@ export interface WebhookDeliveryOptions {
    * must not reach into the network the server runs in (metadata services, databases).
    */
   allowPrivateNetworks?: boolean;
-  /** Deliver what is due at this time (tests use it to skip a backoff). Signatures use the clock. */
-  now?: Date;
 }
 
 export interface WebhookContext {
@@ -34,19 +23,16 @@ export interface WebhookContext {
   keys: ServerKeys;
 }
 
-export interface WebhookDeliveryReport {
-  delivered: number;
-  /** Failed attempts that will be tried again. */
-  retrying: number;
-  /** Deliveries given up on. */
-  failed: number;
+/** `delivered`; `retrying`: failed attempts that will be tried again; `failed`: given up on. */
+export type WebhookDeliveryReport = OutboxReport<'delivered'>;
+
+interface DeliveryRow extends OutboxRow {
+  endpoint_id: string;
+  event_id: string;
 }
 
-interface ClaimedRow {
-  brand_id: string;
-  id: string;
-  attempts: number;
-  event_id: string;
+/** A claimed delivery with its endpoint and event. */
+interface ClaimedDelivery extends DeliveryRow {
   event_type: string;
   payload: unknown;
   url: string;
@@ -57,96 +43,61 @@ interface ClaimedRow {
   deleted_at: Date | null;
 }
 
-/**
- * Claims due deliveries with `FOR UPDATE SKIP LOCKED` (so workers never take the same one),
- * counts the attempt and leases them, in one statement; returns each with its endpoint and
- * event.
- */
-async function claim(db: Database, at: string, limit: number, leaseSeconds: number): Promise<ClaimedRow[]> {
-  const rows = await db.query<ClaimedRow>(sql`
-    WITH due AS (
-      SELECT brand_id, id FROM webhook_deliveries
-      WHERE status = 'queued' AND next_attempt_at <= ${at}::timestamptz
-      ORDER BY next_attempt_at, id
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE webhook_deliveries d
-    SET attempts = d.attempts + 1,
-        next_attempt_at = ${at}::timestamptz + make_interval(secs => ${leaseSeconds}),
-        updated_at = now()
-    FROM due, webhook_endpoints w, webhook_events ev
-    WHERE d.brand_id = due.brand_id AND d.id = due.id
-      AND w.brand_id = d.brand_id AND w.id = d.endpoint_id
-      AND ev.brand_id = d.brand_id AND ev.id = d.event_id
-    RETURNING d.brand_id, d.id, d.attempts, d.event_id, ev.type AS event_type, ev.payload,
-              w.url, w.secret_sealed, w.previous_secret_sealed, w.previous_secret_expires_at,
-              w.disabled_at, w.deleted_at`);
-  return rows.sort((a, b) => a.id.localeCompare(b.id));
-}
-
-type Outcome = 'delivered' | 'retrying' | 'failed';
-
 /** Whether the secret rotated out last still signs at `at`. */
-const previousSigns = (row: ClaimedRow, at: string) =>
+const previousSigns = (row: ClaimedDelivery, at: string) =>
   row.previous_secret_sealed !== null && row.previous_secret_expires_at !== null && row.previous_secret_expires_at > new Date(at);
 
-/** Sends one claimed delivery and records what became of it. */
-async function deliverOne(
+/** The webhook outbox (`webhook_deliveries`): each batch's POSTs at once. */
+function webhookOutbox(
   ctx: WebhookContext,
-  row: ClaimedRow,
-  at: string,
   options: WebhookDeliveryOptions,
-): Promise<Outcome> {
-  const { db } = ctx;
-  const { maxAttempts = 12, timeoutMs = 10_000, allowPrivateNetworks = false } = options;
-  const where = sql`brand_id = ${row.brand_id} AND id = ${row.id}`;
-  if (row.deleted_at || row.disabled_at) {
-    const reason = `not sent: the endpoint is ${row.deleted_at ? 'deleted' : 'disabled'}`;
-    await db.query(sql`
-      UPDATE webhook_deliveries SET status = 'failed', last_error = ${reason}, last_status_code = NULL,
-             next_attempt_at = NULL, updated_at = now()
-      WHERE ${where} AND status = 'queued'`);
-    return 'failed';
-  }
-  let result: PostResult;
-  try {
-    result = await postEvent({
-      url: row.url,
-      secrets: [row.secret_sealed, ...(previousSigns(row, at) ? [row.previous_secret_sealed!] : [])].map((sealed) =>
-        decryptSecret(ctx.keys, sealed),
-      ),
-      eventId: row.event_id,
-      eventType: row.event_type,
-      body: JSON.stringify(row.payload),
-      timeoutMs,
-      allowPrivateNetworks,
-    });
-  } catch (error) {
-    // the secret does not decrypt: the server secret changed since the endpoint was made
-    result = { ok: false, statusCode: null, error: `not sent: ${(error as Error).message}` };
-  }
-  if (result.ok) {
-    await db.query(sql`
-      UPDATE webhook_deliveries SET status = 'delivered', delivered_at = now(),
-             last_status_code = ${result.statusCode}, last_error = NULL, next_attempt_at = NULL,
-             updated_at = now()
-      WHERE ${where}`);
-    return 'delivered';
-  }
-  if (row.attempts >= maxAttempts) {
-    await db.query(sql`
-      UPDATE webhook_deliveries SET status = 'failed', last_status_code = ${result.statusCode},
-             last_error = ${result.error}, next_attempt_at = NULL, updated_at = now()
-      WHERE ${where} AND status = 'queued'`);
-    return 'failed';
-  }
-  const delay = backoffSeconds(row.attempts, options.backoffSeconds ?? 30, options.maxBackoffSeconds ?? 6 * 3600);
-  await db.query(sql`
-    UPDATE webhook_deliveries SET last_status_code = ${result.statusCode}, last_error = ${result.error},
-           next_attempt_at = ${at}::timestamptz + make_interval(secs => ${delay}), updated_at = now()
-    WHERE ${where} AND status = 'queued'`);
-  return 'retrying';
+): OutboxKind<DeliveryRow, ClaimedDelivery, 'delivered'> {
+  const { timeoutMs = 10_000, allowPrivateNetworks = false } = options;
+  return {
+    table: 'webhook_deliveries',
+    done: 'delivered',
+    defaults: { batchSize: 20, maxAttempts: 12, leaseSeconds: 60, backoffSeconds: 30, maxBackoffSeconds: 6 * 3600 },
+    parallel: true,
+    async load(db, rows) {
+      const keys = sql.join(rows.map((d) => sql`(${d.brand_id}, ${d.id})`), sql`, `);
+      return db.query<ClaimedDelivery>(sql`
+        SELECT d.brand_id, d.id, d.attempts, d.endpoint_id, d.event_id, ev.type AS event_type, ev.payload,
+               w.url, w.secret_sealed, w.previous_secret_sealed, w.previous_secret_expires_at,
+               w.disabled_at, w.deleted_at
+        FROM webhook_deliveries d
+        JOIN webhook_endpoints w ON w.brand_id = d.brand_id AND w.id = d.endpoint_id
+        JOIN webhook_events ev ON ev.brand_id = d.brand_id AND ev.id = d.event_id
+        WHERE (d.brand_id, d.id) IN (${keys})
+        ORDER BY d.id`);
+    },
+    async deliver(row, at): Promise<Attempt> {
+      if (row.deleted_at || row.disabled_at) {
+        const error = `not sent: the endpoint is ${row.deleted_at ? 'deleted' : 'disabled'}`;
+        return { ok: false, final: true, error, set: sql`last_status_code = NULL` };
+      }
+      let result: PostResult;
+      try {
+        result = await postEvent({
+          url: row.url,
+          secrets: [row.secret_sealed, ...(previousSigns(row, at) ? [row.previous_secret_sealed!] : [])].map((sealed) =>
+            decryptSecret(ctx.keys, sealed),
+          ),
+          eventId: row.event_id,
+          eventType: row.event_type,
+          body: JSON.stringify(row.payload),
+          timeoutMs,
+          allowPrivateNetworks,
+        });
+      } catch (error) {
+        // the secret does not decrypt: the server secret changed since the endpoint was made
+        result = { ok: false, statusCode: null, error: `not sent: ${(error as Error).message}` };
+      }
+      const set = sql`last_status_code = ${result.statusCode}`;
+      return result.ok
+        ? { ok: true, set: sql`delivered_at = now(), ${set}` }
+        : { ok: false, error: result.error ?? `answered ${result.statusCode}`, set };
+    },
+  };
 }
 
 /**
@@ -156,19 +107,8 @@ async function deliverOne(
  * `maxAttempts`. A delivery whose endpoint was disabled or deleted meanwhile is marked
  * failed without sending.
  */
-export async function deliverWebhooks(
-  ctx: WebhookContext,
-  options: WebhookDeliveryOptions = {},
-): Promise<WebhookDeliveryReport> {
-  const { batchSize = 20, leaseSeconds = 60 } = options;
-  const report: WebhookDeliveryReport = { delivered: 0, retrying: 0, failed: 0 };
-  for (;;) {
-    const at = (options.now ?? new Date()).toISOString();
-    const batch = await claim(ctx.db, at, batchSize, leaseSeconds);
-    const outcomes = await Promise.all(batch.map((row) => deliverOne(ctx, row, at, options)));
-    for (const outcome of outcomes) report[outcome]++;
-    if (batch.length < batchSize) return report;
-  }
+export function deliverWebhooks(ctx: WebhookContext, options: WebhookDeliveryOptions = {}): Promise<WebhookDeliveryReport> {
+  return runOutbox(ctx.db, webhookOutbox(ctx, options), options);
 }
 
 /** `runOnce(options?)` sends what is due now; `stop()` ends polling. */

@@ -95,6 +95,42 @@ describe("<affiliate-dashboard> and the brand's profile", () => {
     await expect(el).shadowDom.to.be.accessible();
   });
 
+  it('an ended enrollment the brand keeps readable: a banner with the day it ended, history and payments, nothing to share', async () => {
+    const ended = branded({ conversions: { data: [], nextCursor: null } });
+    ended.enrollment.status = 'ended';
+    ended.enrollment.endedAt = '2026-03-03T15:04:05.000Z';
+    serveDashboard(ended);
+    const el = await mount('display: block; width: 1000px');
+    const banner = shadow(el).querySelector('[role=status].banner');
+    expect(text(banner)).to.equal(
+      'Your enrollment ended on Mar 3, 2026. Your history and payments stay here to read; your code and link no longer earn commission.',
+    );
+    expect(text(shadow(el).querySelector('[part=header]'))).to.contain('Ended');
+    expect(shadow(el).querySelector('[part=share]')).to.equal(null);
+    expect(copyButtons(el)).to.have.length(0);
+    const conversions = text(shadow(el).querySelector('[part=conversions]'));
+    expect(conversions).to.contain('No conversions yet');
+    expect(conversions).not.to.contain('Share your code');
+    expect(text(shadow(el).querySelector('[part=payments]'))).to.contain('Payments');
+    expect(text(shadow(el).querySelector('[part=stats]'))).to.contain('Paid');
+    // the terms take the whole row the Share card leaves
+    const grid = shadow(el).querySelector('.grid')!;
+    const terms = shadow(el).querySelector<HTMLElement>('[part=terms]')!;
+    expect(getComputedStyle(grid).gridTemplateColumns.split(' ')).to.have.length(2);
+    expect(terms.getBoundingClientRect().width).to.be.closeTo(grid.getBoundingClientRect().width, 1);
+    await expect(el).shadowDom.to.be.accessible();
+  });
+
+  it('says when it ended in the reader’s language', async () => {
+    const { dashboardMessages } = await import('@affdash/core/messages');
+    const ended = branded({ messages: dashboardMessages('de') });
+    ended.enrollment.status = 'ended';
+    ended.enrollment.endedAt = '2026-03-03T15:04:05.000Z';
+    serveDashboard(ended);
+    const el = await fixture<AffiliateDashboard>(html`<affiliate-dashboard api-base=${API_BASE} locale="de-DE" .token=${makeToken()}></affiliate-dashboard>`).then(ready);
+    expect(text(shadow(el).querySelector('.banner'))).to.match(/^Deine Teilnahme endete am 03\.03\.2026\./);
+  });
+
   it('an active enrollment in a paused offer is paused too; an active one copies', async () => {
     const offerPaused = branded();
     offerPaused.offer.status = 'paused';

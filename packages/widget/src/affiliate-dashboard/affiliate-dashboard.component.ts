@@ -159,10 +159,13 @@ export class AffiliateDashboard extends LitElement {
       return renderProblem(f, m.loadFailed, errorMessage(m, error), error.code, () => void data.load());
     }
     const d = data.dashboard;
+    // An ended enrollment the brand keeps readable: when it ended, and nothing to share.
+    const { endedAt } = d.enrollment;
     return html`
       ${renderHeader(d, f)}
+      ${endedAt ? html`<p class="card banner" role="status">${fill(m.endedOn, f.date(endedAt))}</p>` : nothing}
       <div class="grid">
-        ${renderShare(d, f, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}
+        ${endedAt ? nothing : renderShare(d, f, { copied: this.copied, onCopy: (kind, value) => void this.#copy(kind, value) })}
         ${renderTerms(d.offer.terms, f)} ${renderStats(d.totals, f)} ${renderChart(data, d.offer.currency, f)}
         ${renderConversions(data, f, () => void this.#more('conversions'))}
         ${renderPayments(d, data, f, () => void this.#more('payments'))}

@@ -15,7 +15,7 @@ const layout = css`
   @container (min-width: 720px) {
     .root { padding: var(--_s6); }
     .grid { grid-template-columns: 1fr 1fr; }
-    .stats, .chart, .conversions, .payments { grid-column: 1 / -1; }
+    .stats, .chart, .conversions, .payments, .terms:first-child { grid-column: 1 / -1; }
     .card { padding: 20px; }
   }
 
@@ -65,6 +65,7 @@ const layout = css`
   .empty-state { align-items: center; gap: var(--_s1); padding: var(--_s6) var(--_s4); border: 1px dashed var(--_border); border-radius: var(--_radius); text-align: center; }
   .list-footer { justify-content: center; margin-top: var(--_s3); padding-top: var(--_s3); border-top: 1px solid var(--_border); }
   .inline-error { color: var(--_danger); }
+  .banner { border-inline-start: 4px solid var(--_accent); }
   .problem__title { margin-top: 0; font-size: 1.14em; }
   .problem .button { margin-top: var(--_s3); }
   .skeleton .card, .skeleton .stat { gap: var(--_s2); }

@@ -17,6 +17,7 @@ export const deEmail: EmailWords = {
     unsubscribeDone: '{0} sendet keine E-Mails mehr an {1}.',
     unsubscribeDoneTitle: 'Du bist abgemeldet',
     unsubscribeInvalid: 'Dieser Abmeldelink ist ungültig.',
+    unsubscribeInvalidBody: 'Die Adresse ist vielleicht unvollständig oder falsch abgetippt. Nutze den Abmeldelink in der neuesten E-Mail, die du bekommen hast, oder antworte auf diese E-Mail und bitte darum, keine mehr zu erhalten.',
     test: 'Test',
     testBanner: 'Test-E-Mail: Code und Links gehören zu einem Beispielmitglied.',
   },

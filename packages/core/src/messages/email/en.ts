@@ -17,6 +17,7 @@ export const enEmail: EmailWords = {
     unsubscribeDone: '{0} will not send email to {1} any more.',
     unsubscribeDoneTitle: 'You are unsubscribed',
     unsubscribeInvalid: 'This unsubscribe link is not valid.',
+    unsubscribeInvalidBody: 'The address may be incomplete or mistyped. Use the unsubscribe link in the most recent email you got, or reply to that email to ask to stop receiving them.',
     test: 'Test',
     testBanner: 'Test email: the code and links are a sample member’s.',
   },

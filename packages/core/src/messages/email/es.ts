@@ -17,6 +17,7 @@ export const esEmail: EmailWords = {
     unsubscribeDone: '{0} ya no enviará correos a {1}.',
     unsubscribeDoneTitle: 'Te has dado de baja',
     unsubscribeInvalid: 'Este enlace para darse de baja no es válido.',
+    unsubscribeInvalidBody: 'Puede que la dirección esté incompleta o mal escrita. Usa el enlace para darte de baja del correo más reciente que recibiste, o responde a ese correo para pedir que no te escriban más.',
     test: 'Prueba',
     testBanner: 'Correo de prueba: el código y los enlaces son de un miembro de ejemplo.',
   },

@@ -17,6 +17,7 @@ export const frEmail: EmailWords = {
     unsubscribeDone: '{0} n’enverra plus d’e-mails à {1}.',
     unsubscribeDoneTitle: 'Vous êtes désabonné',
     unsubscribeInvalid: 'Ce lien de désabonnement n’est pas valide.',
+    unsubscribeInvalidBody: 'L’adresse est peut-être incomplète ou mal recopiée. Utilisez le lien de désabonnement du dernier e-mail reçu, ou répondez à cet e-mail pour demander à ne plus en recevoir.',
     test: 'Test',
     testBanner: 'E-mail de test : le code et les liens sont ceux d’un membre fictif.',
   },

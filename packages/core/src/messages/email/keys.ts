@@ -6,7 +6,7 @@
 export const emailWordKeys = [
   'codeLabel', 'linkLabel', 'button', 'dashboardLink', 'dashboardNote', 'preheaderTracking',
   'whyTracking', 'whyMembers', 'unsubscribe', 'unsubscribeTitle', 'unsubscribeAsk',
-  'unsubscribeDone', 'unsubscribeDoneTitle', 'unsubscribeInvalid', 'test', 'testBanner',
+  'unsubscribeDone', 'unsubscribeDoneTitle', 'unsubscribeInvalid', 'unsubscribeInvalidBody', 'test', 'testBanner',
 ] as const;
 export type EmailWordKey = (typeof emailWordKeys)[number];
 

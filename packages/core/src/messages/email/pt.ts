@@ -17,6 +17,7 @@ export const ptEmail: EmailWords = {
     unsubscribeDone: '{0} não enviará mais e-mails para {1}.',
     unsubscribeDoneTitle: 'Inscrição cancelada',
     unsubscribeInvalid: 'Este link de cancelamento não é válido.',
+    unsubscribeInvalidBody: 'O endereço pode estar incompleto ou digitado errado. Use o link de cancelamento do e-mail mais recente que você recebeu, ou responda a esse e-mail pedindo para não receber mais.',
     test: 'Teste',
     testBanner: 'E-mail de teste: o cupom e os links são de um membro de exemplo.',
   },

@@ -2,7 +2,7 @@ import type { BrandComponent } from '@affdash/core';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { routePath } from 'hono/route';
-import { recordAudit } from '../../brand-sessions/audit.js';
+import { recordAudit, recordRead } from '../../brand-sessions/audit.js';
 import { findLiveSession, SESSION_SECRET_PREFIX, toClaims, type SessionClaims } from '../../brand-sessions/sessions.js';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
@@ -14,6 +14,11 @@ export interface BrandAccessOptions {
   components: readonly BrandComponent[];
   /** The path parameter naming the offer, checked against the session's offers. */
   offerParam?: string;
+  /**
+   * Which routes (by their template, e.g. `/v1/offers/{offerId}/emails/tracking-items/preview`)
+   * only read though they are not GETs: audited as reads. GET and HEAD always are.
+   */
+  reads?: (route: string) => boolean;
 }
 
 /** Whether the request's session (if any) may reach `offerId`. API keys reach every offer. */
@@ -66,9 +71,10 @@ export function keyOnly() {
 
 /**
  * The check of a route a brand session may call too: the session must enable one of
- * `components` and, with `offerParam`, reach that offer (API keys reach everything). Each
- * write a session makes is recorded in the audit trail with its staff user, after the answer
- * is known.
+ * `components` and, with `offerParam`, reach that offer (API keys reach everything).
+ * Everything a session does is recorded in the audit trail with its staff user, after the
+ * answer is known: each write every time, each read once per sign-in, path and answer status
+ * (`recordRead`).
  */
 export function sessionScope(options: BrandAccessOptions) {
   return createMiddleware<AppEnv>(async function sessionScopeMiddleware(c, next) {
@@ -86,19 +92,14 @@ export function sessionScope(options: BrandAccessOptions) {
       if (offerId && !offerInScope(session, offerId)) throw new ApiError('not_found', 'offer not found');
     }
     await next();
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const route = routePath(c, -1).replace(/:([A-Za-z0-9_]+)/g, '{$1}');
-      await recordAudit(c.get('deps').db, c.get('brandId'), {
-        action: `${c.req.method} ${route}`,
-        actor: { type: 'brand_session', session },
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        requestId: c.get('requestId'),
-      });
+    const route = routePath(c, -1).replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    const { method, path } = c.req;
+    const { db } = c.get('deps');
+    const entry = { action: `${method} ${route}`, method, path, status: c.res.status, requestId: c.get('requestId') };
+    if (method === 'GET' || method === 'HEAD' || options.reads?.(route)) {
+      await recordRead(db, c.get('brandId'), { ...entry, session });
+    } else {
+      await recordAudit(db, c.get('brandId'), { ...entry, actor: { type: 'brand_session', session } });
     }
   });
 }
-
-/** A route's check by the options it was defined with, for routers not defined with `route()`. */
-export const brandAccess = sessionScope;

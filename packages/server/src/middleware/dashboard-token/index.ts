@@ -1,8 +1,13 @@
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
-import { verifyDashboardToken } from '../../keys/dashboard-tokens.js';
+import { DashboardTokenError, verifyDashboardToken } from '../../keys/dashboard-tokens.js';
 import { bearerToken } from '../bearer.js';
+
+/** A token the keys refused, as the error body of its code (`unauthorized`, `token_expired`). */
+function refused(error: unknown): never {
+  throw error instanceof DashboardTokenError ? new ApiError(error.code, error.message) : error;
+}
 
 /**
  * Authenticates a member's dashboard by `Authorization: Bearer <dashboard token>` and sets
@@ -19,7 +24,8 @@ export function dashboardToken() {
       throw new ApiError('unauthorized', 'Send the dashboard token as "Authorization: Bearer <token>".');
     }
     const { keys, dashboardKeys, verifiedTokens, changes } = c.get('deps');
-    const grant = await verifyDashboardToken(token, keys, dashboardKeys, changes.live ? verifiedTokens : null);
+    const cache = changes.live ? verifiedTokens : null;
+    const grant = await verifyDashboardToken(token, keys, dashboardKeys, cache).catch(refused);
     const requested = c.req.param('enrollmentId');
     // the answer's CORS is the token's brand's, also for the 404 (no second verification)
     c.set('tokenBrandId', grant.brandId);

@@ -3,7 +3,6 @@ import type { PageWords } from './keys.js';
 export const de: PageWords = {
   dashboard: 'Partner-Dashboard',
   pausedBanner: '{brand} hat diese Partnerschaft pausiert. Solange sie pausiert ist, bringen dein Code und dein Link keine Provision; dein Verlauf bleibt hier.',
-  endedBanner: 'Diese Partnerschaft ist beendet. Dein Verlauf und deine Auszahlungen bleiben hier lesbar.',
   unknownTitle: 'Dieser Link öffnet kein Dashboard',
   unknownBody: 'Die Adresse ist vielleicht unvollständig oder vertippt. Öffne den Link aus der neuesten E-Mail zum Programm oder bitte die Marke, ihn erneut zu senden.',
   replacedTitle: 'Dieser Link wurde ersetzt',
@@ -29,4 +28,6 @@ export const de: PageWords = {
   badEmail: 'Gib eine gültige E-Mail-Adresse ein.',
   tooMany: 'Gerade zu viele Anfragen. Versuch es in einer Stunde noch einmal.',
   language: 'Sprache',
+  errorTitle: 'Diese Seite kann gerade nicht angezeigt werden',
+  errorBody: 'Etwas ist schiefgelaufen. Versuch es gleich noch einmal; wenn es wieder passiert, nenne diese Referenz: {requestId}.',
 };

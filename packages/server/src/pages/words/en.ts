@@ -3,7 +3,6 @@ import type { PageWords } from './keys.js';
 export const en: PageWords = {
   dashboard: 'Partner dashboard',
   pausedBanner: '{brand} has paused this partnership. Your code and link don’t earn commission while it is paused; your history stays here.',
-  endedBanner: 'This partnership has ended. Your history and payments stay here for you to read.',
   unknownTitle: 'This link doesn’t open a dashboard',
   unknownBody: 'The address may be incomplete or mistyped. Open the link from the most recent email you got about the program, or ask the brand to send it again.',
   replacedTitle: 'This link has been replaced',
@@ -29,4 +28,6 @@ export const en: PageWords = {
   badEmail: 'Enter a valid email address.',
   tooMany: 'Too many requests for now. Try again in an hour.',
   language: 'Language',
+  errorTitle: 'This page can’t be shown right now',
+  errorBody: 'Something went wrong. Try again in a moment; if it keeps happening, quote this reference: {requestId}.',
 };

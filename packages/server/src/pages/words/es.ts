@@ -3,7 +3,6 @@ import type { PageWords } from './keys.js';
 export const es: PageWords = {
   dashboard: 'Panel de afiliado',
   pausedBanner: '{brand} ha pausado esta colaboración. Mientras esté pausada, tu código y tu enlace no generan comisión; tu historial sigue aquí.',
-  endedBanner: 'Esta colaboración ha terminado. Tu historial y tus pagos siguen aquí para consultarlos.',
   unknownTitle: 'Este enlace no abre ningún panel',
   unknownBody: 'Puede que la dirección esté incompleta o mal escrita. Abre el enlace del correo más reciente del programa o pide a la marca que te lo envíe de nuevo.',
   replacedTitle: 'Este enlace se ha reemplazado',
@@ -29,4 +28,6 @@ export const es: PageWords = {
   badEmail: 'Escribe un correo electrónico válido.',
   tooMany: 'Demasiadas solicitudes por ahora. Vuelve a intentarlo en una hora.',
   language: 'Idioma',
+  errorTitle: 'Esta página no se puede mostrar ahora',
+  errorBody: 'Algo salió mal. Vuelve a intentarlo en un momento; si sigue pasando, indica esta referencia: {requestId}.',
 };

@@ -3,7 +3,6 @@ import type { PageWords } from './keys.js';
 export const fr: PageWords = {
   dashboard: 'Tableau de bord partenaire',
   pausedBanner: '{brand} a mis ce partenariat en pause. Tant qu’il est en pause, votre code et votre lien ne rapportent pas de commission ; votre historique reste ici.',
-  endedBanner: 'Ce partenariat est terminé. Votre historique et vos paiements restent consultables ici.',
   unknownTitle: 'Ce lien n’ouvre aucun tableau de bord',
   unknownBody: 'L’adresse est peut-être incomplète ou mal saisie. Ouvrez le lien du dernier e-mail reçu au sujet du programme, ou demandez à la marque de vous le renvoyer.',
   replacedTitle: 'Ce lien a été remplacé',
@@ -29,4 +28,6 @@ export const fr: PageWords = {
   badEmail: 'Saisissez une adresse e-mail valide.',
   tooMany: 'Trop de demandes pour le moment. Réessayez dans une heure.',
   language: 'Langue',
+  errorTitle: 'Cette page ne peut pas s’afficher pour le moment',
+  errorBody: 'Un problème est survenu. Réessayez dans un instant ; si cela se reproduit, indiquez cette référence : {requestId}.',
 };

@@ -7,8 +7,6 @@ export interface PageWords {
   dashboard: string;
   /** Shown above the widget while an enrollment is paused. */
   pausedBanner: string;
-  /** Shown above the widget of an ended enrollment the brand keeps readable. */
-  endedBanner: string;
   unknownTitle: string;
   unknownBody: string;
   replacedTitle: string;
@@ -36,4 +34,7 @@ export interface PageWords {
   tooMany: string;
   /** The language switcher's label. */
   language: string;
+  /** A page that cannot be shown for an error it has no page of its own for; `{requestId}` to quote. */
+  errorTitle: string;
+  errorBody: string;
 }

@@ -3,7 +3,6 @@ import type { PageWords } from './keys.js';
 export const pt: PageWords = {
   dashboard: 'Painel do parceiro',
   pausedBanner: '{brand} pausou esta parceria. Enquanto estiver pausada, seu cupom e seu link não geram comissão; seu histórico continua aqui.',
-  endedBanner: 'Esta parceria foi encerrada. Seu histórico e seus pagamentos continuam aqui para consulta.',
   unknownTitle: 'Este link não abre nenhum painel',
   unknownBody: 'O endereço pode estar incompleto ou digitado errado. Abra o link do e-mail mais recente sobre o programa ou peça à marca que o envie de novo.',
   replacedTitle: 'Este link foi substituído',
@@ -29,4 +28,6 @@ export const pt: PageWords = {
   badEmail: 'Digite um e-mail válido.',
   tooMany: 'Muitas solicitações no momento. Tente de novo em uma hora.',
   language: 'Idioma',
+  errorTitle: 'Esta página não pode ser exibida agora',
+  errorBody: 'Algo deu errado. Tente de novo em instantes; se continuar acontecendo, informe esta referência: {requestId}.',
 };

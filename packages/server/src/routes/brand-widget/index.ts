@@ -1,21 +1,29 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Hono } from 'hono';
-import type { AppEnv } from '../../http/context.js';
 import { ApiError } from '../../http/errors.js';
+import { Auth, Media, route } from '../../http/route.js';
+import { router } from '../../http/router.js';
+import { brandWidgetSource } from '../../widget/file.js';
 
-export const BRAND_WIDGET_PATH = '/widget/affdash-brand.js';
+const brandFile = route({
+  method: 'get',
+  path: '/affdash-brand.js',
+  tag: 'Public',
+  auth: Auth.none,
+  summary: 'The brand components (`@affdash/widget/brand`) as one file, for a script tag',
+  description:
+    'The brand-side components (`<affdash-offer-members>`, the send drawer, `<affdash-offers>`) as one ES module, ' +
+    'built beside the widget (`Cache-Control: public, max-age=300`, loadable from any origin); 404 `not_found` ' +
+    'while they are not built.',
+  responses: { 200: { description: 'The brand components (ES module)', media: Media.javascript } },
+  errors: ['not_found'],
+});
 
 /** `/widget/affdash-brand.js`: the brand components as one file, built beside the widget's. */
 export function brandWidgetRoutes() {
-  let cached: Promise<string> | undefined;
   const missing = () => new ApiError('not_found', 'The brand components are not built: run `npm run build`.');
-  return new Hono<AppEnv>().get('/affdash-brand.js', async (c) => {
+  return router().openapi(brandFile, async (c) => {
     const widget = c.get('deps').widgetFile;
     if (!widget) throw missing();
-    cached ??= readFile(path.join(path.dirname(widget), 'affdash-brand.js'), 'utf8');
-    const source = await cached.catch(() => {
-      cached = undefined;
+    const source = await brandWidgetSource(widget).catch(() => {
       throw missing();
     });
     c.header('Content-Type', 'text/javascript; charset=utf-8');

@@ -1,6 +1,5 @@
-import pg from '@databases/pg';
-import { Hono, type Context } from 'hono';
-import { recordAudit } from '../../brand-sessions/audit.js';
+import type { Context } from 'hono';
+import { recordAudit, recordRead } from '../../brand-sessions/audit.js';
 import {
   consoleClientSecret,
   findLiveSession,
@@ -9,13 +8,16 @@ import {
   useLoginLink,
   type BrandSessionRow,
 } from '../../brand-sessions/sessions.js';
+import { brandProfile } from '../../brand-profile/index.js';
+import { consoleOffers } from '../../console/queries.js';
 import type { AppEnv } from '../../http/context.js';
-import { ApiError } from '../../http/errors.js';
+import { ApiError, PageError } from '../../http/errors.js';
+import { Auth, Media, route } from '../../http/route.js';
+import { router } from '../../http/router.js';
 import { noticePage } from '../../pages/layout.js';
-import { consolePage, type ConsoleOffer } from './page.js';
+import { ConsoleClientSecret } from '../../openapi/schemas.js';
+import { consolePage } from './page.js';
 import { clearConsoleCookie, readConsoleCookie, setConsoleCookie } from './cookie.js';
-
-const { sql } = pg;
 
 function pageHeaders(c: Context<AppEnv>): void {
   c.header('Cache-Control', 'private, no-store');
@@ -41,7 +43,78 @@ function sameOrigin(c: Context<AppEnv>): boolean {
 const ENGLISH = { language: 'en', profile: null } as const;
 
 const signedOut = () =>
-  noticePage(ENGLISH, { title: 'Sign in to the console', body: 'Ask your admin for a new console login link; each one opens the console once.' });
+  new PageError('unauthorized', 'Signed out of the console: open a new login link.', {
+    status: 401,
+    render: () =>
+      noticePage(ENGLISH, { title: 'Sign in to the console', body: 'Ask your admin for a new console login link; each one opens the console once.' }),
+  });
+
+const unusableLink = () =>
+  new PageError('not_found', 'This console login link cannot be used.', {
+    status: 404,
+    render: () =>
+      noticePage(ENGLISH, {
+        title: 'This login link cannot be used',
+        body: 'Each console login link opens the console once, shortly after it was made. Ask for a new one.',
+      }),
+  });
+
+const consoleArea = { tag: 'Console', auth: Auth.consoleSession } as const;
+const SAME_ORIGIN = 'A POST from a page of another origin is refused (403 `forbidden`): the cookie only serves the console itself.';
+
+const login = route({
+  method: 'get',
+  path: '/login/{secret}',
+  tag: 'Public',
+  auth: Auth.none,
+  summary: 'A one-time console login link: signs in with a cookie and moves to /console',
+  description:
+    'The `loginUrl` of `POST /v1/brand-sessions` with `return: "login_url"`: opens the console once, within the ' +
+    'session\'s `expiresIn`. It sets the `affdash_console` cookie (Path=/console, HttpOnly, SameSite=Lax, 8 hours) ' +
+    'and answers 303 to `/console`, so the secret leaves the address bar; the sign-in is recorded in the audit trail.',
+  responses: {
+    303: { description: 'Signed in; on to `/console`' },
+    404: { description: 'The link was used, expired or is unknown (an HTML page)', media: Media.html },
+  },
+});
+
+const home = route({
+  ...consoleArea,
+  method: 'get',
+  path: '/',
+  operationId: 'getConsole',
+  summary: 'The hosted brand console',
+  description:
+    "The console page: the brand's name and logo, the staff user and a sign-out, the offers in the sign-in's " +
+    "scope (`?offer=` chooses one; the newest by default) and the chosen offer's members, through the brand " +
+    'components the sign-in enables. Signed out, a 401 page asking for a new login link.',
+  responses: {
+    200: { description: 'The console page', media: Media.html },
+    401: { description: 'Signed out (an HTML page)', media: Media.html },
+  },
+});
+
+const clientSecret = route({
+  ...consoleArea,
+  method: 'post',
+  path: '/client-secret',
+  summary: "A short-lived client secret for the console's components",
+  description:
+    "A 15-minute client secret for the console page's components (their `fetchClientSecret`), within the " +
+    `sign-in's components and offers. Signed out, 401 \`unauthorized\`. ${SAME_ORIGIN}`,
+  responses: { 201: { description: 'Created', schema: ConsoleClientSecret } },
+  errors: ['unauthorized', 'forbidden'],
+});
+
+const signOut = route({
+  ...consoleArea,
+  method: 'post',
+  path: '/sign-out',
+  summary: 'End the console sign-in and every client secret it handed out',
+  description: `Revokes the sign-in and every client secret it handed out, clears the cookie and answers 303 to \`/console\`. ${SAME_ORIGIN}`,
+  responses: { 303: { description: 'Signed out; on to `/console`' } },
+  errors: ['forbidden'],
+});
 
 /**
  * `/console`: the hosted brand console. `/console/login/:secret` (a one-time login link from
@@ -51,20 +124,12 @@ const signedOut = () =>
  * every secret it handed out.
  */
 export function consoleRoutes() {
-  return new Hono<AppEnv>()
-    .get('/login/:secret', async (c) => {
+  return router()
+    .openapi(login, async (c) => {
       pageHeaders(c);
       const secret = c.req.param('secret');
       const used = /^affdash_bs_[A-Za-z0-9_-]{20,64}$/.test(secret) ? await useLoginLink(c.get('deps').db, secret) : null;
-      if (!used) {
-        return c.html(
-          noticePage(ENGLISH, {
-            title: 'This login link cannot be used',
-            body: 'Each console login link opens the console once, shortly after it was made. Ask for a new one.',
-          }),
-          404,
-        );
-      }
+      if (!used) throw unusableLink();
       await recordAudit(c.get('deps').db, used.row.brand_id, {
         action: 'console.signed_in',
         actor: { type: 'brand_session', session: toClaims(used.row) },
@@ -74,25 +139,30 @@ export function consoleRoutes() {
       setConsoleCookie(c, used.secret);
       return c.redirect('/console', 303);
     })
-    .get('/', async (c) => {
+    .openapi(home, async (c) => {
       pageHeaders(c);
       const session = await signedIn(c);
       if (!session) {
         if (readConsoleCookie(c)) clearConsoleCookie(c);
-        return c.html(signedOut(), 401);
+        throw signedOut();
       }
       const { db } = c.get('deps');
-      const [brand] = await db.query<{ name: string; logo_url: string | null }>(sql`
-        SELECT name, logo_url FROM brands WHERE id = ${session.brand_id}`);
-      const offers = await db.query<ConsoleOffer>(sql`
-        SELECT id, name, status FROM offers WHERE brand_id = ${session.brand_id}
-        ${session.offer_ids ? sql`AND id IN (${sql.join(session.offer_ids.map((id) => sql`${id}`), sql`, `)})` : sql``}
-        ORDER BY created_at DESC, id DESC LIMIT 200`);
+      const profile = await brandProfile(db, session.brand_id);
+      const offers = await consoleOffers(db, session);
       const wanted = c.req.query('offer');
       const current = offers.find((o) => o.id === wanted) ?? offers[0];
-      return consolePage(c, session, brand!, offers, current);
+      // the offers list is a read of the sign-in's: recorded once
+      await recordRead(db, session.brand_id, {
+        action: 'GET /console',
+        session: toClaims(session),
+        method: 'GET',
+        path: c.req.path,
+        status: 200,
+        requestId: c.get('requestId'),
+      });
+      return consolePage(c, session, profile, offers, current);
     })
-    .post('/client-secret', async (c) => {
+    .openapi(clientSecret, async (c) => {
       c.header('Cache-Control', 'no-store');
       if (!sameOrigin(c)) throw new ApiError('forbidden', 'The console answers its own pages only.');
       const session = await signedIn(c);
@@ -100,7 +170,7 @@ export function consoleRoutes() {
       const { row, secret } = await consoleClientSecret(c.get('deps').db, session);
       return c.json({ clientSecret: secret, expiresAt: row.expires_at.toISOString() }, 201);
     })
-    .post('/sign-out', async (c) => {
+    .openapi(signOut, async (c) => {
       if (!sameOrigin(c)) throw new ApiError('forbidden', 'The console answers its own pages only.');
       const session = await signedIn(c);
       if (session) {

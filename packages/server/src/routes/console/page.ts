@@ -1,26 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
+import type { BrandProfile } from '@affdash/core';
 import type { BrandSessionRow } from '../../brand-sessions/sessions.js';
+import type { ConsoleOffer } from '../../console/queries.js';
 import type { AppEnv } from '../../http/context.js';
 import { page } from '../../pages/layout.js';
-import { BRAND_WIDGET_PATH } from '../brand-widget/index.js';
-
-export interface ConsoleOffer {
-  id: string;
-  name: string;
-  status: string;
-}
+import { BRAND_WIDGET_PATH } from '../../widget/file.js';
 
 /**
  * The console page: the brand's name and logo, the staff user and a sign-out, the offers in
- * the session's scope, and the chosen offer's members (`<affdash-offer-members>`). The
+ * the session's scope, and the chosen offer's members (`<affdash-offer-members>`), in the
+ * brand's look (its accent and font reach the components through `--affdash-*`). The
  * components get their client secrets from `POST /console/client-secret` (the cookie).
  */
 export function consolePage(
   c: Context<AppEnv>,
   session: BrandSessionRow,
-  brand: { name: string; logo_url: string | null },
+  profile: BrandProfile,
   offers: ConsoleOffer[],
   current: ConsoleOffer | undefined,
 ) {
@@ -33,8 +30,8 @@ export function consolePage(
   const canMembers = session.components.includes('members');
   const canOffers = session.components.includes('offers');
   const body = html`<header class="console-bar">
-  ${brand.logo_url ? html`<img src="${brand.logo_url}" alt="" width="32" height="32">` : ''}
-  <strong class="brand">${brand.name}</strong>
+  ${profile.logoUrl ? html`<img src="${profile.logoUrl}" alt="" width="32" height="32">` : ''}
+  <strong class="brand">${profile.displayName}</strong>
   <span class="who">${session.staff_name}</span>
   <form method="post" action="/console/sign-out"><button type="submit">Sign out</button></form>
 </header>
@@ -49,11 +46,11 @@ export function consolePage(
     </ul>
   </nav>
   <main>
-    ${canOffers ? html`<affdash-offers api-base=""></affdash-offers>` : ''}
+    ${canOffers ? html`<affdash-offers api-base="" theme="${profile.theme}"></affdash-offers>` : ''}
     ${current
       ? html`<h1>${current.name}</h1>
           ${canMembers
-            ? html`<affdash-offer-members offer="${current.id}" api-base=""></affdash-offer-members>`
+            ? html`<affdash-offer-members offer="${current.id}" api-base="" theme="${profile.theme}"></affdash-offer-members>`
             : html`<p>This sign-in does not include the members of an offer.</p>`}`
       : html`<h1>No offers yet</h1><p>Create an offer with the API or the SDK to see its members here.</p>`}
   </main>
@@ -70,25 +67,21 @@ export function consolePage(
 </script>`;
   const head = html`<style>
   .console > main { max-width: none; min-width: 0; margin: 0; padding: 24px; }
-  .console-bar { display: flex; align-items: center; gap: 12px; padding: 12px 24px; border-bottom: 1px solid #d9dde3; background: #fff; }
+  .console-bar { display: flex; align-items: center; gap: 12px; padding: 12px 24px; border-bottom: 1px solid var(--border); background: var(--surface); }
+  .console-bar img { border-radius: 8px; object-fit: contain; }
   .console-bar .brand { flex: 1; font-size: 1.1rem; }
-  .console-bar .who { color: #5b636d; }
-  .console-bar button { min-height: 32px; padding: 0 12px; border: 1px solid #d9dde3; border-radius: 8px; background: #fff; font: inherit; cursor: pointer; }
+  .console-bar .who { color: var(--muted); }
+  .console-bar button { min-height: 32px; padding: 0 12px; border: 1px solid var(--border); border-radius: 8px; background: var(--surface); color: inherit; font: inherit; cursor: pointer; }
   .console { display: grid; grid-template-columns: minmax(180px, 240px) 1fr; min-height: calc(100vh - 58px); }
-  nav { padding: 16px 24px; border-right: 1px solid #d9dde3; }
-  nav h2 { margin: 0 0 8px; font-size: 0.8rem; color: #5b636d; text-transform: uppercase; letter-spacing: 0.04em; }
+  nav { padding: 16px 24px; border-right: 1px solid var(--border); }
+  nav h2 { margin: 0 0 8px; font-size: 0.8rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
   nav ul { margin: 0; padding: 0; list-style: none; }
   nav li { display: flex; justify-content: space-between; gap: 8px; padding: 6px 0; }
   nav a { color: inherit; }
   nav a[aria-current=page] { font-weight: 600; }
-  nav .status { color: #5b636d; font-size: 0.8rem; }
+  nav .status { color: var(--muted); font-size: 0.8rem; }
   h1 { margin: 24px 0 16px; font-size: 1.4rem; }
-  @media (prefers-color-scheme: dark) {
-    .console-bar, .console-bar button { background: #1a1d21; border-color: #2c3137; color: inherit; }
-    nav { border-color: #2c3137; }
-    .console-bar .who, nav h2, nav .status { color: #a4acb6; }
-  }
 </style>
 <script type="module" src="${BRAND_WIDGET_PATH}"></script>`;
-  return c.html(page({ title: `${brand.name} · Console`, language: 'en', profile: null }, body, head));
+  return c.html(page({ title: `${profile.displayName} · Console`, language: 'en', profile, brandBar: false }, body, head));
 }

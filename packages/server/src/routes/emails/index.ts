@@ -1,15 +1,18 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import {
+  EmailMessage,
+  EmailPreview,
   EmailMessageListQuery,
   EmailResend,
+  EmailResendResult,
+  EmailSendResult,
+  EmailTemplate,
   EmailTest,
+  EmailTestResult,
   MembersMessageEmail,
   PageQuery,
   TrackingItemsEmail,
   type EmailKind,
-  type EmailPreview,
-  type EmailSendResult,
-  type EmailTestResult,
 } from '@affdash/core';
 import type { Database } from '../../db/index.js';
 import { emailBrand } from '../../email/brand.js';
@@ -27,31 +30,117 @@ import type { SendTemplate } from '../../email/render.js';
 import { sendTestEmail } from '../../email/test-send.js';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError, notFound } from '../../http/errors.js';
+import { Auth, route } from '../../http/route.js';
+import { router } from '../../http/router.js';
 import { newId } from '../../keys/random.js';
-import { validate } from '../../http/validate.js';
-import { brandAccess, offerInScope } from '../../middleware/brand-access/index.js';
-import type { LinkContext } from '../enrollments/queries.js';
+import { offerInScope } from '../../middleware/brand-access/index.js';
+import { EmailMessagePage } from '../../openapi/schemas.js';
+import type { LinkContext } from '../../enrollments/links.js';
 
-/** The API key, or a brand session enabling the composer (`send`); for the offer, in its scope. */
-const sendAccess = () => brandAccess({ components: ['send'], offerParam: 'offerId' });
+/** The API key, or a brand session enabling the composer (`send`). */
+const composer = { tag: 'Emails', auth: Auth.apiKey, session: ['send'] } as const;
+/** The same for one offer's emails: the offer must be in the session's scope. */
+const ofTheOffer = { ...composer, offerParam: 'offerId' } as const;
 
 function links(c: Context<AppEnv>): LinkContext {
-  const { keys, config } = c.get('deps');
-  return { keys, publicUrl: config.publicUrl };
+  return c.get('deps').links;
 }
 
 type Recipients = (db: Database, brandId: string, offerId: string, input: { memberIds?: string[] }) => Promise<RecipientRow[]>;
 
-const flows: Record<EmailKind, { path: string; recipients: Recipients }> = {
-  tracking_items: {
+interface Flow {
+  kind: EmailKind;
+  path: string;
+  /** The email's name in the summaries. */
+  title: string;
+  /** Who gets it, as the descriptions say. */
+  who: string;
+  /** What bad input the send and preview refuse. */
+  refused: string;
+  body: typeof TrackingItemsEmail | typeof MembersMessageEmail;
+  recipients: Recipients;
+}
+
+const flows: Flow[] = [
+  {
+    kind: 'tracking_items',
     path: 'tracking-items',
+    title: '"sales tracking items"',
+    who: 'each chosen member (`memberIds`, 1–1 000) with their promo code, tracking link and dashboard link',
+    refused: 'an unknown offer or member is a 404 (`details.memberIds` names the members), a member not in the offer a 422 `not_enrolled`',
+    body: TrackingItemsEmail,
     recipients: (db, brandId, offerId, input) => chosenRecipients(db, brandId, offerId, input.memberIds ?? []),
   },
-  members_message: {
+  {
+    kind: 'members_message',
     path: 'members-message',
+    title: '"email members"',
+    who: 'every member whose enrollment in the offer is active',
+    refused: 'an unknown offer is a 404',
+    body: MembersMessageEmail,
     recipients: (db, brandId, offerId) => activeRecipients(db, brandId, offerId),
   },
-};
+];
+
+const SKIPS = 'members with no email, who opted out or whose enrollment ended are skipped, each with why';
+
+/** The four routes of one email: its default template, a preview, the send and a test. */
+function flowRoutes(flow: Flow) {
+  const base = `/${flow.path}`;
+  return {
+    template: route({
+      ...ofTheOffer,
+      method: 'get',
+      path: `${base}/template`,
+      summary: `The default template of the ${flow.title} email`,
+      description:
+        "The default `subject` and `body` in the brand profile's `defaultLocale`, and the placeholders they may use. " +
+        "A send without its own subject or body uses the default in each member's language.",
+      responses: { 200: { description: 'OK', schema: EmailTemplate } },
+    }),
+    preview: route({
+      ...ofTheOffer,
+      // a preview changes nothing: a session's previews are audited as reads
+      auditAsRead: true,
+      method: 'post',
+      path: `${base}/preview`,
+      summary: `Render the ${flow.title} email for each recipient, sending nothing`,
+      description:
+        `Renders the email as the send would, for ${flow.who}, with what each placeholder expands to; ${SKIPS}. ` +
+        `Nothing is queued; ${flow.refused}.`,
+      body: flow.body,
+      responses: { 200: { description: 'OK', schema: EmailPreview } },
+      errors: ['not_found', 'not_enrolled'],
+    }),
+    send: route({
+      ...ofTheOffer,
+      method: 'post',
+      path: `${base}/send`,
+      summary: `Queue the ${flow.title} email, one message per recipient`,
+      description:
+        `Queues one message to ${flow.who}, and answers 202 with the send's id (\`sendId\`) and the queued messages; ${SKIPS}. ` +
+        `Bad input queues nothing: ${flow.refused}. A retry with the same \`Idempotency-Key\` queues nothing again.`,
+      body: flow.body,
+      responses: { 202: { description: 'Queued', schema: EmailSendResult } },
+      errors: ['not_found', 'not_enrolled', 'conflict'],
+    }),
+    test: route({
+      ...ofTheOffer,
+      method: 'post',
+      path: `${base}/test`,
+      summary: `Send me a test: the ${flow.title} email for a sample member to one address, sent now and not counted as a send`,
+      description:
+        'Renders the email for a sample member of the offer, marked `[Test]`, and hands it to the mail server at once; nothing is queued or counted as a send. ' +
+        "`to` may be left out by a brand session only: the test then goes to its staff user. A refusal of the mail server is a 502 `email_failed`.",
+      body: EmailTest,
+      responses: { 200: { description: 'Handed to the mail server', schema: EmailTestResult } },
+      errors: ['not_found', 'email_failed'],
+    }),
+  };
+}
+
+/** What the composer sent, as the flows read it (the bodies differ only in `memberIds`). */
+type ComposerInput = { memberIds?: string[]; subject?: string; body?: string };
 
 /**
  * `/v1/offers/:offerId/emails`: the "sales tracking items" email to chosen members and the
@@ -59,15 +148,16 @@ const flows: Record<EmailKind, { path: string; recipients: Recipients }> = {
  * a preview rendered per recipient, and a send that queues one message per recipient.
  */
 export function offerEmailRoutes() {
-  const app = new Hono<AppEnv>().use(sendAccess());
-  for (const [kind, flow] of Object.entries(flows) as [EmailKind, (typeof flows)[EmailKind]][]) {
-    const schema = kind === 'tracking_items' ? TrackingItemsEmail : MembersMessageEmail;
-    app.get(`/${flow.path}/template`, async (c) => {
+  const app = router();
+  for (const flow of flows) {
+    const { kind } = flow;
+    const routes = flowRoutes(flow);
+    app.openapi(routes.template, async (c) => {
       const brand = await emailBrand(c.get('deps').db, c.get('brandId'));
-      return c.json(defaultTemplate(kind, brand.defaultLocale));
+      return c.json(defaultTemplate(kind, brand.defaultLocale), 200);
     });
-    app.post(`/${flow.path}/preview`, validate('json', schema), async (c) => {
-      const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
+    app.openapi(routes.preview, async (c) => {
+      const input = c.req.valid('json') as ComposerInput;
       const offerId = c.req.param('offerId')!;
       const { db } = c.get('deps');
       const brand = await emailBrand(db, c.get('brandId'));
@@ -88,10 +178,10 @@ export function offerEmailRoutes() {
         emails,
         skipped,
       };
-      return c.json(preview);
+      return c.json(preview, 200);
     });
-    app.post(`/${flow.path}/send`, validate('json', schema), async (c) => {
-      const input = c.req.valid('json') as { memberIds?: string[]; subject?: string; body?: string };
+    app.openapi(routes.send, async (c) => {
+      const input = c.req.valid('json') as ComposerInput;
       const offerId = c.req.param('offerId')!;
       const brandId = c.get('brandId');
       const template = sendTemplate(input);
@@ -105,7 +195,7 @@ export function offerEmailRoutes() {
       });
       return c.json(body, 202);
     });
-    app.post(`/${flow.path}/test`, validate('json', EmailTest), async (c) => {
+    app.openapi(routes.test, async (c) => {
       const input = c.req.valid('json');
       const deps = c.get('deps');
       const brand = await emailBrand(deps.db, c.get('brandId'));
@@ -117,7 +207,7 @@ export function offerEmailRoutes() {
         locale: input.locale ?? null,
         template: sendTemplate(input),
       });
-      return c.json(result);
+      return c.json(result, 200);
     });
   }
   return app;
@@ -142,22 +232,61 @@ function sendTemplate(input: { subject?: string | undefined; body?: string | und
   };
 }
 
+/** The outbox list's query: a page, and the filters. */
+const MessageListQuery = PageQuery.extend(EmailMessageListQuery.shape);
+
+const listAll = route({
+  ...composer,
+  method: 'get',
+  path: '/messages',
+  summary: 'List queued, sent and failed email messages',
+  description:
+    "The outbox, newest first, a page at a time: of one offer, one member, in one status, or one send's messages (`sendId`, from the send's answer). " +
+    "A brand session sees its offers' messages only.",
+  query: MessageListQuery,
+  responses: { 200: { description: 'OK', schema: EmailMessagePage } },
+});
+
+const resendFailed = route({
+  ...composer,
+  method: 'post',
+  path: '/messages/resend',
+  summary: 'Queue failed messages again',
+  description:
+    'Queues the failed messages among `messageIds` (1–1 000) again, their attempts starting over, and leaves the queued and sent ones alone. ' +
+    'An id the brand (or the session\'s offers) does not have is a 404 naming it, and nothing is queued.',
+  body: EmailResend,
+  responses: { 200: { description: 'OK', schema: EmailResendResult } },
+  errors: ['not_found'],
+});
+
+const retrieveMessage = route({
+  ...composer,
+  method: 'get',
+  path: '/messages/{id}',
+  summary: 'Retrieve an email message',
+  description:
+    'One message and what became of it: `queued`, `sent` or `failed`, its attempts, the next one and the last error. ' +
+    "A message of an offer outside a brand session's scope is a 404.",
+  responses: { 200: { description: 'OK', schema: EmailMessage } },
+  errors: ['not_found'],
+});
+
 /** `/v1/emails/messages`: the outbox, and what became of each message. */
 export function emailMessageRoutes() {
-  return new Hono<AppEnv>()
-    .use(sendAccess())
-    .get('/messages', validate('query', PageQuery.extend(EmailMessageListQuery.shape)), async (c) => {
+  return router()
+    .openapi(listAll, async (c) => {
       const only = c.get('session')?.offerIds;
-      return c.json(await listMessages(c.get('deps').db, c.get('brandId'), c.req.valid('query'), only));
+      return c.json(await listMessages(c.get('deps').db, c.get('brandId'), c.req.valid('query'), only), 200);
     })
-    .post('/messages/resend', validate('json', EmailResend), async (c) => {
+    .openapi(resendFailed, async (c) => {
       const { messageIds } = c.req.valid('json');
       const only = c.get('session')?.offerIds;
-      return c.json(await resendMessages(c.get('deps').db, c.get('brandId'), messageIds, only));
+      return c.json(await resendMessages(c.get('deps').db, c.get('brandId'), messageIds, only), 200);
     })
-    .get('/messages/:id', async (c) => {
+    .openapi(retrieveMessage, async (c) => {
       const row = await findMessage(c.get('deps').db, c.get('brandId'), c.req.param('id'));
       if (!row || !offerInScope(c.get('session'), row.offer_id)) throw notFound('email message');
-      return c.json(toEmailMessage(row));
+      return c.json(toEmailMessage(row), 200);
     });
 }

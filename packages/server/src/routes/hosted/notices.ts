@@ -2,11 +2,11 @@ import type { BrandProfile, Language } from '@affdash/core';
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { sealLinkRequestContext } from '../../dashboard-links/requests.js';
+import type { LinkTarget } from '../../hosted/target.js';
 import type { AppEnv } from '../../http/context.js';
 import { pageLanguage } from '../../pages/language.js';
 import { noticePage } from '../../pages/layout.js';
 import { fillWords, pageWords, type PageWords } from '../../pages/words/index.js';
-import type { LinkTarget } from './target.js';
 
 /** Where a member asks for a fresh dashboard link. */
 export const REQUEST_LINK_PATH = '/d/request-link';

@@ -1,30 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
+import { firstScreen } from '../../dashboard/first-screen.js';
 import { allowedOrigins, frameAncestors } from '../../embedding/allowed-origins.js';
+import type { LinkTarget } from '../../hosted/target.js';
+import { hostedToken } from '../../hosted/token.js';
 import type { AppEnv } from '../../http/context.js';
-import { mintServerToken } from '../../keys/dashboard-tokens.js';
 import { page } from '../../pages/layout.js';
 import { fillWords, pageWords } from '../../pages/words/index.js';
-import { firstScreen } from '../dashboard/first-screen.js';
-import { widgetUrl } from '../widget/index.js';
+import { widgetUrl } from '../../widget/file.js';
 import { readerLanguage } from './notices.js';
-import type { LinkTarget } from './target.js';
-
-/** Hosted pages hold a token for 15 minutes and refresh it through `POST /d/token`. */
-export const HOSTED_TOKEN_SECONDS = 15 * 60;
 
 /** JSON for a `<script type="application/json">` block: `<` cannot close the element. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
-export function mint(c: Context<AppEnv>, target: LinkTarget) {
-  return mintServerToken(
-    c.get('deps').keys,
-    { brandId: target.brand_id, enrollmentId: target.id },
-    HOSTED_TOKEN_SECONDS,
-  );
 }
 
 /**
@@ -37,14 +26,14 @@ export function mint(c: Context<AppEnv>, target: LinkTarget) {
  * (by any, when it lists none).
  */
 export async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
-  const { db, keys, config } = c.get('deps');
+  const { db, keys, links, widgetFile } = c.get('deps');
   const language = readerLanguage(c, target.profile, undefined, target.member_locale);
   const grant = { brandId: target.brand_id, enrollmentId: target.id };
   const [token, origins, { dashboard }, widget] = await Promise.all([
-    mint(c, target),
+    hostedToken(keys, target),
     allowedOrigins(db, target.brand_id),
-    firstScreen(db, { keys, publicUrl: config.publicUrl }, grant, language),
-    widgetUrl(c),
+    firstScreen(db, links, grant, language),
+    widgetUrl(widgetFile),
   ]);
   const nonce = randomBytes(16).toString('base64');
   c.header(

@@ -1,6 +1,19 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../../http/context.js';
-import { publicJwks, type Jwks } from '../../keys/jwks.js';
+import { Auth, route } from '../../http/route.js';
+import { router } from '../../http/router.js';
+import { Jwks, publicJwks } from '../../keys/jwks.js';
+
+const keys = route({
+  method: 'get',
+  path: '/.well-known/jwks.json',
+  tag: 'Public',
+  auth: Auth.none,
+  summary: 'The public keys that verify dashboard tokens the server signs (JWKS)',
+  description:
+    'The public key (Ed25519, `alg` `EdDSA`, `use` `sig`, with its `kid`) that verifies the dashboard tokens the ' +
+    'API and the hosted page mint, for anyone who checks them on their side; never a brand\'s dashboard-key ' +
+    'secret. `Cache-Control: public, max-age=300`, loadable from any origin.',
+  responses: { 200: { description: 'OK', schema: Jwks } },
+});
 
 /**
  * `/.well-known/jwks.json`: the public key that verifies dashboard tokens the server mints
@@ -8,7 +21,7 @@ import { publicJwks, type Jwks } from '../../keys/jwks.js';
  */
 export function jwksRoutes() {
   let cached: Promise<Jwks> | undefined;
-  return new Hono<AppEnv>().get('/.well-known/jwks.json', async (c) => {
+  return router().openapi(keys, async (c) => {
     cached ??= publicJwks(c.get('deps').keys);
     const jwks = await cached.catch((error: unknown) => {
       cached = undefined;
@@ -16,6 +29,6 @@ export function jwksRoutes() {
     });
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json(jwks);
+    return c.json(jwks, 200);
   });
 }

@@ -3,7 +3,7 @@ import { notFound } from '../../http/errors.js';
 import { Auth, route } from '../../http/route.js';
 import { router } from '../../http/router.js';
 import { OfferPage } from '../../openapi/schemas.js';
-import { findOffer, insertOffer, listOffers, toOffer, updateOffer } from './queries.js';
+import { findOffer, insertOffer, listOffers, toOffer, updateOffer } from '../../offers/queries.js';
 
 /** Reading offers is open to brand sessions of every component; changing them is not. */
 const anyComponent = ['offers', 'members', 'send'] as const;

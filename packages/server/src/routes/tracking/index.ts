@@ -1,30 +1,77 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../../http/context.js';
+import type { Context } from 'hono';
 import { brandProfile } from '../../brand-profile/index.js';
-import { clickFor } from './clicks.js';
-import { withClickId } from './link-targets.js';
+import type { AppEnv } from '../../http/context.js';
+import { PageError } from '../../http/errors.js';
+import { Auth, Media, route } from '../../http/route.js';
+import { router } from '../../http/router.js';
+import { clickFor } from '../../tracking/clicks.js';
+import { withClickId } from '../../tracking/link-targets.js';
+import { isAutomated, visitorHash } from '../../tracking/visitor.js';
 import { trackingNotice } from './notice.js';
-import { clientIp, isAutomated, visitorHash } from './visitor.js';
 
 /**
- * `/t/:slug`: a member's tracking link. Records the click and sends the visitor on to the
+ * The visitor's IP address: the first `X-Forwarded-For` hop (set by the load balancer in
+ * front of the API), else `X-Real-IP`, else the socket's peer. Only used to compute the hash.
+ */
+function clientIp(c: Context): string {
+  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+  if (forwarded) return forwarded;
+  const real = c.req.header('x-real-ip')?.trim();
+  if (real) return real;
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? '';
+}
+
+const trackingLink = route({
+  method: 'get',
+  path: '/{slug}',
+  tag: 'Public',
+  auth: Auth.none,
+  summary: 'Tracking link: record the click and redirect to the offer',
+  description:
+    "A member's tracking link: records a click and redirects (302, `Cache-Control: no-store`) to the offer's " +
+    'destination with the click id `affdash_click` and the offer\'s UTM parameters. Crawlers, link previews and ' +
+    'prefetches (a User-Agent that is empty or names a bot, crawler, unfurler, headless browser, HTTP library or ' +
+    'monitor; `Purpose` / `Sec-Purpose: prefetch`, `X-Purpose: preview`, `X-Moz: prefetch`) are redirected without ' +
+    'a click and without `affdash_click`. One visitor\'s clicks on one link within one half hour (UTC `:00`–`:29`, ' +
+    '`:30`–`:59`) count once and carry the same click id, whichever process answers; a visitor is an HMAC of IP ' +
+    'address (the first `X-Forwarded-For` hop, else `X-Real-IP`, else the peer) and User-Agent with a salt that ' +
+    'changes every UTC day, and the IP address is never stored. The answer goes first; clicks are written in ' +
+    'batches within 50 ms. An unknown link answers a 404 page; a paused or ended enrollment or offer a 410 page ' +
+    "with a way on to the offer's page, without a click.",
+  responses: {
+    302: { description: "Redirect to the offer's destination with `affdash_click` and its UTM parameters" },
+    404: { description: 'No such link (an HTML page)', media: Media.html },
+    410: { description: 'The enrollment or offer is paused or ended (an HTML page)', media: Media.html },
+  },
+});
+
+/**
+ * `/t/{slug}`: a member's tracking link. Records the click and sends the visitor on to the
  * offer's destination with the click id (`affdash_click`) and the offer's UTM parameters.
  * Crawlers, link previews and prefetches are sent on without a click; one visitor's repeated
  * clicks within a half hour count once and get the same click id. The answer goes out first:
  * the click waits in memory and is written with others within 50 ms (`ClickBuffer`).
  */
 export function trackingRoutes() {
-  return new Hono<AppEnv>().get('/:slug', async (c) => {
+  return router().openapi(trackingLink, async (c) => {
     const { db, linkTargets, clicks, keys } = c.get('deps');
     const target = await linkTargets.get(c.req.param('slug'));
-    if (!target) return c.html(trackingNotice(c, null), 404);
+    if (!target) {
+      throw new PageError('not_found', 'No such tracking link.', { status: 404, render: () => trackingNotice(c, null) });
+    }
     if (target.status !== 'active' || target.offer_status !== 'active') {
-      return c.html(trackingNotice(c, { ...target, profile: await brandProfile(db, target.brand_id) }), 410);
+      const profile = await brandProfile(db, target.brand_id);
+      throw new PageError('not_found', 'This tracking link is paused or ended.', {
+        status: 410,
+        render: () => trackingNotice(c, { ...target, profile }),
+      });
     }
     let location = target.destination;
-    if (!isAutomated(c)) {
+    const header = (name: string) => c.req.header(name);
+    if (!isAutomated(header)) {
       const now = new Date();
-      const hash = visitorHash(keys.visitorKey, clientIp(c), c.req.header('user-agent') ?? '', now);
+      const hash = visitorHash(keys.visitorKey, clientIp(c), header('user-agent') ?? '', now);
       const click = clickFor(keys.visitorKey, target, hash, now);
       clicks.add(click);
       location = withClickId(location, click.id);

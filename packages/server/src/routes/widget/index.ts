@@ -1,38 +1,40 @@
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError } from '../../http/errors.js';
 import { chooseEncoding } from '../../http/accept-encoding.js';
-import { loadWidgetFile, type WidgetFile } from './file.js';
-
-/** The widget's plain URL: always the current file, cached for five minutes. */
-export const WIDGET_PATH = '/widget/affdash-widget.js';
+import { Auth, Media, route } from '../../http/route.js';
+import { router } from '../../http/router.js';
+import { widgetFile } from '../../widget/file.js';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
+/** The names `/{file}` serves: the content-hashed one a page loads (`widgetUrl`). */
+const HASHED_NAME = /^affdash-widget\.[0-9a-f]+\.js$/;
 
-/** One load per file path and process; a failed load is tried again next time. */
-const loaded = new Map<string, Promise<WidgetFile>>();
+const widget = { tag: 'Public', auth: Auth.none, method: 'get', errors: ['not_found'] } as const;
+const script = { 200: { description: 'The widget (ES module)', media: Media.javascript } } as const;
+const ENCODED =
+  'Sent brotli or gzip compressed by `Accept-Encoding` (precompressed at build time), with an `ETag`, ' +
+  '`Access-Control-Allow-Origin: *` and `Cross-Origin-Resource-Policy: cross-origin`; 404 `not_found` while the ' +
+  'widget is not built.';
 
-function widgetFile(c: Context<AppEnv>): Promise<WidgetFile> | null {
-  const file = c.get('deps').widgetFile;
-  if (!file) return null;
-  let pending = loaded.get(file);
-  if (!pending) {
-    pending = loadWidgetFile(file);
-    loaded.set(file, pending);
-    pending.catch(() => loaded.delete(file));
-  }
-  return pending;
-}
+const plainFile = route({
+  ...widget,
+  path: '/affdash-widget.js',
+  summary: 'The widget as one self-contained file, for a script tag',
+  description: `\`<affiliate-dashboard>\` as one self-contained ES module, always the current file (\`Cache-Control: public, max-age=300\`). ${ENCODED}`,
+  responses: script,
+});
 
-/**
- * The widget's content-hashed URL (`/widget/affdash-widget.<hash>.js`, cached for a year),
- * for the pages this server renders; the plain URL while the widget is not built.
- */
-export async function widgetUrl(c: Context<AppEnv>): Promise<string> {
-  const file = await widgetFile(c)?.catch(() => null);
-  return file ? `/widget/affdash-widget.${file.hash}.js` : WIDGET_PATH;
-}
+const hashedFile = route({
+  ...widget,
+  path: '/{file}',
+  summary: 'The same file under its content-hashed name `affdash-widget.<hash>.js`, cached immutable for a year',
+  description:
+    'The same bytes under the content-hashed name `affdash-widget.<hash>.js` (`Cache-Control: public, ' +
+    'max-age=31536000, immutable`), the one the hosted page loads; another hash is a 404, as its bytes are gone. ' +
+    ENCODED,
+  responses: script,
+});
 
 /**
  * `/widget/affdash-widget.js`: the widget as one self-contained file, for a script tag; and
@@ -40,13 +42,20 @@ export async function widgetUrl(c: Context<AppEnv>): Promise<string> {
  * gzip compressed by `Accept-Encoding` (precompressed at build time).
  */
 export function widgetRoutes() {
-  return new Hono<AppEnv>().get('/affdash-widget.js', serveWidget).get('/:file{affdash-widget\\.[0-9a-f]+\\.js}', serveWidget);
+  return router()
+    .openapi(plainFile, (c) => serveWidget(c, undefined))
+    .openapi(hashedFile, (c) => {
+      const name = c.req.param('file');
+      // any other name is no route: the app's 404
+      if (!HASHED_NAME.test(name)) return c.notFound();
+      return serveWidget(c, /\.([0-9a-f]{16})\.js$/.exec(name)?.[1]);
+    });
 }
 
-async function serveWidget(c: Context<AppEnv>) {
-  const file = await widgetFile(c)?.catch(() => null);
+async function serveWidget(c: Context<AppEnv>, hashed: string | undefined) {
+  const path = c.get('deps').widgetFile;
+  const file = path ? await widgetFile(path).catch(() => null) : null;
   if (!file) throw new ApiError('not_found', 'The widget is not built: run `npm run build`.');
-  const hashed = /\.([0-9a-f]{16})\.js$/.exec(c.req.param('file') ?? '')?.[1];
   // an old hash answers 404: its bytes are gone, and caching these under its URL would lie
   if (hashed !== undefined && hashed !== file.hash) throw new ApiError('not_found', 'No such widget version.');
   const encoding = chooseEncoding(c.req.header('accept-encoding'));

@@ -57,7 +57,8 @@ export function renderConversions(data: DashboardController, f: Formatter, onMor
   const { m } = f;
   // Nothing at all yet: say what to do instead of showing an empty table.
   if (!status && !range && !list.items.length && !list.loading && !list.error && !list.cursor) {
-    return card('conversions', m.conversions, emptyState(m.noConversions, sharingPaused(data.dashboard!) ? m.sharingPaused : m.firstConversion));
+    const d = data.dashboard!;
+    return card('conversions', m.conversions, emptyState(m.noConversions, d.enrollment.endedAt ? '' : sharingPaused(d) ? m.sharingPaused : m.firstConversion));
   }
   return card(
     'conversions',

@@ -14,6 +14,12 @@ function newKey(): string {
   return `composer-${crypto.randomUUID()}`;
 }
 
+/** The email's links open in a new tab, not inside the preview's frame. */
+function inNewTabs(email: string): string {
+  const base = '<base target="_blank">';
+  return /<head[^>]*>/i.test(email) ? email.replace(/<head[^>]*>/i, (head) => head + base) : base + email;
+}
+
 /** `{{ name }}` split out of a template, for the marks behind the field. */
 function marked(text: string) {
   const parts = text.split(/(\{\{\s*[^{}]*?\s*\}\})/g);
@@ -27,7 +33,9 @@ function marked(text: string) {
  *
  * Placeholders (`{{promo_code}}`, …) show as marks in the fields; the chips insert them, and the
  * list beside them says what each expands to for the recipient being previewed. Step through the
- * recipients to see each one's real code, tracking link and dashboard link rendered. Recipients
+ * recipients to see each one's real code, tracking link and dashboard link rendered: the HTML
+ * email as the member sees it (in a sandboxed frame: the dashboard button, never its secret
+ * URL), or its plain-text part. Recipients
  * who will be skipped are listed with the reason. "Send me a test" mails the email, written for
  * a sample member, to the signed-in staff user. Send goes out once per opening (an `Idempotency-Key`), then the
  * status of each message updates live until none is queued; failed ones can be resent.
@@ -37,6 +45,7 @@ function marked(text: string) {
  *
  * @csspart editor - The subject and message fields, placeholders and their expansions.
  * @csspart preview - The rendered email of the previewed recipient.
+ * @csspart preview-frame - The frame showing the HTML email.
  * @csspart send-button - The Send button.
  * @csspart status - The per-recipient status after sending.
  *
@@ -68,6 +77,7 @@ export class AffdashEmailComposer extends LitElement {
     subject: { state: true },
     body: { state: true },
     preview: { state: true },
+    previewPart: { state: true },
     index: { state: true },
     issues: { state: true },
     note: { state: true },
@@ -101,6 +111,8 @@ export class AffdashEmailComposer extends LitElement {
   declare subject: string;
   declare body: string;
   declare preview: EmailPreview | undefined;
+  /** Which part of the previewed email shows: the HTML, as the member sees it (default), or the plain text. */
+  declare previewPart: 'html' | 'text';
   declare index: number;
   declare issues: Record<string, string>;
   declare note: string;
@@ -132,6 +144,7 @@ export class AffdashEmailComposer extends LitElement {
     this.subject = '';
     this.body = '';
     this.index = 0;
+    this.previewPart = 'html';
     this.issues = {};
     this.note = '';
     this.sending = false;
@@ -334,7 +347,7 @@ export class AffdashEmailComposer extends LitElement {
     return html`<section class="composer" lang=${this.#locale} aria-labelledby="composer-title">
         <div class="bar">
           <h2 class="title grow" id="composer-title">${title}</h2>
-          ${this.preview ? html`<span class="muted">${fill(m.recipients, this.preview.emails.length)}</span>` : nothing}
+          ${this.preview ? html`<span class="muted">${fill(new Intl.PluralRules(this.#locale).select(this.preview.emails.length) === 'one' ? m.recipient : m.recipients, this.preview.emails.length)}</span>` : nothing}
         </div>
         ${this.phase === 'loading'
           ? html`<p class="muted" role="status">${m.loading}</p>`
@@ -399,13 +412,20 @@ export class AffdashEmailComposer extends LitElement {
           ${current
             ? html`<p class="muted" aria-live="polite" data-preview-recipient>${fill(m.previewOf, this.index + 1, emails.length, `${current.values?.member_name ?? ''} <${current.to}>`)}</p>
                 <p class="preview__subject" data-preview-subject>${current.subject}</p>
-                <div class="preview__body" data-preview-body>${current.text}</div>`
+                <div class="chips" role="group" aria-label=${m.previewAs}>
+                  <button type="button" class="chip" aria-pressed=${this.previewPart === 'html' ? 'true' : 'false'} @click=${() => (this.previewPart = 'html')}>${m.previewEmail}</button>
+                  <button type="button" class="chip" aria-pressed=${this.previewPart === 'text' ? 'true' : 'false'} @click=${() => (this.previewPart = 'text')}>${m.previewText}</button>
+                </div>
+                ${this.previewPart === 'text'
+                  ? html`<div class="preview__body" data-preview-text>${current.text}</div>`
+                  : html`<iframe class="preview__frame" part="preview-frame" data-preview-html title=${fill(m.previewFrame, current.values?.member_name ?? current.to)}
+                      sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" .srcdoc=${inNewTabs(current.html)}></iframe>`}`
             : html`<p class="muted">${m.noRecipients}</p>`}
           ${skipped.length
             ? html`<div data-skipped>
                 <p class="label">${fill(m.skipped, skipped.length)}</p>
                 <ul class="skipped">
-                  ${skipped.map((s) => html`<li>${this.memberNames[s.memberId] ?? s.memberId}: ${m[`skip_${s.reason}`] ?? s.message}</li>`)}
+                  ${skipped.map((s) => html`<li>${s.name ?? this.memberNames[s.memberId] ?? s.memberId}: ${m[`skip_${s.reason}`] ?? s.message}</li>`)}
                 </ul>
               </div>`
             : nothing}

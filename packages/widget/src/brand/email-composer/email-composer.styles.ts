@@ -22,7 +22,10 @@ const own = css`
   .expansions dd { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--_muted); }
   .preview { display: grid; gap: var(--_s2); align-content: start; }
   .preview__subject { font-weight: 600; }
-  .preview__body { max-height: 360px; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .preview__body { max-height: 560px; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+  /* the email in its own document, on the white it is written for, as tall as a reading pane */
+  .preview__frame { display: block; width: 100%; height: min(480px, 60vh); border: 1px solid var(--_border);
+                    border-radius: var(--_radius); background: #fff; color-scheme: light; }
   .skipped { margin: 0; padding-left: var(--_s4); color: var(--_muted); }
   .actions { display: flex; flex-wrap: wrap; gap: var(--_s2); justify-content: flex-end; align-items: center; }
   .note { color: var(--_muted); }

@@ -23,6 +23,17 @@ async function mount(memberIds = ['mem_1', 'mem_2', 'mem_3', 'mem_4'], fetchClie
   return el;
 }
 
+/** The previewed email's document, once its frame holds an email for which `ready` is true. */
+async function previewEmail(el: AffdashEmailComposer, ready: (doc: Document) => boolean = () => true): Promise<Document> {
+  let doc: Document | null | undefined;
+  await waitUntil(() => {
+    doc = root(el).querySelector<HTMLIFrameElement>('[data-preview-html]')?.contentDocument;
+    return doc?.readyState === 'complete' && doc.querySelector('[data-button]') && ready(doc);
+  }, 'the email preview never showed');
+  return doc!;
+}
+const frameText = (doc: Document) => text(doc.body);
+
 async function edit(el: AffdashEmailComposer, id: 'subject' | 'body', value: string) {
   const field = $<HTMLInputElement>(el, `#${id}`);
   field.value = value;
@@ -44,7 +55,7 @@ describe('<affdash-email-composer>', () => {
     expect(text($(el, '[data-preview-recipient]'))).to.equal('1 of 2: Ana Silva <m1@example.com>');
     expect(text($(el, '[data-preview-subject]'))).to.equal('Your Spring code from Glow');
     const skipped = text($(el, '[data-skipped]'));
-    expect(skipped).to.contain('Skipped (2)').and.contain('mem_3: no email address').and.contain('mem_4: opted out');
+    expect(skipped).to.contain('Skipped (2)').and.contain('Cy Tran: no email address').and.contain('Dee Park: opted out');
     expect(text(button(el, /^Send to/))).to.equal('Send to 2');
     await expect(el).to.be.accessible();
   });
@@ -55,12 +66,48 @@ describe('<affdash-email-composer>', () => {
     button(el, /Next recipient/).click();
     await el.updateComplete;
     expect(text($(el, '[data-preview-recipient]'))).to.contain('2 of 2: Ben Okafor');
-    const body = text($(el, '[data-preview-body]'));
-    expect(body).to.contain('Code: SPRING-M2').and.contain('Dashboard: https://go.example/d/secret2');
+    const email = await previewEmail(el, (doc) => frameText(doc).includes('SPRING-M2'));
+    expect(frameText(email)).to.contain('Code: SPRING-M2');
+    expect(email.querySelector('[data-button]')!.getAttribute('href')).to.equal('https://go.example/d/secret2');
     expect(button(el, /Next recipient/).disabled).to.equal(true);
+    button(el, /Plain text/).click();
+    await el.updateComplete;
+    expect(text($(el, '[data-preview-text]'))).to.contain('Code: SPRING-M2').and.contain('Dashboard: https://go.example/d/secret2');
     button(el, /Previous recipient/).click();
     await el.updateComplete;
-    expect(text($(el, '[data-preview-body]'))).to.contain('SPRING-M1');
+    expect(text($(el, '[data-preview-text]'))).to.contain('SPRING-M1');
+  });
+
+  it('previews the HTML email as the member sees it: the dashboard button, never its secret URL; the text part a click away', async () => {
+    serveBrandApi();
+    const el = await mount();
+    const email = button(el, /^Email$/);
+    const plain = button(el, /^Plain text$/);
+    expect(email.getAttribute('aria-pressed')).to.equal('true');
+    expect(plain.getAttribute('aria-pressed')).to.equal('false');
+    expect(root(el).querySelector('[data-preview-text]')).to.equal(null);
+    const frame = $<HTMLIFrameElement>(el, '[data-preview-html]');
+    expect(frame.title).to.equal('The email Ana Silva gets');
+    // no script runs in it; its links open in a new tab
+    expect(frame.getAttribute('sandbox')!.split(' ')).to.not.include('allow-scripts');
+    const doc = await previewEmail(el);
+    expect(doc.querySelector('base')!.getAttribute('target')).to.equal('_blank');
+    const cta = doc.querySelector<HTMLAnchorElement>('[data-button]')!;
+    expect(text(cta)).to.equal('Open your dashboard');
+    expect(cta.getAttribute('href')).to.equal('https://go.example/d/secret1');
+    expect(getComputedStyle(cta).backgroundColor).to.equal('rgb(11, 110, 79)');
+    expect(frameText(doc)).to.contain('SPRING-M1').and.not.contain('https://go.example/d/secret1');
+    expect(frame.getBoundingClientRect().height).to.be.greaterThan(300);
+    await expect(el).to.be.accessible();
+
+    plain.click();
+    await el.updateComplete;
+    expect(plain.getAttribute('aria-pressed')).to.equal('true');
+    expect(root(el).querySelector('[data-preview-html]')).to.equal(null);
+    expect(text($(el, '[data-preview-text]'))).to.contain('Dashboard: https://go.example/d/secret1');
+    email.click();
+    await el.updateComplete;
+    await previewEmail(el);
   });
 
   it('re-renders the preview as the email is edited; a chip inserts a placeholder at the caret; a wrong one is named', async () => {
@@ -77,7 +124,7 @@ describe('<affdash-email-composer>', () => {
     $<HTMLButtonElement>(el, '[data-placeholder=promo_code]').click();
     await el.updateComplete;
     expect(body.value).to.equal('Use {{promo_code}}');
-    await waitUntil(() => text($(el, '[data-preview-body]')) === 'Use SPRING-M1', 'the inserted placeholder was not rendered');
+    await previewEmail(el, (doc) => text(doc.querySelector('p')) === 'Use SPRING-M1');
 
     await edit(el, 'body', 'Hi {{nickname}}');
     await waitUntil(() => text($(el, '#body-error')).includes('{{nickname}}'), 'the unknown placeholder was not named');
@@ -157,6 +204,21 @@ describe('<affdash-email-composer>', () => {
     expect(root(el).activeElement?.getAttribute('part')).to.equal('send-button');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => api.sends.length === 1, 'Enter did not send');
+  });
+
+  it('the Send button is in the accent the page sets, with the text colour on it; indigo only when none is set', async () => {
+    serveBrandApi();
+    const plain = await mount(['mem_1']);
+    expect(getComputedStyle($(plain, '[part=send-button]')).backgroundColor).to.equal('rgb(79, 70, 229)');
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="--affdash-color-accent: #0b6e4f; --affdash-color-on-accent: #ffffff">
+      <affdash-email-composer api-base=${BRAND_API} offer=${OFFER_ID} kind="tracking_items" locale="en-US" theme="light"
+        .memberIds=${['mem_1']} .fetchClientSecret=${secretSource()}></affdash-email-composer></div>`);
+    const el = wrapper.querySelector<AffdashEmailComposer>('affdash-email-composer')!;
+    await waitUntil(() => root(el).querySelector('[data-preview-subject]'), 'the preview never rendered');
+    const send = $(el, '[part=send-button]');
+    expect(getComputedStyle(send).backgroundColor).to.equal('rgb(11, 110, 79)');
+    expect(getComputedStyle(send).borderColor).to.equal('rgb(11, 110, 79)');
+    expect(getComputedStyle(send).color).to.equal('rgb(255, 255, 255)');
   });
 
   it('speaks the five languages', async () => {

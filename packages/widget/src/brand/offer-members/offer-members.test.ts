@@ -128,6 +128,29 @@ describe('<affdash-offer-members>', () => {
     expect(api.calls).to.include('GET /v1/offers/off_spring1/emails/members-message/template');
   });
 
+  it("the drawer's Send button is in the accent the page sets (the console sets the brand's)", async () => {
+    serveBrandApi();
+    document.documentElement.style.setProperty('--affdash-color-accent', '#0b6e4f');
+    document.documentElement.style.setProperty('--affdash-color-on-accent', '#ffffff');
+    try {
+      const el = await mount();
+      expect(getComputedStyle(root(el).querySelector('[part=send-button]')!).backgroundColor).to.equal('rgb(11, 110, 79)');
+      button(el, /More actions/).click();
+      await el.updateComplete;
+      [...root(el).querySelectorAll<HTMLButtonElement>('[role=menuitem]')].find((b) => text(b) === 'Email members')!.click();
+      await waitUntil(() => root(el).querySelector('dialog[open] affdash-email-composer'), 'the drawer did not open');
+      const composer = root(el).querySelector<AffdashEmailComposer>('affdash-email-composer')!;
+      await waitUntil(() => composer.shadowRoot!.querySelector('[data-preview-subject]'));
+      const send = composer.shadowRoot!.querySelector<HTMLButtonElement>('[part=send-button]')!;
+      expect(send.disabled).to.equal(false);
+      expect(getComputedStyle(send).backgroundColor).to.equal('rgb(11, 110, 79)');
+      expect(getComputedStyle(send).color).to.equal('rgb(255, 255, 255)');
+    } finally {
+      document.documentElement.style.removeProperty('--affdash-color-accent');
+      document.documentElement.style.removeProperty('--affdash-color-on-accent');
+    }
+  });
+
   it('adds members from pasted lines, then shows them with their codes', async () => {
     const api = serveBrandApi();
     const el = await mount();
