@@ -11,7 +11,7 @@ import { runBrandCommand, type BrandCommandValues } from './brand-commands.js';
 import { commandUsage, isCommand, parseCommand, usage } from './commands.js';
 import { describeError, UsageError } from './errors.js';
 import { printDemo } from './print.js';
-import { isClusterWorker, serveCommand, serveWorker } from './serve-command.js';
+import { isClusterWorker, serveCommand, serveWorker, stopOnSignals } from './serve-command.js';
 
 
 async function main(argv: string[]): Promise<void> {
@@ -85,16 +85,7 @@ async function main(argv: string[]): Promise<void> {
       const services = startServices(runtime, { server: running });
       console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
       console.log(`member email: ${services.jobs!.email.description}`);
-      let stopping = false;
-      const stop = async () => {
-        if (stopping) return;
-        stopping = true;
-        await services.stop();
-        await db.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      stopOnSignals(services, db);
       return;
     }
   }

@@ -92,6 +92,11 @@ async function serveProcess(options: { jobs: boolean; announce: boolean }): Prom
     console.log(`affdash API on ${config.publicUrl} (listening on ${running.url}), ${describeStorage(config)}`);
     if (services.jobs) console.log(`member email: ${services.jobs.email.description}`);
   }
+  stopOnSignals(services, db);
+}
+
+/** On SIGINT or SIGTERM (once): drain and stop the services, close the database, exit 0. */
+export function stopOnSignals(services: { stop(): Promise<void> }, db: { close(): Promise<void> }): void {
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
