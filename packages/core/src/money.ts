@@ -1,3 +1,5 @@
+import { numberFormat } from './intl.js';
+
 /**
  * Money is an integer count of a currency's minor units (cents for USD, yen for JPY)
  * with an ISO 4217 currency code. Never a float.
@@ -37,9 +39,7 @@ export function isKnownCurrency(code: string): boolean {
 /** Formats money for people, e.g. `$1,234.50` or `1.234,50 €`. */
 export function formatMoney(money: Money, locale = 'en-US'): string {
   const digits = minorUnitDigits(money.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
-    money.amount / 10 ** digits,
-  );
+  return numberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amount / 10 ** digits);
 }
 
 /**

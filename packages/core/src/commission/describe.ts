@@ -2,6 +2,7 @@ import type { CommissionStructure, TierCommission, TieredCommission } from '../s
 import type { DashboardTerms } from '../schemas/dashboard.js';
 import { fill, termsFor } from '../messages/index.js';
 import { formatMoney } from '../money.js';
+import { formattingLocale, numberFormat, pluralRules, relativeTimeFormat } from '../intl.js';
 import { tierIndex, type TierProgress } from './compute.js';
 
 /** A row of the tier table as people read it. */
@@ -21,18 +22,7 @@ export interface OfferTerms {
 
 /** Formats basis points as a percentage: 1000 → "10%", 1050 → "10.5%". */
 export function formatRate(rateBps: number, locale = 'en-US'): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
-    rateBps / 10_000,
-  );
-}
-
-/** The tag if Intl formats in it, else `en-US`: a reader's tag may name anything. */
-function formattingLocale(tag: string): string {
-  try {
-    return Intl.NumberFormat.supportedLocalesOf(tag)[0] ?? 'en-US';
-  } catch {
-    return 'en-US';
-  }
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rateBps / 10_000);
 }
 
 /**
@@ -47,7 +37,7 @@ function wording(currency: string, tag: string) {
     c.type === 'percent' ? fill(t.percent, formatRate(c.rateBps, locale)) : fill(t.flat, money(c.amount));
   // "this month", "este trimestre", "dieses Jahr": Intl has the words; only "in total" is ours.
   const when = (s: TieredCommission) =>
-    s.period === 'lifetime' ? t.lifetime : new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, s.period);
+    s.period === 'lifetime' ? t.lifetime : relativeTimeFormat(locale, { numeric: 'auto' }).format(0, s.period);
   return { locale, t, money, rate, when };
 }
 
@@ -79,7 +69,7 @@ export function describeCommission(structure: CommissionStructure, currency: str
 export function describeHoldPeriod(holdDays: number, locale = 'en-US'): string {
   const { locale: tag, t } = wording('USD', locale);
   if (holdDays === 0) return t.holdNone;
-  return fill(t.hold, new Intl.NumberFormat(tag, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(holdDays));
+  return fill(t.hold, numberFormat(tag, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(holdDays));
 }
 
 /**
@@ -97,8 +87,8 @@ export function describeNextTier(
   const { locale: tag, t, money } = wording(currency, locale);
   if (structure.basis === 'sales') return fill(t.nextTierSales, money(next.from - progress.sales));
   const orders = next.from - progress.conversions;
-  const one = new Intl.PluralRules(tag).select(orders) === 'one';
-  return fill(one ? t.nextTierOrder : t.nextTierOrders, new Intl.NumberFormat(tag).format(orders));
+  const one = pluralRules(tag).select(orders) === 'one';
+  return fill(one ? t.nextTierOrder : t.nextTierOrders, numberFormat(tag).format(orders));
 }
 
 /**

@@ -63,7 +63,7 @@ export async function seriesPoints(
 export function seriesDays(range: ResolvedRange, rows: readonly SeriesPoint[]): SeriesPoint[] {
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const points: SeriesPoint[] = [];
-  for (let t = timeOf(range.from); t <= timeOf(range.to); t += DAY_MS) {
+  for (let t = timeOf(range.from), end = timeOf(range.to); t <= end; t += DAY_MS) {
     const day = dayOf(t);
     const r = byDay.get(day);
     points.push({

@@ -15,7 +15,11 @@ export class ApiError extends Error {
   readonly details: Record<string, unknown> | undefined;
 
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    // a client's error is answered, never traced: capturing a stack costs more than the answer
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (ErrorStatus[code] < 500) Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'ApiError';
     this.code = code;
     this.status = ErrorStatus[code];

@@ -12,6 +12,7 @@ export interface CompressOptions {
 }
 
 const COMPRESSIBLE = /^(application\/json|text\/html)\b/;
+const BODILESS = new Set([101, 103, 204, 205, 304]);
 
 /**
  * Compresses JSON and HTML answers above a size threshold, brotli (quality 5) or gzip by
@@ -26,11 +27,13 @@ export function compress(options: CompressOptions = {}): MiddlewareHandler {
   return async function compressAnswer(c, next) {
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || !res.body || res.headers.has('content-encoding')) return;
+    // status and headers only until an answer is compressed: reading `body` turns the
+    // server's light answer into a stream it then has to read back
+    if (c.req.method === 'HEAD' || BODILESS.has(res.status) || res.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
     res.headers.append('Vary', 'Accept-Encoding');
     const encoding = chooseEncoding(c.req.header('accept-encoding'));
-    if (encoding === 'identity') return;
+    if (encoding === 'identity' || !res.body) return;
     const body = Buffer.from(await res.arrayBuffer());
     let out: Buffer = body;
     if (body.length >= threshold) {

@@ -14,11 +14,21 @@ export const REVALIDATE = 'private, no-cache';
 export function dashboardTag(c: Context<AppEnv>, version: number, now = new Date()): string {
   const url = c.req.url;
   const path = url.slice(url.indexOf('/', url.indexOf('//') + 2));
-  const digest = createHash('sha256')
-    .update(`${now.toISOString().slice(0, 10)} ${path}`)
-    .digest('base64url')
-    .slice(0, 16);
-  return `"${version}-${digest}"`;
+  return `"${version}-${digestOf(`${now.toISOString().slice(0, 10)} ${path}`)}"`;
+}
+
+/** Digests of recent day-and-path keys: a reload asks the same few paths again and again. */
+const digests = new Map<string, string>();
+const DIGESTS_KEPT = 4096;
+
+function digestOf(key: string): string {
+  let digest = digests.get(key);
+  if (digest === undefined) {
+    if (digests.size >= DIGESTS_KEPT) digests.clear();
+    digest = createHash('sha256').update(key).digest('base64url').slice(0, 16);
+    digests.set(key, digest);
+  }
+  return digest;
 }
 
 /** Whether `If-None-Match` names the tag (weak comparison, as RFC 9110 says for it). */
