@@ -50,7 +50,13 @@ try {
   await migrate(db);
   const brandId = await ensureBrand(db, { name: 'Scale Brand' });
   const apiKey = await createApiKey(db, brandId, 'bench');
-  const deps = createDeps(db, { secret: randomBytes(36).toString('base64url'), publicUrl: 'http://127.0.0.1', rateLimits: benchRateLimits });
+  // kept first screens off: every request builds its answer from the database, which is what is measured
+  const deps = createDeps(db, {
+    secret: randomBytes(36).toString('base64url'),
+    publicUrl: 'http://127.0.0.1',
+    rateLimits: benchRateLimits,
+    firstScreenBodyBytes: 0,
+  });
   running = await serve(deps, { port: 0, host: '127.0.0.1' });
   /** A call of the brand API with `key` (the scale brand's by default). */
   const api = async (method, path, body, key = apiKey) => {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Database } from './db/index.js';
 import type { AppDeps } from './http/context.js';
 import { DashboardVersions } from './changes/dashboard-versions.js';
+import { FIRST_SCREEN_BODIES_BYTES, FirstScreenBodies } from './dashboard/first-screen-bodies.js';
 import { ChangeFeed } from './changes/feed.js';
 import { linkContext } from './enrollments/links.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
@@ -32,6 +33,8 @@ export function createDeps(
     widgetFile?: string | undefined;
     rateLimits?: Partial<RateLimitSettings> | undefined;
     clickBatchMs?: number | undefined;
+    /** JSON text of first screens kept in memory (bytes; 0 builds every answer). */
+    firstScreenBodyBytes?: number | undefined;
     mail?: AppDeps['mail'];
   },
 ): AppDeps {
@@ -41,6 +44,14 @@ export function createDeps(
   const verifiedTokens = new VerifiedTokens();
   dashboardKeys.onRevoked((kid) => verifiedTokens.forgetKey(kid));
   changes.onReset(() => verifiedTokens.clear());
+  const dashboardVersions = new DashboardVersions(changes);
+  const clicks = new ClickBuffer(db, {
+    ...(options.clickBatchMs ? { windowMs: options.clickBatchMs } : {}),
+    // the dashboards whose clicks are written answer from the database until their NOTIFY is back
+    onWritten: (enrollments) => {
+      for (const [brandId, enrollmentId] of enrollments) dashboardVersions.forget(brandId, enrollmentId);
+    },
+  });
   const config = { publicUrl: options.publicUrl.replace(/\/+$/, '') };
   return {
     db,
@@ -48,9 +59,10 @@ export function createDeps(
     changes,
     dashboardKeys,
     verifiedTokens,
-    dashboardVersions: new DashboardVersions(changes),
+    dashboardVersions,
+    firstScreenBodies: new FirstScreenBodies(options.firstScreenBodyBytes ?? FIRST_SCREEN_BODIES_BYTES),
     linkTargets: new LinkTargets(db, changes),
-    clicks: new ClickBuffer(db, options.clickBatchMs ? { windowMs: options.clickBatchMs } : {}),
+    clicks,
     config,
     links: linkContext(keys, config),
     widgetFile: options.widgetFile ?? findWidgetFile(),

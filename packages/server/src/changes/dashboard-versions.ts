@@ -42,6 +42,12 @@ export class DashboardVersions {
     this.#raise(`${brandId} ${enrollmentId}`, version);
   }
 
+  /** Forgets one dashboard's version: this process wrote to it and its NOTIFY is on the way. */
+  forget(brandId: string, enrollmentId: string): void {
+    this.#generation++;
+    this.#versions.delete(`${brandId} ${enrollmentId}`);
+  }
+
   /** Forgets every version: a write of this process answers before its NOTIFY is back. */
   forgetAll(): void {
     this.#generation++;

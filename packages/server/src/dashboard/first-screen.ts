@@ -178,8 +178,8 @@ export async function firstScreen(
   ctx: LinkContext,
   grant: DashboardGrant,
   locale?: string,
+  now = new Date(),
 ): Promise<{ dashboard: Dashboard; version: number }> {
-  const now = new Date();
   const range = resolveRange({}, now);
   const row = await firstScreenRow(db, grant, range, now);
   assertReadable(row && { status: row.enrollment_status, ended_access: row.ended_access });

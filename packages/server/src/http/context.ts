@@ -10,6 +10,7 @@ import type { VerifiedTokens } from '../keys/verified-tokens.js';
 import type { RateLimits } from '../middleware/rate-limit/index.js';
 import type { Mailer } from '../email/mailer.js';
 import type { LinkContext } from '../enrollments/links.js';
+import type { FirstScreenBodies } from '../dashboard/first-screen-bodies.js';
 
 /** What every route can reach: storage, keys and configuration. Built once per process. */
 export interface AppDeps {
@@ -22,6 +23,8 @@ export interface AppDeps {
   verifiedTokens: VerifiedTokens;
   /** The dashboards' versions (ETags) this process knows, kept by `changes`. */
   dashboardVersions: DashboardVersions;
+  /** First screens as JSON text, answered again while their version is current. */
+  firstScreenBodies: FirstScreenBodies;
   /** What tracking links lead to, kept by `changes`. */
   linkTargets: LinkTargets;
   /** Clicks answered, waiting to be written (flush on shutdown). */

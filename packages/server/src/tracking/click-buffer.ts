@@ -8,6 +8,8 @@ export interface ClickBufferOptions {
   maxClicks?: number;
   /** Told when a write fails (the clicks stay for the next try). */
   onError?: (error: unknown) => void;
+  /** Told of the enrollments (brand id, enrollment id) whose clicks a batch has written. */
+  onWritten?: (enrollments: Array<[string, string]>) => void;
 }
 
 const RETRY_MS = 1_000;
@@ -23,6 +25,7 @@ export class ClickBuffer {
   readonly #windowMs: number;
   readonly #maxClicks: number;
   readonly #onError: (error: unknown) => void;
+  readonly #onWritten: (enrollments: Array<[string, string]>) => void;
   #pending = new Map<string, Click>();
   /** How many waiting clicks each enrollment has: its dashboard flushes them before it reads. */
   #perEnrollment = new Map<string, number>();
@@ -36,6 +39,7 @@ export class ClickBuffer {
     this.#windowMs = options.windowMs ?? 50;
     this.#maxClicks = options.maxClicks ?? 500;
     this.#onError = options.onError ?? ((error) => console.error('affdash: writing clicks failed, retrying', error));
+    this.#onWritten = options.onWritten ?? (() => {});
   }
 
   /** Clicks waiting to be written. */
@@ -91,6 +95,7 @@ export class ClickBuffer {
       try {
         await writeClicks(this.#db, batch);
         this.#writingNow.delete(taken);
+        this.#onWritten([...taken.perEnrollment.keys()].map((key) => key.split(' ') as [string, string]));
       } catch (error) {
         this.#writingNow.delete(taken);
         for (const click of batch) this.#queue(click);

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { Dashboard, DashboardConversionQuery, DashboardQuery, DashboardSeries, DashboardStatement, DayRange, Month, PageQuery } from '@affdash/core';
 import { conversionsCsv, paymentsCsv, statement, statementCsv } from '../../dashboard/export.js';
-import { firstScreen } from '../../dashboard/first-screen.js';
+import { firstScreenJson } from '../../dashboard/first-screen-bodies.js';
 import { checkEnrollmentReadable, dashboardConversionPage, dashboardPaymentPage } from '../../dashboard/pages.js';
 import { assertReadable } from '../../dashboard/readable.js';
 import { enrollmentCurrency, resolveRange, seriesPoints } from '../../dashboard/series.js';
@@ -142,15 +142,15 @@ const statementRoute = route({
 export function dashboardRoutes() {
   return router()
     .openapi(firstScreenRoute, async (c) => {
-      const { db, links, dashboardVersions } = c.get('deps');
+      const deps = c.get('deps');
       const grant = c.get('dashboard');
       const fresh = notModified(c, grant);
       if (fresh) return fresh;
-      const generation = dashboardVersions.generation;
+      const generation = deps.dashboardVersions.generation;
       // The reader's words come with it (`?locale=`, part of the ETag): no second request.
       const { locale } = c.req.valid('query');
-      const { dashboard, version } = await firstScreen(db, links, grant, locale);
-      return conditional(c, grant, version, generation) ?? c.json(dashboard, 200);
+      const { json, version } = await firstScreenJson(deps, grant, locale);
+      return conditional(c, grant, version, generation) ?? c.body(json, 200, { 'Content-Type': 'application/json' });
     })
     .openapi(conversionPage, async (c) => {
       const { db } = c.get('deps');

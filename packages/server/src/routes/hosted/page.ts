@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
-import { firstScreen } from '../../dashboard/first-screen.js';
+import { firstScreenJson } from '../../dashboard/first-screen-bodies.js';
 import { allowedOrigins, frameAncestors } from '../../embedding/allowed-origins.js';
 import type { LinkTarget } from '../../hosted/target.js';
 import { hostedToken } from '../../hosted/token.js';
@@ -11,10 +11,12 @@ import { fillWords, pageWords } from '../../pages/words/index.js';
 import { widgetUrl } from '../../widget/file.js';
 import { readerLanguage } from './notices.js';
 
-/** JSON for a `<script type="application/json">` block: `<` cannot close the element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+/** JSON text for a `<script type="application/json">` block: `<` cannot close the element. */
+function scriptText(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
+
+const scriptJson = (value: unknown) => scriptText(JSON.stringify(value));
 
 /**
  * The dashboard page, in the reader's language and the brand's look. The first screen (with
@@ -26,13 +28,14 @@ function scriptJson(value: unknown): string {
  * (by any, when it lists none).
  */
 export async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
-  const { db, keys, links, widgetFile } = c.get('deps');
+  const deps = c.get('deps');
+  const { db, keys, widgetFile } = deps;
   const language = readerLanguage(c, target.profile, undefined, target.member_locale);
   const grant = { brandId: target.brand_id, enrollmentId: target.id };
-  const [token, origins, { dashboard }, widget] = await Promise.all([
+  const [token, origins, { json: dashboard }, widget] = await Promise.all([
     hostedToken(keys, target),
     allowedOrigins(db, target.brand_id),
-    firstScreen(db, links, grant, language),
+    firstScreenJson(deps, grant, language),
     widgetUrl(widgetFile),
   ]);
   const nonce = randomBytes(16).toString('base64');
@@ -48,7 +51,7 @@ export async function dashboardPage(c: Context<AppEnv>, target: LinkTarget) {
     : '';
   const title = `${target.offer_name} · ${target.profile.displayName}`;
   const body = html`<main>
-  ${banner}<affiliate-dashboard api-base="" locale="${language}" theme="${target.profile.theme}"><script type="application/json">${raw(scriptJson(dashboard))}</script></affiliate-dashboard>
+  ${banner}<affiliate-dashboard api-base="" locale="${language}" theme="${target.profile.theme}"><script type="application/json">${raw(scriptText(dashboard))}</script></affiliate-dashboard>
 </main>
 <script type="application/json" id="affdash-token">${raw(scriptJson(token))}</script>
 <script type="module" nonce="${nonce}">
