@@ -18,6 +18,18 @@ export interface ResolvedRange {
 }
 
 const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** `YYYY-MM-DD` of a UTC midnight (ms), remembered: a chart asks the same 30 days all day. */
+const days = new Map<number, string>();
+function midnightDay(t: number): string {
+  let day = days.get(t);
+  if (day === undefined) {
+    if (days.size >= 4096) days.clear();
+    day = new Date(t).toISOString().slice(0, 10);
+    days.set(t, day);
+  }
+  return day;
+}
 const timeOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /**
@@ -64,7 +76,7 @@ export function seriesDays(range: ResolvedRange, rows: readonly SeriesPoint[]): 
   const byDay = new Map(rows.map((r) => [r.day, r]));
   const points: SeriesPoint[] = [];
   for (let t = timeOf(range.from), end = timeOf(range.to); t <= end; t += DAY_MS) {
-    const day = dayOf(t);
+    const day = midnightDay(t);
     const r = byDay.get(day);
     points.push({
       day,
