@@ -355,8 +355,10 @@ out();
 out(
   'skipped' in workers
     ? `4. affdash serve --workers 2 ÷ --workers 1, first screen: skipped (${workers.skipped})`
-    : `4. affdash serve --workers 2 ÷ --workers 1, first screen on PostgreSQL: ${fixed(workers.ratio, 2)} ` +
-        `(${int(workers.two)} ÷ ${int(workers.one)} req/s; target ≥ 1.6 on 2 cores; the load generator shares the cores)`,
+    : `4. affdash serve --workers 2 ÷ --workers 1, first screen on PostgreSQL (${os.cpus().length} cores, shared with the ` +
+        `load client and PostgreSQL): kept answer ${fixed(workers.ratio, 2)} (${int(workers.two)} ÷ ${int(workers.one)} req/s; ` +
+        `target ≥ 1.6 on 2 cores); built each request ${fixed(workers.built.ratio, 2)} ` +
+        `(${int(workers.built.two)} ÷ ${int(workers.built.one)} req/s)`,
 );
 out(
   'skipped' in start

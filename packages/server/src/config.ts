@@ -34,6 +34,12 @@ export interface ServerConfig {
    * (`AFFDASH_CLICK_BATCH_MS`, 1–1000, default 50): what a hard crash can lose.
    */
   clickBatchMs: number;
+  /**
+   * Megabytes of first screens one process keeps as JSON text, answered again while their
+   * enrollment is unchanged (`AFFDASH_FIRST_SCREEN_CACHE_MB`, 0–4096, default 32; 0 builds
+   * every answer).
+   */
+  firstScreenCacheMb: number;
   /** Rate limits (`AFFDASH_RATE_LIMIT_*`, `AFFDASH_TRUST_PROXIES`); see the README. */
   rateLimits: RateLimitSettings;
 }
@@ -77,10 +83,16 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   if (!Number.isInteger(clickBatchMs) || clickBatchMs < 1 || clickBatchMs > 1000) {
     throw new ConfigError('AFFDASH_CLICK_BATCH_MS must be a whole number of milliseconds from 1 to 1000');
   }
+  const cache = env.AFFDASH_FIRST_SCREEN_CACHE_MB;
+  const firstScreenCacheMb = cache === undefined || cache === '' ? 32 : Number(cache);
+  if (!Number.isInteger(firstScreenCacheMb) || firstScreenCacheMb < 0 || firstScreenCacheMb > 4096) {
+    throw new ConfigError('AFFDASH_FIRST_SCREEN_CACHE_MB must be a whole number of megabytes from 0 to 4096');
+  }
   return {
     publicUrl,
     secret,
     clickBatchMs,
+    firstScreenCacheMb,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     port,

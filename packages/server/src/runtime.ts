@@ -28,6 +28,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
       rateLimits: config.rateLimits,
       mail,
       clickBatchMs: config.clickBatchMs,
+      firstScreenBodyBytes: config.firstScreenCacheMb * 1024 * 1024,
     }),
   };
 }

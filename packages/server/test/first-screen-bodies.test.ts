@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, createDeps, type Database } from '../src/index.js';
+import { loadConfig } from '../src/config.js';
 import { FirstScreenBodies } from '../src/dashboard/first-screen-bodies.js';
 import { backends } from './backends.js';
 import { call, PUBLIC_URL, SECRET, untilLive, useApp, type App, type BrandClient } from './harness.js';
@@ -33,6 +34,15 @@ describe('FirstScreenBodies', () => {
     bodies.put('a', 2, json(4, at), at); // a new version replaces the old
     expect(bodies.bytes).toBe(size * 2);
     expect(bodies.get('a', 1)).toBeUndefined();
+  });
+
+  it('takes its size from AFFDASH_FIRST_SCREEN_CACHE_MB, and refuses a size it cannot use', async () => {
+    const env = { AFFDASH_SECRET: SECRET };
+    expect((await loadConfig(env)).firstScreenCacheMb).toBe(32);
+    expect((await loadConfig({ ...env, AFFDASH_FIRST_SCREEN_CACHE_MB: '0' })).firstScreenCacheMb).toBe(0);
+    for (const bad of ['-1', '1.5', 'lots', '4097']) {
+      await expect(loadConfig({ ...env, AFFDASH_FIRST_SCREEN_CACHE_MB: bad }), bad).rejects.toThrow(/AFFDASH_FIRST_SCREEN_CACHE_MB must be/);
+    }
   });
 
   it('keeps nothing with 0 bytes, or a text without the generatedAt it names', () => {
