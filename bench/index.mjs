@@ -15,6 +15,7 @@ import { client, load } from './load.mjs';
 import { seed } from './seed.mjs';
 import { bytes, fixed, int, table } from './table.mjs';
 import { widgetRequests } from './widget-requests.mjs';
+import { hostedRequests } from './hosted-requests.mjs';
 import { startTime } from './start-time.mjs';
 import { workersRatio } from './workers.mjs';
 
@@ -85,6 +86,7 @@ if (process.env.DATABASE_URL) {
 
 const runs = [];
 let widget = { skipped: 'BENCH_BROWSER=0' };
+let hosted = { skipped: 'BENCH_BROWSER=0' };
 for (const target of targets) {
   log(`${target.name}: starting`);
   let t = performance.now();
@@ -127,6 +129,12 @@ for (const target of targets) {
         widget = await widgetRequests({ baseUrl: running.url, token: seeded.token });
       } catch (error) {
         widget = { skipped: `failed: ${error.message.split('\n')[0]}` };
+      }
+      log('hosted page: loading it in Chromium, then on Slow 3G');
+      try {
+        hosted = await hostedRequests({ dashboardUrl: seeded.dashboardUrl, promoCode: dashboard.enrollment.promoCode });
+      } catch (error) {
+        hosted = { skipped: `failed: ${error.message.split('\n')[0]}` };
       }
     }
 
@@ -351,6 +359,15 @@ if ('skipped' in widget) {
       `${widget.rendered ? '' : ' (promo code NOT found in the rendered widget)'}`,
   );
 }
+if ('skipped' in hosted) {
+  out(`   Hosted page: skipped (${hosted.skipped})`);
+} else {
+  out(
+    `   Hosted page (a member's link, PGlite server): ${hosted.fast.apiRequestsBeforeNumbers} API requests before the ` +
+      `numbers show (target 0), shown at ${hosted.fast.numbersAtMs} ms; on Slow 3G ${hosted.slow.apiRequestsBeforeNumbers} ` +
+      `API requests, numbers at ${fixed(hosted.slow.numbersAtMs / 1000, 1)} s`,
+  );
+}
 out();
 out(
   'skipped' in workers
@@ -387,6 +404,7 @@ const json = {
     ),
   })),
   widgetRequests: widget,
+  hostedRequests: hosted,
   workers,
   start,
   totalSeconds: Number(totalS.toFixed(1)),

@@ -84,6 +84,7 @@ export async function seed(baseUrl, apiKey, { conversions = 200, payments = 3, c
     offerId: offer.id,
     memberId: member.id,
     enrollmentId: enrollment.id,
+    dashboardUrl: enrollment.dashboardUrl,
     slug,
     conversions,
     rejected: Math.ceil(conversions / 5),
