@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from '@databases/pg';
+import pgDriver from 'pg';
 import type { SQLQuery } from '@databases/pg';
 import type { Database } from './database.js';
 import { CHANNEL_QUERY } from './notify.js';
@@ -7,9 +9,24 @@ import { claimDataFolder, isAlive, publishSocket, readOwner, releaseDataFolder, 
 import { shareOverSocket } from './pglite-socket.js';
 import { openPostgres } from './postgres.js';
 import { SessionGate } from './session-gate.js';
+import { statementName } from './statement.js';
 
 /** How long a second process waits for the owner of a data folder to start listening. */
 const OWNER_START_MS = 30_000;
+
+/**
+ * The embedded server's buffer cache. PostgreSQL's default (128 MB) would sit in the
+ * WebAssembly heap, which never gives memory back; the data files' pages stay in the
+ * operating system's cache all the same.
+ */
+export const PGLITE_SHARED_BUFFERS = '16MB';
+
+function create(dataDir?: string): Promise<PGlite> {
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+  });
+}
 
 /** The data folder belongs to another process that cannot be reached. */
 export class DataFolderBusyError extends Error {
@@ -24,7 +41,7 @@ export class DataFolderBusyError extends Error {
  */
 export async function openPglite(dataDir?: string): Promise<Database> {
   if (!dataDir) {
-    const pglite = await PGlite.create();
+    const pglite = await create();
     const changes = changeListening(pglite);
     return wrap(pglite, async () => {
       await changes.stop();
@@ -48,7 +65,7 @@ async function openAsOwner(dataDir: string, record: OwnerRecord): Promise<Databa
   const release = () => releaseDataFolder(dataDir);
   process.once('exit', release);
   try {
-    const pglite = await PGlite.create(dataDir);
+    const pglite = await create(dataDir);
     const gate = new SessionGate();
     const socketDir = socketDirOf(dataDir);
     const socket = await shareOverSocket(pglite, gate, socketDir);
@@ -132,6 +149,51 @@ let savepoints = 0;
 
 type PgliteQueryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
+/**
+ * Named statements of one instance, prepared in its one session (`PREPARE`) and then only
+ * executed: planned once, as on PostgreSQL. A name carries a digest of its text, so a process
+ * of another version on the same session never runs a statement of the wrong text.
+ */
+class PreparedStatements {
+  readonly #ready = new Map<string, string>();
+
+  async run<T>(queryable: PgliteQueryable, name: string, text: string, values: unknown[], inTx: boolean): Promise<T[]> {
+    let id = this.#ready.get(text);
+    if (id === undefined) {
+      id = `affdash_${name.replace(/\W/g, '_')}_${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+      await queryable.query(`PREPARE ${id} AS ${text}`).catch((error: { code?: string }) => {
+        if (error.code !== DUPLICATE_PREPARED_STATEMENT) throw error;
+      });
+      this.#ready.set(text, id);
+    }
+    // EXECUTE is a command: its arguments are written into it, never bound
+    const execute = values.length ? `EXECUTE ${id}(${values.map(literal).join(', ')})` : `EXECUTE ${id}`;
+    try {
+      return (await queryable.query<T>(execute)).rows;
+    } catch (error) {
+      // the session lost it (`DEALLOCATE ALL`, `DISCARD ALL` from a socket client): prepared
+      // again, at once outside a transaction; a transaction is aborted by the error, so the
+      // statement is prepared again by the next use
+      if ((error as { code?: string }).code !== UNKNOWN_PREPARED_STATEMENT) throw error;
+      this.#ready.delete(text);
+      if (inTx) throw error;
+      return this.run(queryable, name, text, values, inTx);
+    }
+  }
+}
+
+/** A parameter of a named statement as an SQL literal: text, a finite number, a boolean or null. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'string') return pgDriver.escapeLiteral(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  throw new TypeError(`a named statement takes text, numbers, booleans and null, not ${typeof value}`);
+}
+
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
+const UNKNOWN_PREPARED_STATEMENT = '26000';
+
 /** `gate` (the owner of a shared folder) gives each query or transaction a turn of its own. */
 function wrap(
   queryable: PgliteQueryable,
@@ -139,6 +201,7 @@ function wrap(
   listen: Database['listen'],
   gate?: SessionGate,
   inTx = false,
+  prepared = new PreparedStatements(),
 ): Database {
   const turn = <T>(fn: () => Promise<T>) => (gate && !inTx ? gate.run(fn) : fn());
   return {
@@ -146,6 +209,8 @@ function wrap(
     inTransaction: inTx,
     async query<T>(query: SQLQuery) {
       const { text, values } = query.format(pg.pgFormat);
+      const name = statementName(query);
+      if (name) return turn(() => prepared.run<T>(queryable, name, text, values, inTx));
       const result = await turn(() => queryable.query<T>(text, values));
       return result.rows;
     },
@@ -158,7 +223,7 @@ function wrap(
         const savepoint = `s${++savepoints}`;
         await queryable.exec(`SAVEPOINT ${savepoint}`);
         try {
-          const result = await fn(wrap(queryable, close, listen, gate, true));
+          const result = await fn(wrap(queryable, close, listen, gate, true, prepared));
           await queryable.exec(`RELEASE SAVEPOINT ${savepoint}`);
           return result;
         } catch (error) {
@@ -166,7 +231,7 @@ function wrap(
           throw error;
         }
       }
-      return turn(() => (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, listen, gate, true))));
+      return turn(() => (queryable as PGlite).transaction((tx) => fn(wrap(tx, close, listen, gate, true, prepared))));
     },
     listen,
     close,
