@@ -52,7 +52,8 @@ export function createDeps(
       for (const [brandId, enrollmentId] of enrollments) dashboardVersions.forget(brandId, enrollmentId);
     },
   });
-  const config = { publicUrl: options.publicUrl.replace(/\/+$/, '') };
+  const limits = { ...defaultRateLimits, ...options.rateLimits };
+  const config = { publicUrl: options.publicUrl.replace(/\/+$/, ''), trustProxies: limits.trustProxies };
   return {
     db,
     keys,
@@ -66,7 +67,7 @@ export function createDeps(
     config,
     links: linkContext(keys, config),
     widgetFile: options.widgetFile ?? findWidgetFile(),
-    rateLimits: createRateLimits(db, { ...defaultRateLimits, ...options.rateLimits }),
+    rateLimits: createRateLimits(db, limits),
     mail: options.mail,
   };
 }

@@ -9,6 +9,9 @@ export const PUBLIC_URL = 'http://affdash.test';
 
 export type App = ReturnType<typeof createApp>;
 
+/** As a test app runs: behind one proxy of its own, so `X-Forwarded-For` names the visitor. */
+export const TEST_OPTIONS = { secret: SECRET, publicUrl: PUBLIC_URL, widgetFile: undefined, rateLimits: { trustProxies: 1 } };
+
 /** A response with its body read once: JSON when it is JSON, else text. */
 export interface Answer<T = any> {
   status: number;
@@ -117,7 +120,7 @@ export function useApp(backend: Backend) {
       return holder.db;
     },
     get deps(): AppDeps {
-      return (cache.deps ??= createDeps(holder.db, { secret: SECRET, publicUrl: PUBLIC_URL, widgetFile: undefined }));
+      return (cache.deps ??= createDeps(holder.db, TEST_OPTIONS));
     },
     get app(): App {
       return (cache.app ??= createApp(ctx.deps));
@@ -128,7 +131,7 @@ export function useApp(backend: Backend) {
      */
     get other(): { app: App; deps: AppDeps } {
       if (!cache.other) {
-        const deps = createDeps(backend.again(holder.db), { secret: SECRET, publicUrl: PUBLIC_URL, widgetFile: undefined });
+        const deps = createDeps(backend.again(holder.db), TEST_OPTIONS);
         cache.other = { app: createApp(deps), deps };
       }
       return cache.other;

@@ -37,6 +37,7 @@ describe.runIf(url)('affdash serve --workers 2 on PostgreSQL', () => {
     AFFDASH_SECRET: 's'.repeat(48),
     // long enough that only the shutdown's flush can have written the clicks
     AFFDASH_CLICK_BATCH_MS: '1000',
+    AFFDASH_TRUST_PROXIES: '1',
     PORT: String(port),
     HOST: '127.0.0.1',
   };

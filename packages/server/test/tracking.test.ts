@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backends } from './backends.js';
-import { type BrandClient, PUBLIC_URL, read, useApp } from './harness.js';
+import { createApp, createDeps } from '../src/index.js';
+import { type BrandClient, PUBLIC_URL, read, SECRET, useApp } from './harness.js';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
@@ -48,5 +49,18 @@ describe.each(backends())('tracking links on $name', (backend) => {
     expect(paused.text).toContain('This link is paused');
     expect(paused.text).toContain('href="https://shop.example/glow"');
     expect(await clicks(brand, enrollment.id)).toBe(0);
+  });
+
+  it('without proxies of its own, a visitor who writes X-Forwarded-For is still one visitor', async () => {
+    const direct = createApp(createDeps(t.db, { secret: SECRET, publicUrl: PUBLIC_URL, widgetFile: undefined }));
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    const path = enrollment.trackingUrl.slice(PUBLIC_URL.length);
+    const ids = new Set<string>();
+    for (const address of ['198.51.100.1', '198.51.100.2', '203.0.113.9, 198.51.100.3']) {
+      const res = await direct.request(path, { headers: { 'user-agent': BROWSER, 'x-forwarded-for': address } });
+      ids.add(new URL(res.headers.get('location')!).searchParams.get('affdash_click')!);
+    }
+    expect(ids.size).toBe(1);
   });
 });

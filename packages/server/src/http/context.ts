@@ -29,7 +29,8 @@ export interface AppDeps {
   linkTargets: LinkTargets;
   /** Clicks answered, waiting to be written (flush on shutdown). */
   clicks: ClickBuffer;
-  config: Pick<ServerConfig, 'publicUrl'>;
+  /** `trustProxies`: how many proxies of your own stand in front (`AFFDASH_TRUST_PROXIES`). */
+  config: Pick<ServerConfig, 'publicUrl'> & { trustProxies: number };
   /** Turns enrollments into their tracking and dashboard links (the keys and `config.publicUrl`). */
   links: LinkContext;
   /** Sends mail right away (a test send); member email goes through the outbox instead. */

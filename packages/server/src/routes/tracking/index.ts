@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { brandProfile } from '../../brand-profile/index.js';
 import type { AppEnv } from '../../http/context.js';
 import { PageError } from '../../http/errors.js';
@@ -7,20 +6,8 @@ import { router } from '../../http/router.js';
 import { clickFor } from '../../tracking/clicks.js';
 import { withClickId } from '../../tracking/link-targets.js';
 import { isAutomated, visitorHash } from '../../tracking/visitor.js';
+import { clientAddress } from '../../middleware/rate-limit/index.js';
 import { trackingNotice } from './notice.js';
-
-/**
- * The visitor's IP address: the first `X-Forwarded-For` hop (set by the load balancer in
- * front of the API), else `X-Real-IP`, else the socket's peer. Only used to compute the hash.
- */
-function clientIp(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (forwarded) return forwarded;
-  const real = c.req.header('x-real-ip')?.trim();
-  if (real) return real;
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? '';
-}
 
 const trackingLink = route({
   method: 'get',
@@ -35,7 +22,8 @@ const trackingLink = route({
     'monitor; `Purpose` / `Sec-Purpose: prefetch`, `X-Purpose: preview`, `X-Moz: prefetch`) are redirected without ' +
     'a click and without `affdash_click`. One visitor\'s clicks on one link within one half hour (UTC `:00`–`:29`, ' +
     '`:30`–`:59`) count once and carry the same click id, whichever process answers; a visitor is an HMAC of IP ' +
-    'address (the first `X-Forwarded-For` hop, else `X-Real-IP`, else the peer) and User-Agent with a salt that ' +
+    "address (the connection's peer, or behind `AFFDASH_TRUST_PROXIES` proxies the address the outermost of them " +
+    'saw in `X-Forwarded-For`, as for rate limits) and User-Agent with a salt that ' +
     'changes every UTC day, and the IP address is never stored. The answer goes first; clicks are written in ' +
     'batches within 50 ms. An unknown link answers a 404 page; a paused or ended enrollment or offer a 410 page ' +
     "with a way on to the offer's page, without a click.",
@@ -55,7 +43,7 @@ const trackingLink = route({
  */
 export function trackingRoutes() {
   return router().openapi(trackingLink, async (c) => {
-    const { db, linkTargets, clicks, keys } = c.get('deps');
+    const { db, linkTargets, clicks, keys, config } = c.get('deps');
     const target = await linkTargets.get(c.req.param('slug'));
     if (!target) {
       throw new PageError('not_found', 'No such tracking link.', { status: 404, render: () => trackingNotice(c, null) });
@@ -71,7 +59,9 @@ export function trackingRoutes() {
     const header = (name: string) => c.req.header(name);
     if (!isAutomated(header)) {
       const now = new Date();
-      const hash = visitorHash(keys.visitorKey, clientIp(c), header('user-agent') ?? '', now);
+      // the address as the rate limits take it: X-Forwarded-For only from proxies of your own
+      const ip = clientAddress(c, config.trustProxies);
+      const hash = visitorHash(keys.visitorKey, ip, header('user-agent') ?? '', now);
       const click = clickFor(keys.visitorKey, target, hash, now);
       clicks.add(click);
       location = withClickId(location, click.id);
