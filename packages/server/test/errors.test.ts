@@ -165,3 +165,21 @@ describe.each(backends())('errors on $name', (backend) => {
     await nothingWritten(brand, enrollment.id);
   });
 });
+
+describe('a write that lost a race in the database', () => {
+  it('is a 409 conflict to send again, not a 500', async () => {
+    const { Hono } = await import('hono');
+    const { answerError } = await import('../src/http/errors.js');
+    for (const code of ['40P01', '40001']) {
+      const app = new Hono();
+      app.onError(answerError);
+      app.get('/write', () => {
+        throw Object.assign(new Error('deadlock detected'), { code });
+      });
+      const answer = await call(app as never, 'GET', '/write');
+      expect(answer.status, code).toBe(409);
+      expect(answer.body.error.code, code).toBe('conflict');
+      expect(answer.body.error.message, code).toMatch(/nothing was written/);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import pg from '@databases/pg';
 import type { ConnectionPoolConfig, Queryable, SQLQuery } from '@databases/pg';
 import pgDriver from 'pg';
-import type { ChangeHandlers, Database } from './database.js';
+import { PgCode, pgErrorCode, type ChangeHandlers, type Database } from './database.js';
 import { CHANNEL_QUERY } from './notify.js';
 import { statementName } from './statement.js';
 
@@ -50,12 +50,31 @@ function wrap(queryable: Queryable, close: () => Promise<void>, listen: Database
     exec: async (script) => {
       await queryable.query(pg.sql.__dangerous__rawValue(script));
     },
-    tx: (fn) =>
+    tx: (fn) => {
       // on a transaction, @databases/pg makes the inner one a savepoint
-      queryable.tx((tx) => fn(wrap(tx, close, listen, true)), { retrySerializationFailures: 3 }),
+      const run = () => queryable.tx((tx) => fn(wrap(tx, close, listen, true)), { retrySerializationFailures: 3 });
+      return inTransaction ? run() : retryDeadlocks(run);
+    },
     listen,
     close,
   };
+}
+
+const DEADLOCK_RETRIES = 3;
+
+/**
+ * Runs a whole transaction again when PostgreSQL chose it as a deadlock's victim (it was
+ * rolled back, so nothing of it stays), after a short random wait; at most 3 times.
+ */
+async function retryDeadlocks<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (pgErrorCode(error) !== PgCode.deadlock || attempt > DEADLOCK_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
 
 /**

@@ -129,6 +129,11 @@ function errorBody(err: Error, c: Context): { status: ContentfulStatusCode; body
     status = err.status;
     code = statusCodes[status] ?? 'bad_request';
     message = err.message || 'Bad request';
+  } else if (pgErrorCode(err) === PgCode.deadlock || pgErrorCode(err) === PgCode.serializationFailure) {
+    // rolled back whole, retried already: nothing of it was written
+    status = 409;
+    code = 'conflict';
+    message = 'Other requests changed the same records at the same moment, and nothing was written. Send it again.';
   } else if (unstorableText.has(pgErrorCode(err) ?? '')) {
     status = 400;
     code = 'bad_request';
