@@ -93,7 +93,7 @@ describe('one owner of the embedded database', () => {
     expect(everyone.match(/^queued /gm)).toHaveLength(2);
     expect(await cli(['email', 'status', '--api-key', key])).toContain(seen.messageId);
     expect(JSON.parse(await cli(['email', 'message', seen.messageId, '--api-key', key]))).toMatchObject({ id: seen.messageId });
-    expect(await cli(['deliver'])).toMatch(/^email: sent \d+/);
+    expect(await cli(['deliver'])).toMatch(/^approval: approved \d+ conversions.*\nemail: sent \d+/);
     expect(await cli(['migrate'])).toContain('the schema is up to date');
 
     const demo = await cli(['demo']);

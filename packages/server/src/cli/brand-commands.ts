@@ -12,6 +12,7 @@ import {
 } from '@affdash/core';
 import { createApp } from '../app.js';
 import { brandProfile, updateBrandProfile } from '../brand-profile/index.js';
+import { approveDue } from '../conversions/approval.js';
 import { mailerFromConfig } from '../email/delivery.js';
 import { deliverEmails } from '../email/worker.js';
 import { IDEMPOTENCY_KEY_HOURS, pruneIdempotencyKeys } from '../http/idempotency.js';
@@ -110,6 +111,8 @@ export async function runBrandCommand(command: string, positionals: string[], va
   const runtime = await openRuntime();
   try {
     if (command === 'deliver') {
+      // first: the approvals' webhook events and emails go out in the same round
+      out(`approval: approved ${await approveDue(runtime.db)} conversions whose hold period is over`);
       const mailer = mailerFromConfig(runtime.config);
       try {
         const report = await deliverEmails({

@@ -107,8 +107,9 @@ export const commands = {
     },
   },
   deliver: {
-    usage: `affdash deliver               deliver what is due once: member email (SMTP_URL, else .eml files) and webhooks,
-                                and delete webhook events past AFFDASH_WEBHOOK_RETENTION_DAYS (30) and idempotency keys past 24 h`,
+    usage: `affdash deliver               do once what serve does all along: approve conversions whose hold period is over,
+                                deliver member email (SMTP_URL, else .eml files) and webhooks, and delete webhook
+                                events past AFFDASH_WEBHOOK_RETENTION_DAYS (30) and idempotency keys past 24 h`,
     options: {},
   },
 } satisfies Record<string, Command>;
