@@ -1,25 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-run.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useCliDataFolder } from './cli-run.js';
 import { createApiKey, createApp, ensureBrand, openRuntime } from '../src/index.js';
 
 describe('affdash deliver', () => {
-  const saved = { ...process.env };
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'affdash-cli-'));
-    delete process.env.DATABASE_URL;
-    delete process.env.SMTP_URL;
-    process.env.AFFDASH_DATA_DIR = dir;
-    process.env.AFFDASH_SECRET = 'd'.repeat(48);
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await rm(dir, { recursive: true, force: true });
-  });
+  useCliDataFolder('d'.repeat(48));
 
   it('approves the conversions whose hold period is over, and only those, in the same round', async () => {
     const runtime = await openRuntime();

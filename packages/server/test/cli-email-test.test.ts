@@ -1,25 +1,18 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli-run.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, useCliDataFolder } from './cli-run.js';
 import { createApiKey, createApp, ensureBrand, openRuntime } from '../src/index.js';
 
 const run = runCli;
 
 describe('affdash email … --test-to', () => {
-  const saved = { ...process.env };
-  let dir: string;
+  const folder = useCliDataFolder('e'.repeat(48));
   let apiKey: string;
   let offerId: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'affdash-cli-'));
-    delete process.env.DATABASE_URL;
-    delete process.env.SMTP_URL;
-    process.env.AFFDASH_DATA_DIR = dir;
-    process.env.AFFDASH_SECRET = 'e'.repeat(48);
     const runtime = await openRuntime();
     const brandId = await ensureBrand(runtime.db, { name: 'Glow Cosmetics' });
     apiKey = await createApiKey(runtime.db, brandId, 'cli');
@@ -37,18 +30,14 @@ describe('affdash email … --test-to', () => {
     offerId = ((await res.json()) as { id: string }).id;
     await runtime.db.close();
   });
-  afterAll(async () => {
-    process.env = saved;
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it('sends a test for a sample member in the language asked for, and queues nothing', async () => {
     const sent = await run(['email', 'tracking-items', '--api-key', apiKey, '--offer', offerId, '--test-to', 'me@glow.example', '--locale', 'de']);
     expect(sent.code, sent.err).toBe(0);
     expect(sent.out).toBe('sent a test to me@glow.example: [Test] Dein Code und deine Links für Summer Glow von Glow Cosmetics\n');
-    const files = await readdir(path.join(dir, 'outbox'));
+    const files = await readdir(path.join(folder.dir, 'outbox'));
     expect(files).toHaveLength(1);
-    const mail = await simpleParser(await readFile(path.join(dir, 'outbox', files[0]!)));
+    const mail = await simpleParser(await readFile(path.join(folder.dir, 'outbox', files[0]!)));
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('me@glow.example');
     expect(mail.text).toContain('Hallo Alex,');
     const status = await run(['email', 'status', '--api-key', apiKey, '--offer', offerId]);

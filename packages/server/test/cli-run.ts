@@ -1,4 +1,7 @@
-import { vi } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { runBrandCommand, type BrandCommandValues } from '../src/cli/brand-commands.js';
 import { parseCommand, type CommandName } from '../src/cli/commands.js';
 import { describeError } from '../src/cli/errors.js';
@@ -28,4 +31,26 @@ export async function runCli(args: string[]): Promise<{ out: string; err: string
   const code = Number(process.exitCode ?? 0);
   process.exitCode = 0;
   return { out: out.join(''), err: err.join(''), code };
+}
+
+/**
+ * A data folder of its own for the CLI commands of a test file, on the embedded database
+ * (no DATABASE_URL, no SMTP_URL: email goes to `<dir>/outbox`); the environment is put back
+ * and the folder removed afterwards. Call it before the file's own `beforeAll`.
+ */
+export function useCliDataFolder(secret: string): { readonly dir: string } {
+  const saved = { ...process.env };
+  const holder = { dir: '' };
+  beforeAll(async () => {
+    holder.dir = await mkdtemp(path.join(tmpdir(), 'affdash-cli-'));
+    delete process.env.DATABASE_URL;
+    delete process.env.SMTP_URL;
+    process.env.AFFDASH_DATA_DIR = holder.dir;
+    process.env.AFFDASH_SECRET = secret;
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await rm(holder.dir, { recursive: true, force: true });
+  });
+  return holder;
 }
