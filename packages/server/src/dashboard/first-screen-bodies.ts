@@ -78,8 +78,8 @@ export class FirstScreenBodies {
 
 /**
  * The first screen of a grant's enrollment in the language of `locale`, as JSON text, and its
- * version: kept text while the enrollment's version is current, else built (one statement)
- * and kept. Read with the `generation` of `DashboardVersions` taken before it began.
+ * version: the kept text while the enrollment's version is current, else built (one
+ * statement) and kept, unless a write raced the read (`DashboardVersions.generation`).
  */
 export async function firstScreenJson(
   deps: Pick<AppDeps, 'db' | 'links' | 'dashboardVersions' | 'firstScreenBodies'>,
