@@ -4,7 +4,10 @@
 -- rows: totals, tier progress and chart come from enrollment_totals and enrollment_daily.
 -- Parameters: brand_id, enrollment_id, page_rows (a page plus one, to know whether there is
 -- more), series_from and series_to (days), month_start, quarter_start, year_start (days: the
--- start of each tier period that contains today).
+-- start of each tier period that contains today). Times inside the JSON are UTC timestamps as
+-- JSON writes them (`2026-11-30T12:34:56.123456`, the fraction without trailing zeros) and
+-- days as `2026-11-30`, whatever the session's DateStyle: cheaper than to_char, and the
+-- answer's and the cursors' forms are made from them in first-screen.ts.
 SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.ended_at, e.promo_code, e.tracking_slug,
        b.ended_enrollment_access AS ended_access, b.name AS brand_name, b.logo_url, b.display_name, b.accent_color, b.accent_text_color,
        m.name AS member_name,
@@ -44,11 +47,9 @@ CROSS JOIN LATERAL (
            'commission_amount', c.commission_amount,
            'original_amount', c.original_amount,
            'original_currency', c.original_currency,
-           'occurred_at', to_char(c.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-           'expected_approval_at',
-             to_char(c.expected_approval_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-           'status_reason', c.status_reason,
-           'cursor_at', to_char(c.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+           'occurred_at', c.occurred_at AT TIME ZONE 'UTC',
+           'expected_approval_at', c.expected_approval_at AT TIME ZONE 'UTC',
+           'status_reason', c.status_reason
          ) ORDER BY c.occurred_at DESC, c.id DESC), '[]') AS rows
   FROM (
     SELECT * FROM conversions c
@@ -64,8 +65,7 @@ CROSS JOIN LATERAL (
            'currency', p.currency,
            'method', p.method,
            'reference', p.reference,
-           'paid_at', to_char(p.paid_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-           'cursor_at', to_char(p.paid_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+           'paid_at', p.paid_at AT TIME ZONE 'UTC'
          ) ORDER BY p.paid_at DESC, p.id DESC), '[]') AS rows
   FROM (
     SELECT * FROM payments p
@@ -76,7 +76,7 @@ CROSS JOIN LATERAL (
 ) payment_page
 CROSS JOIN LATERAL (
   SELECT COALESCE(json_agg(json_build_object(
-           'day', to_char(d.day, 'YYYY-MM-DD'),
+           'day', d.day,
            'clicks', d.clicks,
            'conversions', d.conversions,
            'sales', d.sales,

@@ -1,7 +1,7 @@
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
 import type { CommissionStructure } from '@affdash/core';
-import { firstScreen } from '../src/dashboard/first-screen.js';
+import { firstScreen, jsonTime } from '../src/dashboard/first-screen.js';
 import { backends } from './backends.js';
 import { PUBLIC_URL, useApp } from './harness.js';
 
@@ -16,6 +16,15 @@ const tiered: CommissionStructure = {
     { from: 2, commission: { type: 'percent', rateBps: 1_500 } },
   ],
 };
+
+describe("times from the statement's JSON", () => {
+  it("become the answer's milliseconds (cut, not rounded) and the cursor's microseconds", () => {
+    expect(jsonTime('2026-11-30T12:34:56')).toEqual({ wire: '2026-11-30T12:34:56.000Z', cursor: '2026-11-30T12:34:56.000000Z' });
+    expect(jsonTime('2026-11-30T12:34:56.1')).toEqual({ wire: '2026-11-30T12:34:56.100Z', cursor: '2026-11-30T12:34:56.100000Z' });
+    expect(jsonTime('2026-11-30T12:34:56.123999')).toEqual({ wire: '2026-11-30T12:34:56.123Z', cursor: '2026-11-30T12:34:56.123999Z' });
+    expect(jsonTime('1970-01-01T00:00:00.00005')).toEqual({ wire: '1970-01-01T00:00:00.000Z', cursor: '1970-01-01T00:00:00.000050Z' });
+  });
+});
 
 describe.each(backends())('the first screen on $name', (backend) => {
   const t = useApp(backend);

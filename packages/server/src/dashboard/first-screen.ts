@@ -37,6 +37,10 @@ type Param =
   | 'year_start';
 const firstScreenStatement = sqlFile<Param>('first-screen');
 
+/** A conversion of the first page as the statement's JSON has it (times: `jsonTime`). */
+type ConversionJson = Omit<ConversionItem, 'cursor_at'>;
+
+/** What `toDashboardConversion` reads: times in the answer's form, and the page's cursor time. */
 interface ConversionItem {
   id: string;
   order_id: string;
@@ -59,7 +63,19 @@ interface PaymentItem {
   method: string;
   reference: string | null;
   paid_at: string;
-  cursor_at: string;
+}
+
+/**
+ * A UTC timestamp as PostgreSQL writes one into JSON, `2026-11-30T12:34:56.123456` (the
+ * fraction without trailing zeros, or none), as the answer writes times
+ * (`2026-11-30T12:34:56.123Z`, milliseconds cut as `to_char`'s `MS` cuts them) and as a cursor
+ * keeps them (`…56.123456Z`, microseconds).
+ */
+export function jsonTime(value: string): { wire: string; cursor: string } {
+  const dot = value.indexOf('.', 19);
+  const base = value.slice(0, 19);
+  const micros = (dot < 0 ? '' : value.slice(dot + 1)).padEnd(6, '0');
+  return { wire: `${base}.${micros.slice(0, 3)}Z`, cursor: `${base}.${micros}Z` };
 }
 
 interface FirstScreenRow {
@@ -93,7 +109,7 @@ interface FirstScreenRow {
   version: number;
   tier_conversions: number;
   tier_sales: number;
-  conversion_rows: ConversionItem[];
+  conversion_rows: ConversionJson[];
   payment_rows: PaymentItem[];
   series_rows: SeriesPoint[];
 }
@@ -146,7 +162,17 @@ function toPayment(p: PaymentItem): DashboardPayment {
     amount: { amount: p.amount, currency: p.currency },
     method: p.method,
     reference: p.reference,
-    paidAt: p.paid_at,
+    paidAt: jsonTime(p.paid_at).wire,
+  };
+}
+
+function conversionItem(c: ConversionJson): ConversionItem {
+  const occurred = jsonTime(c.occurred_at);
+  return {
+    ...c,
+    occurred_at: occurred.wire,
+    expected_approval_at: c.expected_approval_at && jsonTime(c.expected_approval_at).wire,
+    cursor_at: occurred.cursor,
   };
 }
 
@@ -216,8 +242,8 @@ export async function firstScreen(
       balance: money(balance),
       expected: money(r.commission_pending + balance),
     },
-    conversions: page(r.conversion_rows, toDashboardConversion, (c) => [c.cursor_at, c.id]),
-    payments: page(r.payment_rows, toPayment, (p) => [p.cursor_at, p.id]),
+    conversions: page(r.conversion_rows.map(conversionItem), toDashboardConversion, (c) => [c.cursor_at, c.id]),
+    payments: page(r.payment_rows, toPayment, (p) => [jsonTime(p.paid_at).cursor, p.id]),
     series: { ...range, currency: r.currency, points: seriesDays(range, r.series_rows) },
     payout: {
       minimum: money(r.payout_minimum),
