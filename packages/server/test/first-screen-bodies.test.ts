@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, createDeps, type Database } from '../src/index.js';
 import { loadConfig } from '../src/config.js';
-import { FirstScreenBodies } from '../src/dashboard/first-screen-bodies.js';
+import { FirstScreenBodies, firstScreenText } from '../src/dashboard/first-screen-bodies.js';
+import { firstScreen } from '../src/dashboard/first-screen.js';
 import { backends } from './backends.js';
 import { call, PUBLIC_URL, SECRET, untilLive, useApp, type App, type BrandClient } from './harness.js';
 
@@ -87,6 +88,16 @@ describe.each(backends())('first screens kept in memory on $name', (backend) => 
     const french = await first(app, token, enrollment.id, '?locale=fr');
     expect(french.body.messages).not.toEqual(built.body.messages);
     expect((await first(app, token, enrollment.id)).body.messages).toEqual(built.body.messages);
+  });
+
+  it('writes the text JSON.stringify writes, in every language', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await setup(brand);
+    await brand.ok('POST', '/v1/conversions', { orderId: 'T-1', amount: 2_000, enrollmentId: enrollment.id }, 201);
+    for (const locale of [undefined, 'de-AT', 'pt', 'xx']) {
+      const { dashboard } = await firstScreen(t.db, t.deps.links, { brandId: brand.brandId, enrollmentId: enrollment.id }, locale);
+      expect(firstScreenText(dashboard), locale).toBe(JSON.stringify(dashboard));
+    }
   });
 
   it('a write through another process changes the kept answer within a second', async () => {

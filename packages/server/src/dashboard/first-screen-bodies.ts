@@ -1,3 +1,4 @@
+import type { Dashboard } from '@affdash/core';
 import type { AppDeps } from '../http/context.js';
 import type { DashboardGrant } from '../keys/dashboard-tokens.js';
 import { firstScreen } from './first-screen.js';
@@ -76,6 +77,20 @@ export class FirstScreenBodies {
   }
 }
 
+/** The words of each language as JSON text: the same few kilobytes in every first screen. */
+const wordTexts = new Map<string, string>();
+
+/** `JSON.stringify(dashboard)`, with the words (its last member) written once per language. */
+export function firstScreenText(dashboard: Dashboard): string {
+  const { messages, ...rest } = dashboard;
+  let words = wordTexts.get(messages.locale);
+  if (words === undefined) {
+    words = JSON.stringify(messages);
+    wordTexts.set(messages.locale, words);
+  }
+  return `${JSON.stringify(rest).slice(0, -1)},"messages":${words}}`;
+}
+
 /**
  * The first screen of a grant's enrollment in the language of `locale`, as JSON text, and its
  * version: the kept text while the enrollment's version is current, else built (one
@@ -96,7 +111,7 @@ export async function firstScreenJson(
   }
   const generation = versions.generation;
   const { dashboard, version } = await firstScreen(deps.db, deps.links, grant, locale, now);
-  const json = JSON.stringify(dashboard);
+  const json = firstScreenText(dashboard);
   versions.note(grant.brandId, grant.enrollmentId, version, generation);
   // kept only when this process knows the version as current: an answer of a read that raced
   // a write is not kept

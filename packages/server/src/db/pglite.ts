@@ -9,7 +9,7 @@ import { claimDataFolder, isAlive, publishSocket, readOwner, releaseDataFolder, 
 import { shareOverSocket } from './pglite-socket.js';
 import { openPostgres } from './postgres.js';
 import { SessionGate } from './session-gate.js';
-import { statementName } from './statement.js';
+import { formatQuery, statementName } from './statement.js';
 
 /** How long a second process waits for the owner of a data folder to start listening. */
 const OWNER_START_MS = 30_000;
@@ -208,7 +208,7 @@ function wrap(
     kind: 'pglite',
     inTransaction: inTx,
     async query<T>(query: SQLQuery) {
-      const { text, values } = query.format(pg.pgFormat);
+      const { text, values } = formatQuery(query, pg.pgFormat);
       const name = statementName(query);
       if (name) return turn(() => prepared.run<T>(queryable, name, text, values, inTx));
       const result = await turn(() => queryable.query<T>(text, values));

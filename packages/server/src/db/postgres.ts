@@ -3,7 +3,7 @@ import type { ConnectionPoolConfig, Queryable, SQLQuery } from '@databases/pg';
 import pgDriver from 'pg';
 import { PgCode, pgErrorCode, type ChangeHandlers, type Database } from './database.js';
 import { CHANNEL_QUERY } from './notify.js';
-import { statementName } from './statement.js';
+import { formatQuery, statementName } from './statement.js';
 
 const RECONNECT_MS = 1_000;
 
@@ -24,7 +24,7 @@ export function openPostgres(
     // a query `named` runs as a prepared statement: planned once per connection
     prepareQuery: (query: SQLQuery) => {
       const name = options.prepare === false ? undefined : statementName(query);
-      return name ? ({ format: (f: never) => ({ ...query.format(f), name }) } as unknown as SQLQuery) : query;
+      return name ? ({ format: (f: never) => ({ ...formatQuery(query, f), name }) } as unknown as SQLQuery) : query;
     },
     onError: () => {},
   } as Parameters<typeof pg.default>[0]);

@@ -27,11 +27,13 @@ export function sqlFile<P extends string>(name: string): (params: Record<P, unkn
   }
   parts.push(text.slice(last));
   return (params) => {
+    const values: unknown[] = [];
     const pieces = parts.map((part) => {
       if (typeof part === 'string') return sql.__dangerous__rawValue(part);
       if (!(part.param in params)) throw new Error(`${name}.sql: no value for :${part.param}`);
+      values.push(params[part.param as P]);
       return sql`${params[part.param as P]}`;
     });
-    return named(name, sql.join(pieces, sql``));
+    return named(name, sql.join(pieces, sql``), values);
   };
 }
