@@ -50,11 +50,11 @@ export class FirstScreenBodies {
 
   /** Keeps a first screen's JSON text (its `generatedAt` written as `generatedAt`). */
   put(key: string, version: number, json: string, generatedAt: string): void {
+    if (json.length > this.#maxBytes) return;
     const at = json.lastIndexOf(`${GENERATED_AT}${generatedAt}"`);
     if (at < 0 || generatedAt.length !== ISO_LENGTH) return;
     const start = at + GENERATED_AT.length;
     const kept = { version, head: json.slice(0, start), tail: json.slice(start + ISO_LENGTH), bytes: json.length };
-    if (kept.bytes > this.#maxBytes) return;
     this.#drop(key);
     this.#kept.set(key, kept);
     this.#bytes += kept.bytes;
