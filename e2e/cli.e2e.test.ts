@@ -100,4 +100,20 @@ describe('affdash CLI errors', () => {
     expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toBe('affdash: PORT must be a whole number from 0 to 65535');
   });
+
+  it('finishes its work quietly when its reader stops early (| head -1)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { affdashBin } = await import('./cli.js');
+    const child = spawn(process.execPath, [affdashBin, 'create-brand', '--name', 'Piped'], {
+      env: { ...process.env, DATABASE_URL: '', ...env },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy()); // the first line read, the pipe closed
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const again = await runCli(['create-brand', '--name', 'After'], env);
+    expect(again.code).toBe(0);
+  });
 });

@@ -13,6 +13,13 @@ import { describeError, UsageError } from './errors.js';
 import { printDemo } from './print.js';
 import { isClusterWorker, serveCommand, serveWorker, stopOnSignals } from './serve-command.js';
 
+// a reader that stops early (`affdash deliver | head -1`) ends the output, not the command:
+// what it was doing finishes, and no stack trace is printed
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
 
 async function main(argv: string[]): Promise<void> {
   const [first, ...rest] = argv;
