@@ -64,11 +64,6 @@ export class FirstScreenBodies {
     }
   }
 
-  clear(): void {
-    this.#kept.clear();
-    this.#bytes = 0;
-  }
-
   #drop(key: string): void {
     const kept = this.#kept.get(key);
     if (!kept) return;
