@@ -5,6 +5,7 @@ import { DashboardVersions } from './changes/dashboard-versions.js';
 import { FIRST_SCREEN_BODIES_BYTES, FirstScreenBodies } from './dashboard/first-screen-bodies.js';
 import { ChangeFeed } from './changes/feed.js';
 import { linkContext } from './enrollments/links.js';
+import { ApiKeys } from './keys/api-keys.js';
 import { DashboardKeyStore } from './keys/dashboard-key-store.js';
 import { VerifiedTokens } from './keys/verified-tokens.js';
 import { ClickBuffer } from './tracking/click-buffer.js';
@@ -58,6 +59,7 @@ export function createDeps(
     db,
     keys,
     changes,
+    apiKeys: new ApiKeys(db, changes),
     dashboardKeys,
     verifiedTokens,
     dashboardVersions,

@@ -8,6 +8,8 @@ export const ChangeKind = {
   key: 'key',
   /** `link <slug>`: what a tracking link leads to changed (`link *`: any of them). */
   link: 'link',
+  /** `apikey <api key id>`: an API key was revoked, changed or deleted. */
+  apiKey: 'apikey',
 } as const;
 export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
 

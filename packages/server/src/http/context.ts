@@ -1,6 +1,7 @@
 import type { Database } from '../db/index.js';
 import type { ServerKeys } from '../keys/server-keys.js';
 import type { ServerConfig } from '../config.js';
+import type { ApiKeys } from '../keys/api-keys.js';
 import type { DashboardKeyStore } from '../keys/dashboard-key-store.js';
 import type { ChangeFeed } from '../changes/feed.js';
 import type { DashboardVersions } from '../changes/dashboard-versions.js';
@@ -16,6 +17,8 @@ import type { FirstScreenBodies } from '../dashboard/first-screen-bodies.js';
 export interface AppDeps {
   db: Database;
   keys: ServerKeys;
+  /** Brand API keys this process authenticated, while `changes` is live. */
+  apiKeys: ApiKeys;
   dashboardKeys: DashboardKeyStore;
   /** What other processes changed that this one caches (NOTIFY). */
   changes: ChangeFeed;

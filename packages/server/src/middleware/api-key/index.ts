@@ -1,16 +1,13 @@
-import pg from '@databases/pg';
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
-import { hashSecret } from '../../keys/random.js';
 import { bearerToken } from '../bearer.js';
-
-const { sql } = pg;
 
 /**
  * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
- * Keys are looked up by their SHA-256; revoked keys are refused. Writes then pass the key's
- * rate limit. `brandCredentials()` runs it once for the whole brand API.
+ * Keys are looked up by their SHA-256 (each process keeps those it found: `ApiKeys`); revoked
+ * keys are refused. Writes then pass the key's rate limit. `brandCredentials()` runs it once
+ * for the whole brand API.
  */
 export function apiKey() {
   return createMiddleware<AppEnv>(async function apiKeyMiddleware(c, next) {
@@ -18,12 +15,10 @@ export function apiKey() {
     if (!secret) {
       throw new ApiError('unauthorized', 'Send your API key as "Authorization: Bearer <key>".');
     }
-    const { db } = c.get('deps');
-    const [row] = await db.query<{ brand_id: string; id: string }>(sql`
-      SELECT brand_id, id FROM api_keys WHERE secret_hash = ${hashSecret(secret)} AND revoked_at IS NULL`);
-    if (!row) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
-    c.set('brandId', row.brand_id);
-    c.set('apiKeyId', row.id);
+    const key = await c.get('deps').apiKeys.find(secret);
+    if (!key) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
+    c.set('brandId', key.brandId);
+    c.set('apiKeyId', key.id);
     // also when called by the idempotency middleware, which does not look at what it returns
     const limited = await c.get('deps').rateLimits.writes(c, next);
     if (limited instanceof Response) c.res = limited;
