@@ -27,4 +27,20 @@ describe('randomString', () => {
     const seen = new Set(randomString(5_000, 'abc'));
     expect([...seen].sort()).toEqual(['a', 'b', 'c']);
   });
+
+  it('draws every character alike, with no modulo bias', () => {
+    // 256 % 200 = 56: a byte taken modulo 200 would draw the first 56 characters twice as often
+    const alphabet = Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x100 + i)).join('');
+    const counts = new Array<number>(200).fill(0);
+    for (const char of randomString(400_000, alphabet)) counts[char.charCodeAt(0) - 0x100]!++;
+    const mean = (part: number[]) => part.reduce((a, b) => a + b, 0) / part.length;
+    const ratio = mean(counts.slice(0, 56)) / mean(counts.slice(56));
+    expect(ratio).toBeGreaterThan(0.95);
+    expect(ratio).toBeLessThan(1.05);
+  });
+
+  it('refuses an alphabet it cannot draw from fairly', () => {
+    expect(() => randomString(4, 'a')).toThrow(RangeError);
+    expect(() => randomString(4, 'x'.repeat(257))).toThrow(RangeError);
+  });
 });
