@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from '@databases/pg';
 import pgDriver from 'pg';
+import pgUtils from 'pg/lib/utils.js';
 import type { SQLQuery } from '@databases/pg';
 import type { Database } from './database.js';
 import { CHANNEL_QUERY } from './notify.js';
@@ -182,13 +183,17 @@ class PreparedStatements {
   }
 }
 
-/** A parameter of a named statement as an SQL literal: text, a finite number, a boolean or null. */
+/**
+ * A parameter of a named statement as an SQL literal: text, a finite number, a boolean, null,
+ * or a date or an array as the driver sends one (`{a,"b c",NULL}`), quoted.
+ */
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'string') return pgDriver.escapeLiteral(value);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  throw new TypeError(`a named statement takes text, numbers, booleans and null, not ${typeof value}`);
+  if (Array.isArray(value) || value instanceof Date) return pgDriver.escapeLiteral(String(pgUtils.prepareValue(value)));
+  throw new TypeError(`a named statement takes text, finite numbers, booleans, dates, arrays and null, not ${typeof value}`);
 }
 
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
