@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Database } from '../db/index.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { opaqueKey } from '../db/opaque-key.js';
+import { named } from '../db/statement.js';
 
 const { sql } = pg;
 
@@ -62,7 +63,7 @@ export async function findTargets(
   const clickIds = distinct((i) => i.clickId);
   const found: AttributionTargets = { byEnrollment: new Map(), byPromoCode: new Map(), byClick: new Map() };
   if (!enrollmentIds.length && !promoCodes.length && !clickIds.length) return found;
-  const rows = await db.query<AttributionTarget & { kind: 'enrollment' | 'promo_code' | 'click'; key: string }>(sql`
+  const rows = await db.query<AttributionTarget & { kind: 'enrollment' | 'promo_code' | 'click'; key: string }>(named('attribution_targets', sql`
     SELECT k.kind, k.key, e.id AS enrollment_id, e.offer_id, e.member_id,
            e.status AS enrollment_status, o.status AS offer_status,
            o.currency, o.commission, o.hold_days, o.attribution
@@ -77,7 +78,7 @@ export async function findTargets(
       WHERE c.brand_id = ${opaqueKey(brandId)} AND c.id = ANY (${clickIds}::text[])
     ) AS k
     JOIN enrollments e ON e.brand_id = ${brandId} AND e.id = k.enrollment_id
-    JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id`);
+    JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id`));
   const maps = { enrollment: found.byEnrollment, promo_code: found.byPromoCode, click: found.byClick };
   for (const { kind, key, ...target } of rows) maps[kind].set(key, target);
   return found;

@@ -114,6 +114,7 @@ export interface InsertedSales {
  */
 export function salesWrite(brandId: string, planned: readonly PlannedSale[], actor: string, skipTaken: boolean): MoneyWrite {
   return {
+    name: skipTaken ? 'sales_write_skipping_taken' : 'sales_write',
     brandId,
     enrollmentIds: planned.map((p) => p.attribution.target.enrollment_id),
     writes: (gate) => sql`

@@ -2,6 +2,7 @@ import pg from '@databases/pg';
 import type { SQLQuery } from '@databases/pg';
 import type { WebhookEventType } from '@affdash/core';
 import type { Database } from '../db/index.js';
+import { named } from '../db/statement.js';
 import { ApiError } from '../http/errors.js';
 import { insertEvents, subscribersCheck, type EventRows } from '../webhooks/written-events.js';
 import { applyDelta } from './delta.js';
@@ -32,6 +33,12 @@ function remember(key: string, endpointIds: readonly string[]): void {
  * pieces of its one statement.
  */
 export interface MoneyWrite {
+  /**
+   * A statement name for the write when it emits no events (the usual case: no endpoint
+   * subscribes), so PostgreSQL plans it once per connection: its text must then depend on
+   * nothing but this name (lists go as array parameters).
+   */
+  name?: string;
   brandId: string;
   /** The enrollments whose totals it changes: locked first, in one order (`totalsLock`). */
   enrollmentIds: readonly string[];
@@ -80,8 +87,10 @@ export async function writeMoney<T>(db: Database, write: MoneyWrite): Promise<T[
   let rows: EventRows | null = null;
   for (let round = 1; ; round++) {
     if (endpointIds.length) rows ??= write.events.rows();
+    const events = endpointIds.length ? rows : null;
+    const query = statement(write, endpointIds, events);
     const answer = await db.query<{ matched: boolean; endpoint_ids: string[]; answered: boolean | null }>(
-      statement(write, endpointIds, endpointIds.length ? rows : null),
+      write.name && !events ? named(write.name, query) : query,
     );
     if (answer[0]!.matched) return answer.filter((row) => row.answered) as T[];
     endpointIds = answer[0]!.endpoint_ids;

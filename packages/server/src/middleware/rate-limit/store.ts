@@ -1,6 +1,7 @@
 import pg from '@databases/pg';
 import type { ClientRateLimitInfo, Store } from 'hono-rate-limiter';
 import type { Database } from '../../db/index.js';
+import { named } from '../../db/statement.js';
 
 const { sql } = pg;
 /** Counters whose window ended this long ago are deleted (at most once a minute per store). */
@@ -27,13 +28,13 @@ export class DatabaseStore implements Store {
 
   async increment(key: string): Promise<ClientRateLimitInfo> {
     const w = this.#windowSeconds;
-    const [row] = await this.db.query<{ hits: number; window_ends_at: Date | string }>(sql`
+    const [row] = await this.db.query<{ hits: number; window_ends_at: Date | string }>(named('rate_limit_hit', sql`
       INSERT INTO rate_limits AS r (key, hits, window_ends_at)
       VALUES (${this.prefix + key}, 1, to_timestamp((floor(extract(epoch FROM now()) / ${w}) + 1) * ${w}))
       ON CONFLICT (key) DO UPDATE SET
         hits = CASE WHEN r.window_ends_at <= now() THEN 1 ELSE r.hits + 1 END,
         window_ends_at = CASE WHEN r.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE r.window_ends_at END
-      RETURNING hits, window_ends_at`);
+      RETURNING hits, window_ends_at`));
     void this.#sweep();
     return { totalHits: row!.hits, resetTime: new Date(row!.window_ends_at) };
   }
