@@ -51,8 +51,8 @@ export function contribution(status: SQLQuery, sale: SQLQuery, commission: SQLQu
  * the enrollments' daily rollups and totals, in the statement that makes it. `source` is any
  * `SELECT brand_id, enrollment_id, day, <deltaColumns>` over the statement's rows (the UTC day
  * of a conversion's `occurred_at`, a payment's `paid_at`, a click's time), as many rows per
- * enrollment and day as it likes: they are summed. A day whose sums are all zero is not
- * written; every enrollment of the source has its totals row updated (and so its dashboard's
+ * enrollment and day as it likes: they are summed once by enrollment and day (`by_day`), and
+ * the totals from those sums. A day whose sums are all zero is not written; every enrollment of the source has its totals row updated (and so its dashboard's
  * version raised), even by nothing. Lock the totals rows first, in one order (`totalsLock`).
  * The one place the rollup arithmetic is written.
  */
@@ -62,13 +62,14 @@ export function applyDelta(source: SQLQuery): SQLQuery {
                    sum(paid) AS paid`;
   return sql`
     delta AS (${source}),
+    by_day AS (
+      SELECT brand_id, enrollment_id, day, ${sums} FROM delta GROUP BY brand_id, enrollment_id, day
+    ),
     daily AS (
       INSERT INTO enrollment_daily AS r (brand_id, enrollment_id, day, clicks, conversions, sales,
                                          commission_pending, commission_approved,
                                          commission_reversed, paid)
-      SELECT * FROM (
-        SELECT brand_id, enrollment_id, day, ${sums} FROM delta GROUP BY brand_id, enrollment_id, day
-      ) AS d
+      SELECT * FROM by_day
       WHERE (clicks, conversions, sales, pending, approved, reversed, paid) <> (0, 0, 0, 0, 0, 0, 0)
       ORDER BY brand_id, enrollment_id, day
       ON CONFLICT (brand_id, enrollment_id, day) DO UPDATE SET
@@ -89,7 +90,7 @@ export function applyDelta(source: SQLQuery): SQLQuery {
         commission_approved = t.commission_approved + d.approved,
         paid = t.paid + d.paid,
         updated_at = now()
-      FROM (SELECT brand_id, enrollment_id, ${sums} FROM delta GROUP BY brand_id, enrollment_id) AS d
+      FROM (SELECT brand_id, enrollment_id, ${sums} FROM by_day GROUP BY brand_id, enrollment_id) AS d
       WHERE t.brand_id = d.brand_id AND t.enrollment_id = d.enrollment_id
     )`;
 }
