@@ -24,13 +24,19 @@ export function minorUnitDigits(currency: string): number {
   return digits;
 }
 
+/** The currencies Intl knows, read once (undefined where the runtime cannot list them). */
+const knownCurrencies: ReadonlySet<string> | undefined = (() => {
+  const list = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('currency');
+  return list && new Set(list);
+})();
+
 /** True when the code is a currency Intl knows (a well-formed ISO 4217 code). */
 export function isKnownCurrency(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (knownCurrencies) return knownCurrencies.has(code);
   try {
     new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('currency')
-      .includes(code) ?? true;
+    return true;
   } catch {
     return false;
   }
