@@ -384,8 +384,9 @@ out(
   'skipped' in start
     ? `5. npm start, warm: skipped (${start.skipped})`
     : `5. npm start, warm, to all ${start.urls} URLs answering: ${fixed(start.warmMs / 1000, 2)} s (target ≤ 3 s; cold ` +
-        `${fixed(start.coldMs / 1000, 1)} s); resident memory once idle ${int(start.warmRssMb)} MB warm, ` +
-        `${int(start.coldRssMb)} MB after seeding a new data folder (target < 300 MB)`,
+        `${fixed(start.coldMs / 1000, 1)} s); the affdash process's resident memory once idle ${int(start.warmRssMb)} MB warm, ` +
+        `${int(start.coldRssMb)} MB after seeding a new data folder (target < 300 MB); the example brand site's own ` +
+        `process (Vite's dev server) ${int(start.siteRssMb)} MB`,
 );
 const totalS = (performance.now() - started) / 1000;
 out();

@@ -1,6 +1,7 @@
 // `npm start` warm: from the command to every URL it prints answering, on a data folder the
 // demo was already seeded into (a first, cold start seeds it and is not measured). Also the
-// started process's resident memory once idle.
+// resident memory once idle of the affdash process (API, hosted pages, embedded database) and,
+// apart, of the example brand site's own process (with Vite's dev server).
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -48,7 +49,8 @@ function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
-function nodeDescendant(pid) {
+/** The first node process under `pid` whose command line has `script`. */
+function nodeDescendant(pid, script = 'examples/start.mjs') {
   const children = (p) => {
     try {
       return readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -61,7 +63,7 @@ function nodeDescendant(pid) {
     const p = queue.shift();
     const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8');
     const [argv0 = ''] = cmd.split('\0');
-    if (cmd.includes('examples/start.mjs') && /node$/.test(argv0)) return p;
+    if (cmd.includes(script) && /node$/.test(argv0)) return p;
     queue.push(...children(p));
   }
   return undefined;
@@ -90,15 +92,18 @@ export async function startTime() {
   try {
     const cold = await startOnce(env);
     await new Promise((r) => setTimeout(r, 3_000));
-    const server = nodeDescendant(cold.pid);
-    const coldRssMb = server ? rssMb(server) : NaN;
+    const rssOf = (run, script) => {
+      const pid = nodeDescendant(run.pid, script);
+      return pid ? rssMb(pid) : NaN;
+    };
+    const coldRssMb = rssOf(cold);
     await stop(cold);
     const warm = await startOnce(env);
     await new Promise((r) => setTimeout(r, 3_000));
-    const warmServer = nodeDescendant(warm.pid);
-    const warmRssMb = warmServer ? rssMb(warmServer) : NaN;
+    const warmRssMb = rssOf(warm);
+    const siteRssMb = rssOf(warm, 'brand-site/dev.mjs');
     await stop(warm);
-    return { coldMs: cold.ms, warmMs: warm.ms, urls: warm.urls.length, coldRssMb, warmRssMb };
+    return { coldMs: cold.ms, warmMs: warm.ms, urls: warm.urls.length, coldRssMb, warmRssMb, siteRssMb };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
