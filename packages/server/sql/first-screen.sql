@@ -7,18 +7,25 @@
 -- start of each tier period that contains today). Times inside the JSON are UTC timestamps as
 -- JSON writes them (`2026-11-30T12:34:56.123456`, the fraction without trailing zeros) and
 -- days as `2026-11-30`, whatever the session's DateStyle: cheaper than to_char, and the
--- answer's and the cursors' forms are made from them in first-screen.ts.
-SELECT e.id AS enrollment_id, e.status AS enrollment_status, e.ended_at, e.promo_code, e.tracking_slug,
-       b.ended_enrollment_access AS ended_access, b.name AS brand_name, b.logo_url, b.display_name, b.accent_color, b.accent_text_color,
-       m.name AS member_name,
-       o.id AS offer_id, o.name AS offer_name, o.description, o.status AS offer_status,
-       o.currency, o.hold_days, o.commission, o.payout_minimum, o.payout_schedule,
-       t.clicks, t.conversions, t.sales, t.commission_pending, t.commission_approved, t.paid,
-       t.version,
-       tier.conversions AS tier_conversions, tier.sales AS tier_sales,
-       conversion_page.rows AS conversion_rows,
-       payment_page.rows AS payment_rows,
-       series.rows AS series_rows
+-- answer's and the cursors' forms are made from them in first-screen.ts. The whole screen is one
+-- JSON document: one column for the driver to describe and parse, not thirty.
+SELECT json_build_object(
+         'enrollment_id', e.id, 'enrollment_status', e.status,
+         'ended_at', e.ended_at AT TIME ZONE 'UTC', 'promo_code', e.promo_code, 'tracking_slug', e.tracking_slug,
+         'ended_access', b.ended_enrollment_access, 'brand_name', b.name, 'logo_url', b.logo_url,
+         'display_name', b.display_name, 'accent_color', b.accent_color, 'accent_text_color', b.accent_text_color,
+         'member_name', m.name,
+         'offer_id', o.id, 'offer_name', o.name, 'description', o.description, 'offer_status', o.status,
+         'currency', o.currency, 'hold_days', o.hold_days, 'commission', o.commission,
+         'payout_minimum', o.payout_minimum, 'payout_schedule', o.payout_schedule,
+         'clicks', t.clicks, 'conversions', t.conversions, 'sales', t.sales,
+         'commission_pending', t.commission_pending, 'commission_approved', t.commission_approved, 'paid', t.paid,
+         'version', t.version,
+         'tier_conversions', tier.conversions, 'tier_sales', tier.sales,
+         'conversion_rows', conversion_page.rows,
+         'payment_rows', payment_page.rows,
+         'series_rows', series.rows
+       ) AS screen
 FROM enrollments e
 JOIN brands b ON b.id = e.brand_id
 JOIN offers o ON o.brand_id = e.brand_id AND o.id = e.offer_id

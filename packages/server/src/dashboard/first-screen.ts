@@ -78,10 +78,11 @@ export function jsonTime(value: string): { wire: string; cursor: string } {
   return { wire: `${base}.${micros.slice(0, 3)}Z`, cursor: `${base}.${micros}Z` };
 }
 
+/** The statement's one JSON document (times: `jsonTime`). */
 interface FirstScreenRow {
   enrollment_id: string;
   enrollment_status: Dashboard['enrollment']['status'];
-  ended_at: Date | null;
+  ended_at: string | null;
   ended_access: EndedEnrollmentAccess;
   promo_code: string;
   tracking_slug: string;
@@ -123,7 +124,7 @@ async function firstScreenRow(
   range: { from: string; to: string },
   now: Date,
 ): Promise<FirstScreenRow | null> {
-  const [row] = await db.query<FirstScreenRow>(
+  const [row] = await db.query<{ screen: FirstScreenRow }>(
     firstScreenStatement({
       brand_id: grant.brandId,
       enrollment_id: grant.enrollmentId,
@@ -135,7 +136,7 @@ async function firstScreenRow(
       year_start: day(periodStart('year', now)),
     }),
   );
-  return row ?? null;
+  return row?.screen ?? null;
 }
 
 /** The offer's terms in the reader's language, with the member's tier in the current period. */
@@ -216,7 +217,7 @@ export async function firstScreen(
     enrollment: {
       id: r.enrollment_id,
       status: r.enrollment_status,
-      endedAt: r.ended_at?.toISOString() ?? null,
+      endedAt: r.ended_at && jsonTime(r.ended_at).wire,
       promoCode: r.promo_code,
       trackingUrl: trackingUrl(ctx, r.tracking_slug),
     },
