@@ -3,6 +3,8 @@ import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
 import { bearerToken } from '../bearer.js';
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
  * Keys are looked up by their SHA-256 (each process keeps those it found: `ApiKeys`); revoked
@@ -19,6 +21,11 @@ export function apiKey() {
     if (!key) throw new ApiError('unauthorized', 'The API key is unknown or revoked.');
     c.set('brandId', key.brandId);
     c.set('apiKeyId', key.id);
+    // a JSON body is read and parsed while the write's rate-limit hit is counted: the route's
+    // validator then gets the same reading (its error too, when the body is not JSON)
+    if (!READS.has(c.req.method) && c.req.header('content-type')?.startsWith('application/json')) {
+      void c.req.json().catch(() => {});
+    }
     // also when called by the idempotency middleware, which does not look at what it returns
     const limited = await c.get('deps').rateLimits.writes(c, next);
     if (limited instanceof Response) c.res = limited;
