@@ -3,7 +3,7 @@ import type { SQLQuery } from '@databases/pg';
 import { contribution, deltaColumns } from '../totals/delta.js';
 import type { MoneyWrite } from '../totals/write.js';
 import { planEvents, writtenEvents } from '../webhooks/written-events.js';
-import type { PlannedSale } from './plan.js';
+import { byOrderId, type PlannedSale } from './plan.js';
 import { toConversion, type ConversionRow } from './rows.js';
 
 const { sql } = pg;
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
  * is expected to be approved its offer's hold period, in days of 24 hours, after it happened.
  */
 function insertSales(brandId: string, planned: readonly PlannedSale[], actor: string): SQLQuery {
-  const sales = [...planned].sort((a, b) => (a.input.orderId < b.input.orderId ? -1 : 1));
+  const sales = [...planned].sort(byOrderId);
   const targets = new Map<string, { n: number; target: PlannedSale['attribution']['target'] }>();
   const targetOf = sales.map(({ attribution: { target } }) => {
     let entry = targets.get(target.enrollment_id);

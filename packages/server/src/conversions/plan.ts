@@ -70,7 +70,22 @@ export function planSales(inputs: readonly SaleInput[], found: AttributionTarget
       plan.refused.set(index, error);
     }
   }
+  inOrderIdOrder(plan.planned);
   return plan;
+}
+
+/** Orders sales as the insert writes them: by order id (see `insertSales`). */
+export const byOrderId = (a: PlannedSale, b: PlannedSale) => (a.input.orderId < b.input.orderId ? -1 : 1);
+
+/**
+ * Gives the sales their new ids in ascending order of order id, the order they are inserted
+ * in, so each index on a conversion's id takes a batch's rows one after another at its end
+ * rather than scattered through it (fewer pages touched and split, less WAL).
+ */
+function inOrderIdOrder(planned: PlannedSale[]): void {
+  if (planned.length < 2) return;
+  const ids = planned.map((p) => p.id).sort();
+  [...planned].sort(byOrderId).forEach((p, k) => (p.id = ids[k]!));
 }
 
 function plannedSale(index: number, input: SaleInput, attribution: Attribution, now: number): PlannedSale {
