@@ -92,6 +92,20 @@ describe.each(backends())('conversion batches and duplicate orders on $name', (b
     expect(await totals(brand, enrollment.id)).toMatchObject({ conversions: 1 });
   });
 
+  it('gives a batch new ids that ascend with its order ids, as its rows are inserted', async () => {
+    const brand = await t.brand();
+    const { enrollment } = await brand.setup();
+    // sent in no order: the ids follow the order ids, not the items' places
+    const orderIds = Array.from({ length: 60 }, (_, k) => `asc-${String((k * 37) % 60).padStart(2, '0')}`);
+    const { results } = await brand.ok('POST', '/v1/conversions/batch', {
+      conversions: orderIds.map((orderId) => ({ orderId, amount: 1_000, enrollmentId: enrollment.id })),
+    }, 200);
+    const idByOrder = new Map(results.map((r: { index: number; id: string }) => [orderIds[r.index]!, r.id]));
+    const idsInOrderIdOrder = [...orderIds].sort().map((o) => idByOrder.get(o)!);
+    expect(idsInOrderIdOrder).toEqual([...idsInOrderIdOrder].sort());
+    expect(new Set(idsInOrderIdOrder).size).toBe(60);
+  });
+
   it('takes any Prefer header: a long one with preferences it does not know is still read, never refused', async () => {
     const brand = await t.brand();
     const { enrollment } = await brand.setup();
