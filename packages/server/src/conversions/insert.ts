@@ -14,8 +14,9 @@ const DAY_MS = 86_400_000;
  * `INSERT INTO conversions … SELECT` of the planned sales, in order of order id (so two
  * batches sharing order ids never wait on each other in a cycle), recorded by `actor`. What
  * many sales share is sent once: each enrollment with its offer's currency, terms and hold
- * period, and each distinct metadata document. Times go as microseconds since 1970; a sale
- * is expected to be approved its offer's hold period, in days of 24 hours, after it happened.
+ * period, and each distinct metadata document; a column no sale has a value in goes empty.
+ * Times go as microseconds since 1970; a sale is expected to be approved its offer's hold
+ * period, in days of 24 hours, after it happened.
  */
 function insertSales(brandId: string, planned: readonly PlannedSale[], actor: string): SQLQuery {
   const sales = [...planned].sort(byOrderId);
@@ -33,6 +34,11 @@ function insertSales(brandId: string, planned: readonly PlannedSale[], actor: st
     return n;
   });
   const column = <T>(pick: (p: PlannedSale) => T) => sales.map(pick);
+  // a column with no value at all goes empty: unnest pads a shorter array with nulls
+  const nullable = <T>(pick: (p: PlannedSale) => T | null) => {
+    const values = column(pick);
+    return values.some((v) => v !== null) ? values : [];
+  };
   const target = <T>(pick: (t: PlannedSale['attribution']['target']) => T) =>
     [...targets.values()].map((entry) => pick(entry.target));
   return sql`
@@ -55,9 +61,9 @@ function insertSales(brandId: string, planned: readonly PlannedSale[], actor: st
                   ${column((p) => p.at * 1_000 + p.micros)}::bigint[],
                   ${metadata}::int[],
                   ${column((p) => p.attribution.attributedBy)}::text[],
-                  ${column((p) => p.attribution.clickId)}::text[],
-                  ${column((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
-                  ${column((p) => p.input.originalAmount?.currency ?? null)}::text[])
+                  ${nullable((p) => p.attribution.clickId)}::text[],
+                  ${nullable((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
+                  ${nullable((p) => p.input.originalAmount?.currency ?? null)}::text[])
         AS s(id, order_id, sale_amount, commission_amount, target, micros, metadata,
              attributed_by, click_id, original_amount, original_currency)
     ) AS u
