@@ -202,6 +202,9 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect((await read(await t.app.request('/console/client-secret', { method: 'POST', headers: { cookie } }))).status).toBe(401);
     expect((await read(await t.app.request('/console'))).status).toBe(401);
 
+    expect(page.text).toContain('<html lang="en"');
+    expect(page.text).toContain('>Sign out</button>');
+
     const audit = await brand.ok('GET', '/v1/audit-events', undefined, 200);
     // the console page (opened twice) and the offers its client secret read: once each
     expect(audit.data.map((e: { action: string }) => e.action)).toEqual([
@@ -211,6 +214,42 @@ describe.each(backends())('brand sessions on $name', (backend) => {
       'console.signed_in',
       'brand_session.login_link_created',
     ]);
+  });
+
+  it('the console speaks the browser’s language, or the one ?locale= picks, or the brand’s default', async () => {
+    const brand = await t.brand();
+    const paused = await brand.createOffer({ name: 'Herbst' });
+    await brand.ok('PATCH', `/v1/offers/${paused.id}`, { status: 'paused' }, 200);
+    const link = await session(brand, { return: 'login_url' });
+    const opened = await read(await t.app.request(new URL(link.loginUrl).pathname));
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const open = async (path: string, headers: Record<string, string> = {}) =>
+      read(await t.app.request(path, { headers: { cookie, ...headers } }));
+
+    const german = await open('/console', { 'accept-language': 'de-AT,de;q=0.9,en;q=0.5' });
+    expect(german.text).toContain('<html lang="de"');
+    expect(german.text).toContain('>Abmelden</button>');
+    expect(german.text).toContain('<h2>Angebote</h2>');
+    expect(german.text).toContain('<span class="status">pausiert</span>');
+    expect(german.text).toContain(`locale="de"`);
+    expect(german.headers.get('vary')).toMatch(/accept-language/i);
+
+    const french = await open(`/console?locale=fr&offer=${paused.id}`, { 'accept-language': 'de' });
+    expect(french.text).toContain('<html lang="fr"');
+    expect(french.text).toContain('>Se déconnecter</button>');
+    // the choice stays from offer to offer
+    expect(french.text).toContain(`/console?offer=${paused.id}&amp;locale=fr`);
+
+    await brand.ok('PATCH', '/v1/brand/profile', { defaultLocale: 'es' }, 200);
+    expect((await open('/console')).text).toContain('>Cerrar sesión</button>');
+
+    const signedOut = await read(await t.app.request('/console', { headers: { 'accept-language': 'pt-BR' } }));
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.text).toContain('<html lang="pt"');
+    expect(signedOut.text).toContain('Entre no console');
+    const used = await read(await t.app.request(new URL(link.loginUrl).pathname, { headers: { 'accept-language': 'de' } }));
+    expect(used.status).toBe(404);
+    expect(used.text).toContain('Dieser Anmeldelink kann nicht verwendet werden');
   });
 
   it("wears the brand's profile: its name, logo, accent, font and theme reach the page and its components", async () => {
@@ -233,7 +272,7 @@ describe.each(backends())('brand sessions on $name', (backend) => {
     expect(page.text).toContain('--affdash-color-accent: #0b6e4f; --affdash-color-on-accent: #ffffff;');
     expect(page.text).toContain('--affdash-font-family: Inter, sans-serif, system-ui');
     expect(page.text).toContain('color-scheme: dark;');
-    expect(page.text).toContain(`<affdash-offer-members offer="${offer.id}" api-base="" theme="dark">`);
+    expect(page.text).toContain(`<affdash-offer-members offer="${offer.id}" api-base="" theme="dark" locale="en">`);
     // the console has its own bar: not the member's "Partner dashboard" one
     expect(page.text).not.toContain('Partner dashboard');
     expect(page.text).not.toContain('class="brand-bar"');

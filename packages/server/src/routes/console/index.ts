@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Language } from '@affdash/core';
 import { recordAudit, recordRead } from '../../brand-sessions/audit.js';
 import {
   consoleClientSecret,
@@ -14,13 +15,16 @@ import type { AppEnv } from '../../http/context.js';
 import { ApiError, PageError } from '../../http/errors.js';
 import { Auth, Media, route } from '../../http/route.js';
 import { router } from '../../http/router.js';
+import { pageLanguage } from '../../pages/language.js';
 import { noticePage } from '../../pages/layout.js';
 import { ConsoleClientSecret } from '../../openapi/schemas.js';
 import { consolePage } from './page.js';
 import { clearConsoleCookie, readConsoleCookie, setConsoleCookie } from './cookie.js';
+import { consoleWords } from './words.js';
 
 function pageHeaders(c: Context<AppEnv>): void {
   c.header('Cache-Control', 'private, no-store');
+  c.header('Vary', 'Accept-Language');
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Content-Type-Options', 'nosniff');
 }
@@ -39,25 +43,31 @@ function sameOrigin(c: Context<AppEnv>): boolean {
   return !origin || origin === new URL(c.req.url).origin || origin === c.get('deps').config.publicUrl;
 }
 
-/** The console speaks English; its components follow the page's language. */
-const ENGLISH = { language: 'en', profile: null } as const;
+/**
+ * The language of a console page: `?locale=`, else the browser's, else the brand's default
+ * (when the brand is known), else English. The components on it are given the same.
+ */
+function consoleLanguage(c: Context<AppEnv>, brandDefault?: Language) {
+  return pageLanguage({ query: c.req.query('locale'), acceptLanguage: c.req.header('accept-language'), brandDefault });
+}
 
-const signedOut = () =>
-  new PageError('unauthorized', 'Signed out of the console: open a new login link.', {
+const signedOut = (c: Context<AppEnv>) => {
+  const language = consoleLanguage(c);
+  const w = consoleWords(language);
+  return new PageError('unauthorized', 'Signed out of the console: open a new login link.', {
     status: 401,
-    render: () =>
-      noticePage(ENGLISH, { title: 'Sign in to the console', body: 'Ask your admin for a new console login link; each one opens the console once.' }),
+    render: () => noticePage({ language, profile: null }, { title: w.signedOutTitle, body: w.signedOutBody }),
   });
+};
 
-const unusableLink = () =>
-  new PageError('not_found', 'This console login link cannot be used.', {
+const unusableLink = (c: Context<AppEnv>) => {
+  const language = consoleLanguage(c);
+  const w = consoleWords(language);
+  return new PageError('not_found', 'This console login link cannot be used.', {
     status: 404,
-    render: () =>
-      noticePage(ENGLISH, {
-        title: 'This login link cannot be used',
-        body: 'Each console login link opens the console once, shortly after it was made. Ask for a new one.',
-      }),
+    render: () => noticePage({ language, profile: null }, { title: w.unusableTitle, body: w.unusableBody }),
   });
+};
 
 const consoleArea = { tag: 'Console', auth: Auth.consoleSession } as const;
 const SAME_ORIGIN = 'A POST from a page of another origin is refused (403 `forbidden`): the cookie only serves the console itself.';
@@ -129,7 +139,7 @@ export function consoleRoutes() {
       pageHeaders(c);
       const secret = c.req.param('secret');
       const used = /^affdash_bs_[A-Za-z0-9_-]{20,64}$/.test(secret) ? await useLoginLink(c.get('deps').db, secret) : null;
-      if (!used) throw unusableLink();
+      if (!used) throw unusableLink(c);
       await recordAudit(c.get('deps').db, used.row.brand_id, {
         action: 'console.signed_in',
         actor: { type: 'brand_session', session: toClaims(used.row) },
@@ -144,7 +154,7 @@ export function consoleRoutes() {
       const session = await signedIn(c);
       if (!session) {
         if (readConsoleCookie(c)) clearConsoleCookie(c);
-        throw signedOut();
+        throw signedOut(c);
       }
       const { db } = c.get('deps');
       const profile = await brandProfile(db, session.brand_id);
@@ -160,7 +170,7 @@ export function consoleRoutes() {
         status: 200,
         requestId: c.get('requestId'),
       });
-      return consolePage(c, session, profile, offers, current);
+      return consolePage(c, session, profile, offers, current, consoleLanguage(c, profile.defaultLocale));
     })
     .openapi(clientSecret, async (c) => {
       c.header('Cache-Control', 'no-store');

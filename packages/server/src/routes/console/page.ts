@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { html, raw } from 'hono/html';
-import type { BrandProfile } from '@affdash/core';
+import type { BrandProfile, Language } from '@affdash/core';
 import type { BrandSessionRow } from '../../brand-sessions/sessions.js';
 import type { ConsoleOffer } from '../../console/queries.js';
 import type { AppEnv } from '../../http/context.js';
 import { page } from '../../pages/layout.js';
 import { BRAND_WIDGET_PATH } from '../../widget/file.js';
+import { consoleWords, statusWord } from './words.js';
 
 /**
  * The console page: the brand's name and logo, the staff user and a sign-out, the offers in
  * the session's scope, and the chosen offer's members (`<affdash-offer-members>`), in the
- * brand's look (its accent and font reach the components through `--affdash-*`). The
- * components get their client secrets from `POST /console/client-secret` (the cookie).
+ * brand's look (its accent and font reach the components through `--affdash-*`) and in
+ * `language` (the components are given it too). The components get their client secrets from
+ * `POST /console/client-secret` (the cookie).
  */
 export function consolePage(
   c: Context<AppEnv>,
@@ -20,7 +22,11 @@ export function consolePage(
   profile: BrandProfile,
   offers: ConsoleOffer[],
   current: ConsoleOffer | undefined,
+  language: Language,
 ) {
+  const w = consoleWords(language);
+  // a language chosen with ?locale= stays chosen from offer to offer
+  const keepLocale = c.req.query('locale') ? `&locale=${language}` : '';
   const nonce = randomBytes(16).toString('base64');
   c.header(
     'Content-Security-Policy',
@@ -33,26 +39,26 @@ export function consolePage(
   ${profile.logoUrl ? html`<img src="${profile.logoUrl}" alt="" width="32" height="32">` : ''}
   <strong class="brand">${profile.displayName}</strong>
   <span class="who">${session.staff_name}</span>
-  <form method="post" action="/console/sign-out"><button type="submit">Sign out</button></form>
+  <form method="post" action="/console/sign-out"><button type="submit">${w.signOut}</button></form>
 </header>
 <div class="console">
-  <nav aria-label="Offers">
-    <h2>Offers</h2>
+  <nav aria-label="${w.offers}">
+    <h2>${w.offers}</h2>
     <ul>
       ${offers.map(
-        (o) => html`<li><a href="/console?offer=${o.id}" ${o.id === current?.id ? raw('aria-current="page"') : ''}>${o.name}</a>
-          <span class="status">${o.status}</span></li>`,
+        (o) => html`<li><a href="/console?offer=${o.id}${keepLocale}" ${o.id === current?.id ? raw('aria-current="page"') : ''}>${o.name}</a>
+          <span class="status">${statusWord(w, o.status)}</span></li>`,
       )}
     </ul>
   </nav>
   <main>
-    ${canOffers ? html`<affdash-offers api-base="" theme="${profile.theme}"></affdash-offers>` : ''}
+    ${canOffers ? html`<affdash-offers api-base="" theme="${profile.theme}" locale="${language}"></affdash-offers>` : ''}
     ${current
       ? html`<h1>${current.name}</h1>
           ${canMembers
-            ? html`<affdash-offer-members offer="${current.id}" api-base="" theme="${profile.theme}"></affdash-offer-members>`
-            : html`<p>This sign-in does not include the members of an offer.</p>`}`
-      : html`<h1>No offers yet</h1><p>Create an offer with the API or the SDK to see its members here.</p>`}
+            ? html`<affdash-offer-members offer="${current.id}" api-base="" theme="${profile.theme}" locale="${language}"></affdash-offer-members>`
+            : html`<p>${w.noMembers}</p>`}`
+      : html`<h1>${w.noOffersTitle}</h1><p>${w.noOffersBody}</p>`}
   </main>
 </div>
 <script type="module" nonce="${nonce}">
@@ -63,7 +69,11 @@ export function consolePage(
     return res.json();
   };
   for (const el of document.querySelectorAll('affdash-offer-members, affdash-offers')) el.fetchClientSecret = fetchClientSecret;
-  document.addEventListener('affdash-offer-select', (e) => { location.search = '?offer=' + encodeURIComponent(e.detail.offerId); });
+  document.addEventListener('affdash-offer-select', (e) => {
+    const params = new URLSearchParams(location.search);
+    params.set('offer', e.detail.offerId);
+    location.search = params.toString();
+  });
 </script>`;
   const head = html`<style>
   .console > main { max-width: none; min-width: 0; margin: 0; padding: 24px; }
@@ -81,7 +91,17 @@ export function consolePage(
   nav a[aria-current=page] { font-weight: 600; }
   nav .status { color: var(--muted); font-size: 0.8rem; }
   h1 { margin: 24px 0 16px; font-size: 1.4rem; }
+  @media (max-width: 720px) {
+    .console-bar { flex-wrap: wrap; padding: 10px 16px; }
+    .console { grid-template-columns: minmax(0, 1fr); min-height: 0; }
+    nav { padding: 12px 16px; border-right: 0; border-bottom: 1px solid var(--border); }
+    nav ul { display: flex; flex-wrap: wrap; gap: 4px 20px; }
+    nav li { padding: 4px 0; }
+    .console > main { padding: 12px; }
+    h1 { margin: 16px 0 12px; }
+  }
 </style>
 <script type="module" src="${BRAND_WIDGET_PATH}"></script>`;
-  return c.html(page({ title: `${profile.displayName} · Console`, language: 'en', profile, brandBar: false }, body, head));
+  c.header('Vary', 'Accept-Language');
+  return c.html(page({ title: `${profile.displayName} · ${w.console}`, language, profile, brandBar: false }, body, head));
 }
