@@ -14,7 +14,8 @@
 //   node scripts/screenshots.mjs [out-dir] [widget|emails|console]   (default docs/, all)
 //   node scripts/screenshots.mjs --all out-dir
 //     every width people use (320, 375, 768 and 1440 px), light and dark, in English and
-//     German: widget-<width>-<scheme>-<lang>.png, to look at before a change lands.
+//     German: widget-<width>-<scheme>-<lang>.png, the emails, and the console at 375 px light
+//     and 1440 px dark in both (console-<width>-<scheme>-<lang>.png), to look at before a change lands.
 //   PORT=9700 pins the server's port (default: any free one).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,7 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const all = process.argv[2] === '--all';
 const outDir = path.resolve(root, process.argv[all ? 3 : 2] ?? 'docs');
-const only = all ? 'widget' : process.argv[3];
+const only = all ? undefined : process.argv[3];
 
 const emailShots = [
   { suffix: '', viewport: { width: 600, height: 800, deviceScaleFactor: 1 } },
@@ -255,6 +256,31 @@ try {
     );
     await shoot('console-status.png', 'each message sent, live');
     await context.close();
+    // with --all: the console at 375 and 1440 px, light and dark, in English and German
+    for (const language of all ? ['en', 'de'] : []) {
+      for (const [width, scheme] of [[375, 'light'], [1440, 'dark']]) {
+        const made = await createApp(deps).request('/v1/brand-sessions', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ return: 'login_url', staff: { id: 'demo-admin', name: 'Rosa Admin', email: 'rosa@glow.example' } }),
+        });
+        const shotContext = await browser.createBrowserContext();
+        const shotPage = await shotContext.newPage();
+        await shotPage.setExtraHTTPHeaders({ 'accept-language': language });
+        await shotPage.setViewport({ width, height: 900, deviceScaleFactor: 1 });
+        await shotPage.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }, { name: 'prefers-reduced-motion', value: 'reduce' }]);
+        await shotPage.goto((await made.json()).loginUrl, { waitUntil: 'domcontentloaded' });
+        await deep(shotPage, boxes);
+        await shotPage.waitForNetworkIdle({ idleTime: 300 });
+        // a page wider than the screen scrolls sideways: say so
+        const wide = await shotPage.evaluate(() => document.documentElement.scrollWidth);
+        if (wide > width) console.log(`  ! the console is ${wide} px wide at ${width} px`);
+        const file = path.join(outDir, `console-${width}-${scheme}-${language}.png`);
+        await shotPage.screenshot({ path: file, fullPage: true });
+        console.log(`  ${path.relative(root, file)}  (${width} px wide, ${scheme}, ${language})`);
+        await shotContext.close();
+      }
+    }
   }
 } finally {
   await browser?.close();

@@ -26,7 +26,7 @@ export default css`
     color: var(--_text); font: inherit; text-align: left; cursor: pointer;
   }
   .menu__item:is(:hover, :focus-visible) { background: var(--_tint); }
-  .link-cell { max-width: 220px; overflow: hidden; text-overflow: ellipsis; }
+  .link-cell { max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .button.small { min-height: 28px; padding: 0 var(--_s2); font-size: 13px; }
   .button.danger { color: var(--_danger); }
 `;

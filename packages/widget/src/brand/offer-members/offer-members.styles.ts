@@ -5,8 +5,11 @@ import shared from '../shared.styles.js';
 
 const own = css`
   .members { display: grid; gap: var(--_s3); }
-  .table-wrap { overflow-x: auto; }
+  /* positioned, so what is absolutely placed in a wide table scrolls with it, not the page */
+  .table-wrap { position: relative; overflow-x: auto; }
   .table td, .table th { vertical-align: top; }
+  /* a promo code reads whole; a narrow table scrolls instead */
+  .table td.mono { white-space: nowrap; }
   .check { width: 32px; }
   .selection { display: flex; flex-wrap: wrap; gap: var(--_s2); align-items: center; min-height: 28px; }
   .add { display: grid; gap: var(--_s2); }
