@@ -97,7 +97,8 @@ const home = route({
   description:
     "The console page: the brand's name and logo, the staff user and a sign-out, the offers in the sign-in's " +
     "scope (`?offer=` chooses one; the newest by default) and the chosen offer's members, through the brand " +
-    'components the sign-in enables. Signed out, a 401 page asking for a new login link.',
+    'components the sign-in enables, in the reader\'s language (`?locale=`, else `Accept-Language`, else the ' +
+    "brand's `defaultLocale`, else English). Signed out, a 401 page asking for a new login link.",
   responses: {
     200: { description: 'The console page', media: Media.html },
     401: { description: 'Signed out (an HTML page)', media: Media.html },
