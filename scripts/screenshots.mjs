@@ -14,7 +14,8 @@
 //   node scripts/screenshots.mjs [out-dir] [widget|emails|console]   (default docs/, all)
 //   node scripts/screenshots.mjs --all out-dir
 //     every width people use (320, 375, 768 and 1440 px), light and dark, in English and
-//     German: widget-<width>-<scheme>-<lang>.png, the emails, and the console at 375 px light
+//     German: widget-<width>-<scheme>-<lang>.png, the emails (the sales tracking items in German
+//     too: email-tracking-items-de*.png), and the console at 375 px light
 //     and 1440 px dark in both (console-<width>-<scheme>-<lang>.png), to look at before a change lands.
 //   PORT=9700 pins the server's port (default: any free one).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -203,6 +204,16 @@ try {
     { name: 'email-tracking-items', email: await preview('tracking-items', { memberIds: [showcase.memberId] }) },
     { name: 'email-members-message', email: await preview('members-message', { body: membersMessageBody }) },
   ];
+  if (all) {
+    // with --all, the sales tracking items once more in German, the member's language set to it
+    const patched = await createApp(deps).request(`/v1/members/${showcase.memberId}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: 'de' }),
+    });
+    if (patched.status !== 200) throw new Error(`member PATCH answered ${patched.status}`);
+    emails.push({ name: 'email-tracking-items-de', email: await preview('tracking-items', { memberIds: [showcase.memberId] }) });
+  }
   for (const { name, email } of only === 'widget' || only === 'console' ? [] : emails) {
     for (const shot of emailShots) {
       const page = await browser.newPage();
