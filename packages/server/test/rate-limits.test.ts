@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiKey, createApp, createDeps, ensureBrand, loadConfig, type RateLimitSettings } from '../src/index.js';
+import { DatabaseStore } from '../src/middleware/rate-limit/store.js';
 import { backends, useDatabase } from './backends.js';
 import { call, expectError, PUBLIC_URL, SECRET, type Answer, type App } from './harness.js';
 
@@ -82,6 +83,29 @@ describe.each(backends())('rate limits ($name)', (backend) => {
     expectLimited(keyed, 3);
     expect((await call(app, 'GET', '/v1/members', { auth: key })).status).toBe(200);
     expect((await call(app, 'POST', '/v1/members', { auth: other, body: { name: 'M5' } })).status).toBe(201);
+  });
+
+  it('under a high limit, two processes take hits a lease at a time and together never allow more than the limit', async () => {
+    let queries = 0;
+    const counted = { ...holder.db, query: ((query) => (queries++, holder.db.query(query))) as typeof holder.db.query };
+    const stores = [new DatabaseStore(counted, 'lease-test:'), new DatabaseStore(counted, 'lease-test:')];
+    for (const store of stores) store.init({ windowMs: 60_000, limit: 1_000 });
+    expect(stores[0]!.leaseSize).toBe(10);
+    const key = `key-${address()}`;
+    let allowed = 0;
+    for (let hit = 0; hit < 1_200; hit++) {
+      const { totalHits } = await stores[hit % 2]!.increment(key);
+      if (totalHits <= 1_000) allowed++;
+    }
+    // every hit has a number of its own: at most one unused lease per process is lost to the count
+    expect(allowed).toBeLessThanOrEqual(1_000);
+    expect(allowed).toBeGreaterThanOrEqual(1_000 - 10);
+    // one upsert per lease of ten, not one per hit (a sweep or two aside)
+    expect(queries).toBeLessThanOrEqual(1_200 / 10 + 4);
+    // a low limit counts each hit in the database, exactly
+    const exact = new DatabaseStore(holder.db, 'exact-test:');
+    exact.init({ windowMs: 60_000, limit: 150 });
+    expect(exact.leaseSize).toBe(1);
   });
 
   it('starts counting again in the next window', async () => {
