@@ -165,66 +165,39 @@ function precompress() {
 }
 
 const typescript = () => esbuild({ target: 'es2022', tsconfig, sourceMap: true });
+/** Lit and its parts, left as imports in the builds for bundlers. */
+const lit = (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id);
+/** The widget's sources, core read from its own (the `@affdash/source` condition), templates minified. */
+const sources = () => [nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }), minifyTemplates(), typescript()];
+// Three passes, getters without side effects, unused trailing parameters dropped: the widget and
+// Lit read no Function.length and have no getter called for its effect alone.
+const minify = () =>
+  terser({ ecma: 2022, module: true, compress: { passes: 3, pure_getters: true, keep_fargs: false }, format: { comments: false } });
+
+/** One self-contained file for a <script type="module"> tag (Lit included), precompressed beside it. */
+const oneFile = (entry, file) => ({
+  input: entry,
+  onwarn,
+  plugins: [...sources(), minify(), precompress()],
+  output: { file: join(widget, 'dist', file), format: 'es', sourcemap: true },
+});
+
+/** For bundlers: Lit stays an import so an app shares one copy. */
+const forBundlers = (entry, file, extra = []) => ({
+  input: entry,
+  onwarn,
+  external: lit,
+  plugins: [...sources(), ...extra],
+  output: { file: join(widget, 'dist', file), format: 'es', sourcemap: true },
+});
 
 export default [
-  // One self-contained file for a <script type="module"> tag: Lit included, the element registered.
-  {
-    input,
-    onwarn,
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }),
-      minifyTemplates(),
-      typescript(),
-      // Three passes, getters without side effects, unused trailing parameters dropped: the
-      // widget and Lit read no Function.length and have no getter called for its effect alone.
-      terser({
-        ecma: 2022,
-        module: true,
-        compress: { passes: 3, pure_getters: true, keep_fargs: false },
-        format: { comments: false },
-      }),
-      precompress(),
-    ],
-    output: { file: join(widget, 'dist/affdash-widget.js'), format: 'es', sourcemap: true },
-  },
-  // For bundlers: Lit stays an import so an app shares one copy.
-  {
-    input,
-    onwarn,
-    external: (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id),
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }),
-      minifyTemplates(),
-      typescript(),
-      widgetDeclarations(),
-    ],
-    output: { file: join(widget, 'dist/index.js'), format: 'es', sourcemap: true },
-  },
-  // The brand components (@affdash/widget/brand), a second entry so the member widget's size is
-  // untouched: one self-contained file, and one for bundlers with Lit left as an import.
-  {
-    input: brandInput,
-    onwarn,
-    plugins: [
-      nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }),
-      minifyTemplates(),
-      typescript(),
-      terser({
-        ecma: 2022,
-        module: true,
-        compress: { passes: 3, pure_getters: true, keep_fargs: false },
-        format: { comments: false },
-      }),
-    ],
-    output: { file: join(widget, 'dist/affdash-brand.js'), format: 'es', sourcemap: true },
-  },
-  {
-    input: brandInput,
-    onwarn,
-    external: (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id),
-    plugins: [nodeResolve({ browser: true, exportConditions: ['@affdash/source'] }), minifyTemplates(), typescript()],
-    output: { file: join(widget, 'dist/brand.js'), format: 'es', sourcemap: true },
-  },
+  // the member widget: its elements registered on import
+  oneFile(input, 'affdash-widget.js'),
+  forBundlers(input, 'index.js', [widgetDeclarations()]),
+  // The brand components (@affdash/widget/brand), a second entry so the member widget's size is untouched.
+  oneFile(brandInput, 'affdash-brand.js'),
+  forBundlers(brandInput, 'brand.js'),
   // The React wrapper: React, @lit/react and the elements (./index.js, ./brand.js) stay imports.
   {
     input: join(widget, 'src/react.ts'),
