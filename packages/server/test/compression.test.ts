@@ -24,6 +24,7 @@ describe.each(backends().slice(0, 1))('the widget file on $name', (backend) => {
   let dir: string;
   let file: string;
   const source = `export const widget = ${JSON.stringify('x'.repeat(20_000))};\n`;
+  const brandSource = `export const brand = ${JSON.stringify('y'.repeat(30_000))};\n`;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'affdash-widget-'));
@@ -31,6 +32,7 @@ describe.each(backends().slice(0, 1))('the widget file on $name', (backend) => {
     await writeFile(file, source);
     // a precompressed copy that is of another file is not sent
     await writeFile(`${file}.gz`, zlib.gzipSync('stale'));
+    await writeFile(path.join(dir, 'affdash-brand.js'), brandSource);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -63,6 +65,22 @@ describe.each(backends().slice(0, 1))('the widget file on $name', (backend) => {
     expect(zlib.brotliDecompressSync(Buffer.from(await hashed.arrayBuffer())).toString()).toBe(source);
     expect((await a.request('/widget/affdash-widget.0123456789abcdef.js')).status).toBe(404);
     expect((await a.request('/widget/affdash-widget.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('the brand components go out compressed too, with an ETag', async () => {
+    const a = app();
+    const br = await a.request('/widget/affdash-brand.js', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(br.headers.get('access-control-allow-origin')).toBe('*');
+    const packed = Buffer.from(await br.arrayBuffer());
+    expect(packed.length).toBeLessThan(brandSource.length / 10);
+    expect(zlib.brotliDecompressSync(packed).toString()).toBe(brandSource);
+    const etag = br.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+    expect((await a.request('/widget/affdash-brand.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect(await (await a.request('/widget/affdash-brand.js')).text()).toBe(brandSource);
   });
 
   it('the hosted page loads the widget from its hashed URL', async () => {

@@ -12,7 +12,7 @@ export const BRAND_WIDGET_PATH = '/widget/affdash-brand.js';
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-/** The widget file in each encoding, and the hash its immutable URL carries. */
+/** A built script file (the widget's, the brand components') in each encoding, and its content hash. */
 export interface WidgetFile {
   hash: string;
   identity: Buffer;
@@ -75,15 +75,7 @@ export async function widgetUrl(file: string | undefined): Promise<string> {
   return found ? `/widget/affdash-widget.${found.hash}.js` : WIDGET_PATH;
 }
 
-const brandFiles = new Map<string, Promise<string>>();
-
-/** The brand components' file beside the widget file `file`, read once; a failed read is tried again next time. */
-export function brandWidgetSource(file: string): Promise<string> {
-  let pending = brandFiles.get(file);
-  if (!pending) {
-    pending = readFile(path.join(path.dirname(file), 'affdash-brand.js'), 'utf8');
-    brandFiles.set(file, pending);
-    pending.catch(() => brandFiles.delete(file));
-  }
-  return pending;
+/** The brand components' one file, built beside the widget file `widgetPath`. */
+export function brandWidgetPath(widgetPath: string): string {
+  return path.join(path.dirname(widgetPath), 'affdash-brand.js');
 }

@@ -1,7 +1,8 @@
 import { ApiError } from '../../http/errors.js';
 import { Auth, Media, route } from '../../http/route.js';
 import { router } from '../../http/router.js';
-import { brandWidgetSource } from '../../widget/file.js';
+import { brandWidgetPath, widgetFile } from '../../widget/file.js';
+import { sendScript } from '../../widget/send.js';
 
 const brandFile = route({
   method: 'get',
@@ -11,8 +12,9 @@ const brandFile = route({
   summary: 'The brand components (`@affdash/widget/brand`) as one file, for a script tag',
   description:
     'The brand-side components (`<affdash-offer-members>`, the send drawer, `<affdash-offers>`) as one ES module, ' +
-    'built beside the widget (`Cache-Control: public, max-age=300`, loadable from any origin); 404 `not_found` ' +
-    'while they are not built.',
+    'built beside the widget: sent brotli or gzip compressed by `Accept-Encoding` (precompressed at build time), ' +
+    'with an `ETag`, `Cache-Control: public, max-age=300`, loadable from any origin; 404 `not_found` while they ' +
+    'are not built.',
   responses: { 200: { description: 'The brand components (ES module)', media: Media.javascript } },
   errors: ['not_found'],
 });
@@ -23,13 +25,8 @@ export function brandWidgetRoutes() {
   return router().openapi(brandFile, async (c) => {
     const widget = c.get('deps').widgetFile;
     if (!widget) throw missing();
-    const source = await brandWidgetSource(widget).catch(() => {
-      throw missing();
-    });
-    c.header('Content-Type', 'text/javascript; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=300');
-    c.header('Access-Control-Allow-Origin', '*');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(source);
+    const file = await widgetFile(brandWidgetPath(widget)).catch(() => null);
+    if (!file) throw missing();
+    return sendScript(c, file, 'public, max-age=300');
   });
 }

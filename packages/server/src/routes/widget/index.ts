@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError } from '../../http/errors.js';
-import { chooseEncoding } from '../../http/accept-encoding.js';
 import { Auth, Media, route } from '../../http/route.js';
 import { router } from '../../http/router.js';
 import { widgetFile } from '../../widget/file.js';
+import { sendScript } from '../../widget/send.js';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 /** The names `/{file}` serves: the content-hashed one a page loads (`widgetUrl`). */
@@ -58,15 +58,5 @@ async function serveWidget(c: Context<AppEnv>, hashed: string | undefined) {
   if (!file) throw new ApiError('not_found', 'The widget is not built: run `npm run build`.');
   // an old hash answers 404: its bytes are gone, and caching these under its URL would lie
   if (hashed !== undefined && hashed !== file.hash) throw new ApiError('not_found', 'No such widget version.');
-  const encoding = chooseEncoding(c.req.header('accept-encoding'));
-  c.header('Content-Type', 'text/javascript; charset=utf-8');
-  c.header('Cache-Control', hashed ? `public, max-age=${YEAR_SECONDS}, immutable` : 'public, max-age=300');
-  c.header('ETag', `"${file.hash}"`);
-  c.header('Vary', 'Accept-Encoding');
-  c.header('Access-Control-Allow-Origin', '*');
-  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-  if (c.req.header('if-none-match') === `"${file.hash}"`) return c.body(null, 304);
-  if (encoding !== 'identity') c.header('Content-Encoding', encoding);
-  const body = encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : file.identity;
-  return c.body(new Uint8Array(body));
+  return sendScript(c, file, hashed ? `public, max-age=${YEAR_SECONDS}, immutable` : 'public, max-age=300');
 }
