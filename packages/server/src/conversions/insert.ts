@@ -147,5 +147,26 @@ export function salesWrite(brandId: string, planned: readonly PlannedSale[], act
       SELECT count(*) AS inserted, min(created_at) AS created_at
              ${skipTaken ? sql`, array_agg(order_id) AS order_ids` : sql``}
       FROM inserted`,
+    check: targetsCheck(brandId, planned),
   };
+}
+
+/**
+ * A `SELECT` of `yes`: every enrollment the sales were planned for is still active, in the same
+ * offer, and that offer still active with the same currency, terms and hold period. A sale is
+ * planned from a look-up (or from what this process looked up before, `knownTargets`); this
+ * makes the write refuse to run on what changed since.
+ */
+function targetsCheck(brandId: string, planned: readonly PlannedSale[]): SQLQuery {
+  const targets = [...new Map(planned.map((p) => [p.attribution.target.enrollment_id, p.attribution.target])).values()];
+  const pick = <T>(f: (t: (typeof targets)[number]) => T) => targets.map(f);
+  return sql`
+    SELECT count(*) = ${targets.length} AS yes
+    FROM unnest(${pick((t) => t.enrollment_id)}::text[], ${pick((t) => t.offer_id)}::text[],
+                ${pick((t) => t.currency)}::text[], ${pick((t) => JSON.stringify(t.commission))}::jsonb[],
+                ${pick((t) => t.hold_days)}::int[]) AS p(enrollment_id, offer_id, currency, terms, hold_days)
+    JOIN enrollments e ON e.brand_id = ${brandId} AND e.id = p.enrollment_id AND e.offer_id = p.offer_id
+                      AND e.status = 'active'
+    JOIN offers o ON o.brand_id = e.brand_id AND o.id = p.offer_id AND o.status = 'active'
+                 AND o.currency = p.currency AND o.commission = p.terms AND o.hold_days = p.hold_days`;
 }

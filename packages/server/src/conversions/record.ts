@@ -1,8 +1,9 @@
 import { PgCode, pgErrorCode, type Database } from '../db/index.js';
 import { ApiError } from '../http/errors.js';
 import { lockTotals } from '../totals/lock.js';
-import { writeMoney } from '../totals/write.js';
-import { findTargets } from './attribution.js';
+import { PlanStale, writeMoney } from '../totals/write.js';
+import { findTargets, type AttributionTargets } from './attribution.js';
+import { forgetTargets, knownTargets, rememberTargets } from './known-targets.js';
 import { salesWrite, type InsertedSales } from './insert.js';
 import { OrderTaken, outcomes, type Mine, type RecordOutcome, type RecordResult } from './outcomes.js';
 import { hasNul, isTiered, planSales, storable, type SaleInput, type SalePlan } from './plan.js';
@@ -48,9 +49,18 @@ export async function recordConversions(
   if (!inputs.length) return [];
   const now = Date.now();
   const named = inputs.filter((input) => storable(input) && !hasNul(input.promoCode) && !hasNul(input.clickId));
-  const plan = planSales(inputs, await findTargets(db, brandId, named), now);
-  const tiered = plan.planned.some(isTiered);
+  const lookUp = async (): Promise<AttributionTargets> => {
+    const found = await findTargets(db, brandId, named);
+    rememberTargets(brandId, found);
+    return found;
+  };
+  // sales naming enrollments this process knows are planned without a look-up; a refusal is
+  // only ever decided from one
+  const known = knownTargets(brandId, named);
+  let plan = planSales(inputs, known ?? (await lookUp()), now);
+  if (known && plan.refused.size) plan = planSales(inputs, await lookUp(), now);
   for (let attempt = 1; ; attempt++) {
+    const tiered = plan.planned.some(isTiered);
     // a tiered attempt is a transaction; in one (an Idempotency-Key's), each attempt is a
     // savepoint, so that an order id recorded meanwhile fails the attempt and not the whole
     const once = (db: Database) =>
@@ -59,9 +69,15 @@ export async function recordConversions(
       return await (tiered || db.inTransaction ? db.tx(once) : once(db));
     } catch (error) {
       const code = pgErrorCode(error);
-      if (!(error instanceof OrderTaken) && code !== PgCode.uniqueViolation && code !== PgCode.deadlock) throw error;
+      const stale = error instanceof PlanStale;
+      if (!stale && !(error instanceof OrderTaken) && code !== PgCode.uniqueViolation && code !== PgCode.deadlock) throw error;
       if (attempt === MAX_ATTEMPTS) {
         throw new ApiError('conflict', 'Other requests recorded the same order ids at the same moment; send it again.');
+      }
+      if (stale) {
+        // an enrollment or offer changed since the plan: nothing was written; plan again from the database
+        forgetTargets(brandId, plan.planned.map((p) => p.attribution.target.enrollment_id));
+        plan = planSales(inputs, await lookUp(), now);
       }
     }
   }

@@ -56,19 +56,28 @@ export interface MoneyWrite {
   events: { type: WebhookEventType; rows: () => EventRows };
   /** A `SELECT` over its CTEs: the answer's rows. */
   answer: SQLQuery;
+  /**
+   * A `SELECT` of one boolean `yes`: whether what the write was planned from still holds when
+   * it runs. When it does not, nothing is written and `writeMoney` throws `PlanStale`.
+   */
+  check?: SQLQuery;
 }
+
+/** What a money write was planned from changed before it ran: nothing was written; plan it again. */
+export class PlanStale extends Error {}
 
 /** The statement of `write` for the webhook endpoints `endpointIds`. */
 function statement(write: MoneyWrite, endpointIds: readonly string[], rows: EventRows | null): SQLQuery {
-  const gate = sql`(SELECT count(*) FROM locked) >= 0 AND (SELECT yes FROM matched)`;
+  const gate = sql`(SELECT count(*) FROM locked) >= 0 AND (SELECT yes FROM matched) AND (SELECT yes FROM checked)`;
   return sql`
     WITH locked AS MATERIALIZED (${totalsLock(write.brandId, write.enrollmentIds)}),
+    checked AS MATERIALIZED (${write.check ?? sql`SELECT true AS yes`}),
     ${subscribersCheck(write.brandId, write.events.type, endpointIds)},
     ${write.writes(gate)},
     ${applyDelta(write.delta)}
     ${rows ? sql`, ${insertEvents(write.brandId, rows, endpointIds)}` : sql``}
-    SELECT m.yes AS matched, s.ids AS endpoint_ids, a.*
-    FROM matched AS m CROSS JOIN subscribed AS s
+    SELECT k.yes AS fresh, m.yes AS matched, s.ids AS endpoint_ids, a.*
+    FROM checked AS k CROSS JOIN matched AS m CROSS JOIN subscribed AS s
     LEFT JOIN LATERAL (SELECT true AS answered, x.* FROM (${write.answer}) AS x) AS a ON true`;
 }
 
@@ -89,9 +98,10 @@ export async function writeMoney<T>(db: Database, write: MoneyWrite): Promise<T[
     if (endpointIds.length) rows ??= write.events.rows();
     const events = endpointIds.length ? rows : null;
     const query = statement(write, endpointIds, events);
-    const answer = await db.query<{ matched: boolean; endpoint_ids: string[]; answered: boolean | null }>(
+    const answer = await db.query<{ fresh: boolean; matched: boolean; endpoint_ids: string[]; answered: boolean | null }>(
       write.name && !events ? named(write.name, query) : query,
     );
+    if (!answer[0]!.fresh) throw new PlanStale();
     if (answer[0]!.matched) return answer.filter((row) => row.answered) as T[];
     endpointIds = answer[0]!.endpoint_ids;
     remember(key, endpointIds);
