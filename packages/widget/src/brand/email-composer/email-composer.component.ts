@@ -234,6 +234,12 @@ export class AffdashEmailComposer extends LitElement {
     }
   }
 
+  /** The subject's marks scroll with its text, which a narrow field scrolls sideways. */
+  #followSubject = (e: Event): void => {
+    const backdrop = (e.target as HTMLElement).previousElementSibling as HTMLElement | null;
+    if (backdrop) backdrop.scrollLeft = (e.target as HTMLInputElement).scrollLeft;
+  };
+
   #edit(field: 'subject' | 'body', value: string): void {
     this[field] = value;
     this.#lastField = field;
@@ -370,11 +376,11 @@ export class AffdashEmailComposer extends LitElement {
         <div class="editor" part="editor">
           <div class="field">
             <label for="subject">${m.subject}</label>
-            <div class="marked">
+            <div class="marked marked--line">
               <div class="marked__backdrop" aria-hidden="true">${marked(this.subject)}</div>
               <input id="subject" type="text" .value=${this.subject} aria-invalid=${this.issues.subject ? 'true' : 'false'}
                 aria-describedby="subject-error" @input=${(e: InputEvent) => this.#edit('subject', (e.target as HTMLInputElement).value)}
-                @focus=${() => (this.#lastField = 'subject')} />
+                @scroll=${this.#followSubject} @focus=${() => (this.#lastField = 'subject')} />
             </div>
             <span class="error" id="subject-error">${this.issues.subject ?? ''}</span>
           </div>

@@ -12,6 +12,8 @@ const own = css`
   .marked > * { grid-area: 1 / 1; margin: 0; padding: 6px var(--_s2); border: 1px solid transparent;
                 font: inherit; line-height: 1.5; white-space: pre-wrap; overflow-wrap: anywhere; }
   .marked__backdrop { color: transparent; pointer-events: none; }
+  /* one line, as its input: the marks stay on the words when the text is wider than the field */
+  .marked--line > * { white-space: pre; overflow: hidden; overflow-wrap: normal; }
   .marked > :is(input, textarea) { background: transparent; border-color: var(--_border); }
   .marked__backdrop { border-radius: var(--_radius); background: var(--_surface); }
   .marked__backdrop mark { border-radius: 4px; color: transparent; background: color-mix(in srgb, var(--_accent) 18%, var(--_surface));

@@ -60,6 +60,22 @@ describe('<affdash-email-composer>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the subject’s marks on its words in a narrow field: one line, scrolled with the text', async () => {
+    serveBrandApi();
+    const el = await mount();
+    el.style.width = '320px';
+    await edit(el, 'subject', 'A long subject that runs past the field for {{offer_name}} and {{brand_name}} today');
+    await el.updateComplete;
+    const input = $<HTMLInputElement>(el, '#subject');
+    const backdrop = input.previousElementSibling as HTMLElement;
+    // as high as the input: the marks never wrap under it
+    expect(backdrop.getBoundingClientRect().height).to.equal(input.getBoundingClientRect().height);
+    input.scrollLeft = input.scrollWidth;
+    await oneEvent(input, 'scroll');
+    expect(input.scrollLeft).to.be.greaterThan(0);
+    expect(backdrop.scrollLeft).to.equal(input.scrollLeft);
+  });
+
   it("steps through the recipients' own code, link and dashboard link", async () => {
     serveBrandApi();
     const el = await mount();
