@@ -289,6 +289,14 @@ try {
         const file = path.join(outDir, `console-${width}-${scheme}-${language}.png`);
         await shotPage.screenshot({ path: file, fullPage: true });
         console.log(`  ${path.relative(root, file)}  (${width} px wide, ${scheme}, ${language})`);
+        // and the send drawer for every member shown (one has no email address: skipped)
+        for (const box of await shotPage.$$(boxes)) await box.click();
+        await (await deep(shotPage, 'affdash-offer-members >>> [part=send-button]')).click();
+        await deep(shotPage, 'affdash-offer-members >>> affdash-email-composer >>> [data-preview-subject]');
+        await shotPage.waitForNetworkIdle({ idleTime: 300 });
+        const drawer = path.join(outDir, `console-drawer-${width}-${scheme}-${language}.png`);
+        await shotPage.screenshot({ path: drawer });
+        console.log(`  ${path.relative(root, drawer)}  (the send drawer, ${width} px wide, ${scheme}, ${language})`);
         await shotContext.close();
       }
     }
