@@ -1,21 +1,12 @@
 import pg from '@databases/pg';
 import { describe, expect, it } from 'vitest';
-import { createApiKey, revokeApiKeys, type Database } from '../src/index.js';
+import { createApiKey, revokeApiKeys } from '../src/index.js';
 import { ChangeFeed } from '../src/changes/feed.js';
 import { ApiKeys } from '../src/keys/api-keys.js';
-import { backends } from './backends.js';
+import { backends, countQueries } from './backends.js';
 import { call, expectError, untilLive, useApp } from './harness.js';
 
 const { sql } = pg;
-
-/** `db` counting the queries made through it. */
-function counted(db: Database): { db: Database; queries: () => number } {
-  let n = 0;
-  return {
-    db: { ...db, query: (query) => (n++, db.query(query)) },
-    queries: () => n,
-  };
-}
 
 describe.each(backends())('the API key cache on $name', (backend) => {
   const t = useApp(backend);
@@ -24,7 +15,7 @@ describe.each(backends())('the API key cache on $name', (backend) => {
   it('looks a key up once, and never keeps an unknown one', async () => {
     await untilLive(t.deps);
     const brand = await t.brand();
-    const { db, queries } = counted(t.db);
+    const { db, queries } = countQueries(t.db);
     const keys = new ApiKeys(db, t.deps.changes);
     expect(await keys.find(brand.apiKey)).toEqual({ brandId: brand.brandId, id: expect.stringMatching(/^key_/) });
     expect(await keys.find(brand.apiKey)).toEqual({ brandId: brand.brandId, id: expect.stringMatching(/^key_/) });
@@ -37,7 +28,7 @@ describe.each(backends())('the API key cache on $name', (backend) => {
 
   it('keeps nothing while the change feed is not live', async () => {
     const brand = await t.brand();
-    const { db, queries } = counted(t.db);
+    const { db, queries } = countQueries(t.db);
     // a feed that never hears anything is never live
     const deaf = new ChangeFeed({ ...t.db, listen: () => {} });
     const keys = new ApiKeys(db, deaf);

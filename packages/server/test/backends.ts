@@ -67,3 +67,9 @@ export function useDatabase(backend: Backend): { readonly db: Database } {
   });
   return holder;
 }
+
+/** `db` with the queries made through it counted (`queries()`). */
+export function countQueries(db: Database): { db: Database; queries: () => number } {
+  let n = 0;
+  return { db: { ...db, query: (query) => (n++, db.query(query)) }, queries: () => n };
+}

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Database } from '../src/index.js';
 import { recordConversions } from '../src/conversions/record.js';
-import { backends } from './backends.js';
+import { backends, countQueries } from './backends.js';
 import { expectError, useApp } from './harness.js';
-
-/** `db` counting the queries made through it. */
-function counted(db: Database): { db: Database; queries: () => number } {
-  let n = 0;
-  return { db: { ...db, query: (query) => (n++, db.query(query)) }, queries: () => n };
-}
 
 describe.each(backends())('enrollments a process knows, on $name', (backend) => {
   const t = useApp(backend);
@@ -17,9 +10,9 @@ describe.each(backends())('enrollments a process knows, on $name', (backend) => 
     const brand = await t.brand();
     const { enrollment } = await brand.setup();
     const sale = (orderId: string) => ({ orderId, amount: 10_000, enrollmentId: enrollment.id, metadata: {} });
-    const first = counted(t.db);
+    const first = countQueries(t.db);
     await recordConversions(first.db, brand.brandId, [sale('k-1')], 'api_key:test');
-    const second = counted(t.db);
+    const second = countQueries(t.db);
     const [outcome] = await recordConversions(second.db, brand.brandId, [sale('k-2')], 'api_key:test');
     expect(outcome).toMatchObject({ created: true });
     expect(second.queries()).toBe(first.queries() - 1);

@@ -1,9 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
+import { isWrite } from '../../http/methods.js';
 import { bearerToken } from '../bearer.js';
-
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Authenticates a brand by `Authorization: Bearer <API key>` and sets `brandId` and `apiKeyId`.
@@ -23,7 +22,7 @@ export function apiKey() {
     c.set('apiKeyId', key.id);
     // a JSON body is read and parsed while the write's rate-limit hit is counted: the route's
     // validator then gets the same reading (its error too, when the body is not JSON)
-    if (!READS.has(c.req.method) && c.req.header('content-type')?.startsWith('application/json')) {
+    if (isWrite(c.req.method) && c.req.header('content-type')?.startsWith('application/json')) {
       void c.req.json().catch(() => {});
     }
     // also when called by the idempotency middleware, which does not look at what it returns

@@ -3,6 +3,7 @@ import { rateLimiter } from 'hono-rate-limiter';
 import type { Database } from '../../db/index.js';
 import type { AppEnv } from '../../http/context.js';
 import { ApiError, errorResponse } from '../../http/errors.js';
+import { isWrite } from '../../http/methods.js';
 import { clientAddress } from './client-address.js';
 import type { RateLimitSettings } from './settings.js';
 import { DatabaseStore } from './store.js';
@@ -52,7 +53,6 @@ export function createRateLimits(db: Database, settings: RateLimitSettings): Rat
   const failures = limiter('auth', settings.failedAuth, byAddress, 'failed authentications from your address');
   const hosted = limiter('hosted', settings.hosted, byAddress, 'dashboard page requests from your address');
   const writes = limiter('writes', settings.writes, (c) => c.get('apiKeyId'), 'writes with this API key');
-  const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
   return {
     failedAuth: failures
@@ -70,7 +70,7 @@ export function createRateLimits(db: Database, settings: RateLimitSettings): Rat
     hosted: hosted ?? passThrough,
     writes: writes
       ? async function writeLimit(c: Context<AppEnv>, next: Next) {
-          if (reads.has(c.req.method)) return next();
+          if (!isWrite(c.req.method)) return next();
           return writes(c, next);
         }
       : passThrough,
