@@ -150,6 +150,9 @@ describe.each(backends())('branded member email over SMTP on $name', (backend) =
       { name: 'Jonas Becker', firstName: 'Jonas', email: jonas, locale: 'de-DE' },
     ]);
     expect(enrolled[0]!.member).toMatchObject({ firstName: 'Jonas', locale: 'de-DE' });
+    // the preview shows it as he will read it, and says in which language
+    const preview = await brand.ok('POST', `/v1/offers/${offer.id}/emails/tracking-items/preview`, { memberIds: [enrolled[0]!.member.id] }, 200);
+    expect(preview.emails[0]).toMatchObject({ language: 'de', subject: 'Dein Code und deine Links für Summer Glow von Glow & Co.' });
     const sent = await brand.ok('POST', `/v1/offers/${offer.id}/emails/tracking-items/send`, { memberIds: [enrolled[0]!.member.id] }, 202);
     const listed = await brand.ok('GET', `/v1/emails/messages/${sent.queued[0].messageId}`, undefined, 200);
     expect(listed.subject).toBe('Dein Code und deine Links für Summer Glow von Glow & Co.');

@@ -49,6 +49,17 @@ export function defaultMembers(): OfferMember[] {
 }
 
 const TEMPLATE = { subject: 'Your {{offer_name}} code from {{brand_name}}', body: 'Hi {{member_name}},\n\nCode: {{promo_code}}\nLink: {{tracking_link}}\nDashboard: {{dashboard_link}}' };
+/** The default text in each member's language, as the server keeps it: Ben Okafor reads German. */
+const DEFAULTS: Record<string, typeof TEMPLATE> = {
+  en: TEMPLATE,
+  de: { subject: 'Dein {{offer_name}}-Code von {{brand_name}}', body: 'Hallo {{member_name}},\n\nCode: {{promo_code}}\nLink: {{tracking_link}}\nDashboard: {{dashboard_link}}' },
+};
+const languageOf = (m: OfferMember) => (m.memberId === 'mem_2' ? 'de' : 'en');
+/** The brand's subject and body where it sent them, else the default in the member's language. */
+const textFor = (body: { subject?: string; body?: string }, m: OfferMember) => ({
+  subject: body.subject ?? DEFAULTS[languageOf(m)]!.subject,
+  body: body.body ?? DEFAULTS[languageOf(m)]!.body,
+});
 const KNOWN = ['member_name', 'offer_name', 'brand_name', 'promo_code', 'tracking_link', 'dashboard_link'];
 
 function values(m: OfferMember): Record<string, string> {
@@ -160,16 +171,20 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
       const invalid = checkTemplate(body);
       if (invalid) return invalid;
       const { send, skipped } = sortOut(recipients(params.kind as string, body.memberIds));
-      const emails = send.map((m) => ({
-        memberId: m.memberId,
-        enrollmentId: m.enrollmentId,
-        to: m.email,
-        subject: render(body.subject, values(m)),
-        text: render(body.body, values(m)),
-        html: renderHtml(body.body, values(m)),
-        values: values(m),
-      }));
-      return HttpResponse.json({ subject: body.subject, body: body.body, emails, skipped });
+      const emails = send.map((m) => {
+        const own = textFor(body, m);
+        return {
+          memberId: m.memberId,
+          enrollmentId: m.enrollmentId,
+          to: m.email,
+          subject: render(own.subject, values(m)),
+          text: render(own.body, values(m)),
+          html: renderHtml(own.body, values(m)),
+          language: languageOf(m),
+          values: values(m),
+        };
+      });
+      return HttpResponse.json({ subject: body.subject ?? TEMPLATE.subject, body: body.body ?? TEMPLATE.body, emails, skipped });
     }),
     http.post(`${base}/offers/:offer/emails/:kind/send`, async ({ request, params }) => {
       const refused = authed(request);
@@ -188,7 +203,7 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
         const id = `msg_${sendId}_${i}`;
         api.messages.push({
           id, kind: 'tracking_items', offerId: OFFER_ID, enrollmentId: m.enrollmentId, memberId: m.memberId, to: m.email!,
-          subject: render(body.subject, values(m)), status: 'queued', attempts: 0, nextAttemptAt: null, lastError: null,
+          subject: render(textFor(body, m).subject, values(m)), status: 'queued', attempts: 0, nextAttemptAt: null, lastError: null,
           sentAt: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), sendId, test: false,
         });
         return { messageId: id, memberId: m.memberId, enrollmentId: m.enrollmentId, to: m.email! };
@@ -202,7 +217,7 @@ export function serveBrandApi(members = defaultMembers()): FakeBrandApi {
       if (refused) return refused;
       const body = (await request.json()) as any;
       api.tests.push(body);
-      return HttpResponse.json({ to: 'rosa@glow.example', subject: `[Test] ${body.subject}`, providerId: 'p_1' });
+      return HttpResponse.json({ to: 'rosa@glow.example', subject: `[Test] ${body.subject ?? TEMPLATE.subject}`, providerId: 'p_1' });
     }),
     http.get(`${base}/emails/messages`, ({ request }) => {
       const refused = authed(request);

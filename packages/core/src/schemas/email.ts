@@ -141,6 +141,8 @@ export const RenderedEmail = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string(),
+  /** The language it is written in (the member's, else the brand's default), as a BCP 47 tag. */
+  language: z.string(),
   /** What each placeholder expands to for this recipient (previews only). */
   values: z.record(z.string(), z.string()).optional(),
 });

@@ -143,6 +143,7 @@ export async function renderEmail(
     subject: message.subject,
     text: message.text,
     html: message.html,
+    language: message.language,
     message,
   };
 }

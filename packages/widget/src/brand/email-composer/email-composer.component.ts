@@ -126,6 +126,8 @@ export class AffdashEmailComposer extends LitElement {
   #previewTimer: ReturnType<typeof setTimeout> | undefined;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
   #lastField: 'subject' | 'body' = 'body';
+  /** The default text as the API gave it: a field left as it is goes out as the default, in each member's language. */
+  #template: { subject: string; body: string } = { subject: '', body: '' };
   #error: string = '';
   #m: BrandMessages = brandMessages('en');
   #locale = 'en';
@@ -163,12 +165,29 @@ export class AffdashEmailComposer extends LitElement {
     return `/v1/offers/${encodeURIComponent(this.offer)}/emails/${paths[this.kind] ?? paths.tracking_items}/${action}`;
   }
 
-  #input() {
+  /** The subject and body the brand wrote: a field still as the template gave it is left out, so each member gets the default in their own language. */
+  #text(): { subject?: string; body?: string } {
     return {
-      ...(this.kind === 'tracking_items' ? { memberIds: this.memberIds } : {}),
-      subject: this.subject,
-      body: this.body,
+      ...(this.subject !== this.#template.subject ? { subject: this.subject } : {}),
+      ...(this.body !== this.#template.body ? { body: this.body } : {}),
     };
+  }
+
+  #input() {
+    return { ...(this.kind === 'tracking_items' ? { memberIds: this.memberIds } : {}), ...this.#text() };
+  }
+
+  /** True once the subject or body differs from the default text. */
+  get #edited(): boolean {
+    return this.subject !== this.#template.subject || this.body !== this.#template.body;
+  }
+
+  /** Back to the default text, which each member gets in their own language. */
+  #useDefault(): void {
+    this.subject = this.#template.subject;
+    this.body = this.#template.body;
+    clearTimeout(this.#previewTimer);
+    void this.#refreshPreview().catch((e) => this.#fail(e));
   }
 
   /** Starts over: the template again, a fresh idempotency key, nothing sent. Called on each opening. */
@@ -183,6 +202,7 @@ export class AffdashEmailComposer extends LitElement {
     this.phase = 'loading';
     try {
       const template = await this.#api().request<EmailTemplate>('GET', this.#path('template'));
+      this.#template = { subject: template.subject, body: template.body };
       this.subject = template.subject;
       this.body = template.body;
       await this.#refreshPreview();
@@ -260,6 +280,15 @@ export class AffdashEmailComposer extends LitElement {
     });
   }
 
+  /** A language tag as a name in the composer's language (`de` → "German", "Deutsch"). */
+  #languageName(tag: string): string {
+    try {
+      return new Intl.DisplayNames([this.#locale], { type: 'language' }).of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
+  }
+
   get #current(): RenderedEmail | undefined {
     return this.preview?.emails[this.index];
   }
@@ -269,7 +298,7 @@ export class AffdashEmailComposer extends LitElement {
     try {
       // to the signed-in staff user, for a sample member: nothing is queued or counted
       const result = await this.#api().request<{ to: string }>('POST', this.#path('test'), {
-        body: { subject: this.subject, body: this.body },
+        body: this.#text(),
       });
       this.note = this.announcement = fill(m.testSent, result.to);
     } catch (error) {
@@ -394,6 +423,11 @@ export class AffdashEmailComposer extends LitElement {
                 @focus=${() => (this.#lastField = 'body')}></textarea>
             </div>
             <span class="error" id="body-error">${this.issues.body ?? ''}</span>
+            <p class="text-note muted" data-text-note>
+              ${this.#edited
+                ? html`${m.ownText} <button type="button" class="button small" data-use-default @click=${() => this.#useDefault()}>${m.useDefault}</button>`
+                : m.defaultText}
+            </p>
           </div>
           <div class="field" role="group" aria-labelledby="ph-title">
             <span class="label" id="ph-title">${m.placeholders}</span>
@@ -416,7 +450,7 @@ export class AffdashEmailComposer extends LitElement {
             <button class="button small" aria-label=${m.next} ?disabled=${this.index >= emails.length - 1} @click=${() => (this.index += 1)}>›</button>
           </div>
           ${current
-            ? html`<p class="muted" aria-live="polite" data-preview-recipient>${fill(m.previewOf, this.index + 1, emails.length, `${current.values?.member_name ?? ''} <${current.to}>`)}</p>
+            ? html`<p class="muted" aria-live="polite" data-preview-recipient>${fill(m.previewOf, this.index + 1, emails.length, `${current.values?.member_name ?? ''} <${current.to}>`)}${current.language ? html` · <span data-preview-language>${this.#languageName(current.language)}</span>` : nothing}</p>
                 <p class="preview__subject" data-preview-subject>${current.subject}</p>
                 <div class="chips" role="group" aria-label=${m.previewAs}>
                   <button type="button" class="chip" aria-pressed=${this.previewPart === 'html' ? 'true' : 'false'} @click=${() => (this.previewPart = 'html')}>${m.previewEmail}</button>

@@ -18,6 +18,7 @@ const own = css`
   .marked__backdrop { border-radius: var(--_radius); background: var(--_surface); }
   .marked__backdrop mark { border-radius: 4px; color: transparent; background: color-mix(in srgb, var(--_accent) 18%, var(--_surface));
                            box-shadow: 0 0 0 2px color-mix(in srgb, var(--_accent) 18%, var(--_surface)); }
+  .text-note { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_s2); margin: 0; font-size: 13px; }
   .chips { display: flex; flex-wrap: wrap; gap: var(--_s1); }
   .expansions { display: grid; grid-template-columns: auto 1fr; gap: 2px var(--_s2); margin: 0; font-size: 12px; }
   .expansions dt { font-family: var(--_mono); }

@@ -52,7 +52,7 @@ describe('<affdash-email-composer>', () => {
     expect(marks).to.include.members(['{{offer_name}}', '{{brand_name}}', '{{member_name}}', '{{promo_code}}', '{{dashboard_link}}']);
     const expansions = text($(el, '.expansions'));
     expect(expansions).to.contain('SPRING-M1').and.contain('https://go.example/d/secret1');
-    expect(text($(el, '[data-preview-recipient]'))).to.equal('1 of 2: Ana Silva <m1@example.com>');
+    expect(text($(el, '[data-preview-recipient]'))).to.equal('1 of 2: Ana Silva <m1@example.com> · English');
     expect(text($(el, '[data-preview-subject]'))).to.equal('Your Spring code from Glow');
     const skipped = text($(el, '[data-skipped]'));
     expect(skipped).to.contain('Skipped (2)').and.contain('Cy Tran: no email address').and.contain('Dee Park: opted out');
@@ -152,10 +152,40 @@ describe('<affdash-email-composer>', () => {
   it('sends a test of the edited email to the staff user', async () => {
     const api = serveBrandApi();
     const el = await mount();
+    await edit(el, 'subject', 'Spring is here, {{member_name}}');
     button(el, /Send me a test/).click();
     await waitUntil(() => text($(el, '.note')) === 'Test sent to rosa@glow.example', 'no test note');
-    expect(api.tests).to.deep.equal([{ subject: 'Your {{offer_name}} code from {{brand_name}}', body: $<HTMLTextAreaElement>(el, '#body').value }]);
+    // the body is still the default: left out, so the test reads it in the sample member's language
+    expect(api.tests).to.deep.equal([{ subject: 'Spring is here, {{member_name}}' }]);
     expect(api.sends).to.have.length(0);
+  });
+
+  it('sends the default text unedited, so each member reads it in their own language; an edit goes to all as written', async () => {
+    const api = serveBrandApi();
+    const el = await mount();
+    expect(text($(el, '[data-text-note]'))).to.equal('The default text: each member gets it in their own language.');
+    expect(text($(el, '[data-preview-language]'))).to.equal('English');
+    button(el, /Next recipient/).click();
+    await el.updateComplete;
+    expect(text($(el, '[data-preview-language]'))).to.equal('German');
+    expect(text($(el, '[data-preview-subject]'))).to.equal('Dein Spring-Code von Glow');
+
+    await edit(el, 'body', 'Hi {{member_name}}, the spring sale starts Monday. Code: {{promo_code}}');
+    await el.updateComplete;
+    expect(text($(el, '[data-text-note]'))).to.contain('Your text goes to every member as written.');
+    button(el, /Use the default text/).click();
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#body').value).to.equal('Hi {{member_name}},\n\nCode: {{promo_code}}\nLink: {{tracking_link}}\nDashboard: {{dashboard_link}}');
+    expect(text($(el, '[data-text-note]'))).to.equal('The default text: each member gets it in their own language.');
+    await expect(el).to.be.accessible();
+
+    await edit(el, 'subject', 'Spring sale for {{member_name}}');
+    button(el, /^Send to/).click();
+    await waitUntil(() => api.sends.length === 1, 'nothing was sent');
+    // the subject as written, the body left to each member's language
+    expect(api.sends[0]!.body).to.deep.equal({ memberIds: ['mem_1', 'mem_2', 'mem_3', 'mem_4'], subject: 'Spring sale for {{member_name}}' });
+    await waitUntil(() => api.messages.length === 2, 'no messages');
+    expect(api.messages.map((m) => m.subject)).to.deep.equal(['Spring sale for Ana Silva', 'Spring sale for Ben Okafor']);
   });
 
   it('sends once: a double click is one request, a retry after a lost answer reuses the key', async () => {
