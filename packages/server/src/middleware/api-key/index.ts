@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { ApiError } from '../../http/errors.js';
 import type { AppEnv } from '../../http/context.js';
+import { parseJsonOnce } from '../../http/json-body.js';
 import { isWrite } from '../../http/methods.js';
 import { bearerToken } from '../bearer.js';
 
@@ -21,9 +22,9 @@ export function apiKey() {
     c.set('brandId', key.brandId);
     c.set('apiKeyId', key.id);
     // a JSON body is read and parsed while the write's rate-limit hit is counted: the route's
-    // validator then gets the same reading (its error too, when the body is not JSON)
+    // validator then gets that same parse (its error too, when the body is not JSON)
     if (isWrite(c.req.method) && c.req.header('content-type')?.startsWith('application/json')) {
-      void c.req.json().catch(() => {});
+      void parseJsonOnce(c.req);
     }
     // also when called by the idempotency middleware, which does not look at what it returns
     const limited = await c.get('deps').rateLimits.writes(c, next);
