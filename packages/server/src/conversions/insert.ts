@@ -16,7 +16,9 @@ const DAY_MS = 86_400_000;
  * many sales share is sent once: each enrollment with its offer's currency, terms and hold
  * period, and each distinct metadata document; a column no sale has a value in goes empty.
  * Times go as microseconds since 1970; a sale is expected to be approved its offer's hold
- * period, in days of 24 hours, after it happened.
+ * period, in days of 24 hours, after it happened. A column every sale has the same value in
+ * (the enrollment of a batch for one member, its one metadata document, how it was attributed)
+ * goes as that one value.
  */
 function insertSales(brandId: string, planned: readonly PlannedSale[], actor: string): SQLQuery {
   const sales = [...planned].sort(byOrderId);
@@ -39,7 +41,13 @@ function insertSales(brandId: string, planned: readonly PlannedSale[], actor: st
     const values = column(pick);
     return values.some((v) => v !== null) ? values : [];
   };
-  const target = <T>(pick: (t: PlannedSale['attribution']['target']) => T) =>
+  // so does a column whose sales all have one value, which then goes alone (`all`)
+  const uniform = <T>(values: T[]): { each: T[]; all: T | null } =>
+    values.every((v) => v === values[0]) ? { each: [], all: values[0]! } : { each: values, all: null };
+  const target = uniform(targetOf);
+  const document = uniform(metadata);
+  const attributedBy = uniform(column((p) => p.attribution.attributedBy));
+  const byTarget = <T>(pick: (t: PlannedSale['attribution']['target']) => T) =>
     [...targets.values()].map((entry) => pick(entry.target));
   return sql`
     INSERT INTO conversions (brand_id, id, enrollment_id, order_id, status, currency, sale_amount,
@@ -48,8 +56,10 @@ function insertSales(brandId: string, planned: readonly PlannedSale[], actor: st
                              original_amount, original_currency, recorded_by)
     SELECT ${brandId}, u.id, t.enrollment_id, u.order_id, 'pending', t.currency, u.sale_amount,
            u.commission_amount, t.terms, u.occurred_at,
-           u.occurred_at + t.hold_days * interval '24 hours', d.documents[u.metadata],
-           u.attributed_by, u.click_id, u.original_amount, u.original_currency, ${actor}
+           u.occurred_at + t.hold_days * interval '24 hours',
+           d.documents[coalesce(u.metadata, ${document.all}::int)],
+           coalesce(u.attributed_by, ${attributedBy.all}::text), u.click_id, u.original_amount,
+           u.original_currency, ${actor}
     FROM (SELECT ${[...documents.keys()]}::jsonb[] AS documents) AS d
     CROSS JOIN LATERAL (
       SELECT s.*, timestamptz 'epoch' + s.micros * interval '1 microsecond' AS occurred_at
@@ -57,19 +67,19 @@ function insertSales(brandId: string, planned: readonly PlannedSale[], actor: st
                   ${column((p) => p.input.orderId)}::text[],
                   ${column((p) => p.input.amount)}::bigint[],
                   ${column((p) => p.commission)}::bigint[],
-                  ${targetOf}::int[],
+                  ${target.each}::int[],
                   ${column((p) => p.at * 1_000 + p.micros)}::bigint[],
-                  ${metadata}::int[],
-                  ${column((p) => p.attribution.attributedBy)}::text[],
+                  ${document.each}::int[],
+                  ${attributedBy.each}::text[],
                   ${nullable((p) => p.attribution.clickId)}::text[],
                   ${nullable((p) => p.input.originalAmount?.amount ?? null)}::bigint[],
                   ${nullable((p) => p.input.originalAmount?.currency ?? null)}::text[])
         AS s(id, order_id, sale_amount, commission_amount, target, micros, metadata,
              attributed_by, click_id, original_amount, original_currency)
     ) AS u
-    JOIN unnest(${target((t) => t.enrollment_id)}::text[], ${target((t) => t.currency)}::text[],
-                ${target((t) => JSON.stringify(t.commission))}::jsonb[], ${target((t) => t.hold_days)}::int[])
-      WITH ORDINALITY AS t(enrollment_id, currency, terms, hold_days, n) ON t.n = u.target`;
+    JOIN unnest(${byTarget((t) => t.enrollment_id)}::text[], ${byTarget((t) => t.currency)}::text[],
+                ${byTarget((t) => JSON.stringify(t.commission))}::jsonb[], ${byTarget((t) => t.hold_days)}::int[])
+      WITH ORDINALITY AS t(enrollment_id, currency, terms, hold_days, n) ON t.n = coalesce(u.target, ${target.all}::int)`;
 }
 
 /** The row the insert writes for a planned sale, as a read would return it. */
