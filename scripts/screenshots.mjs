@@ -16,7 +16,8 @@
 //     every width people use (320, 375, 768 and 1440 px), light and dark, in English and
 //     German: widget-<width>-<scheme>-<lang>.png, the emails (the sales tracking items in German
 //     too: email-tracking-items-de*.png), and the console at 375 px light
-//     and 1440 px dark in both (console-<width>-<scheme>-<lang>.png), to look at before a change lands.
+//     and 1440 px dark in both (console-<width>-<scheme>-<lang>.png), with the send drawer as it
+//     opens and with its text edited (console-drawer[-edited]-…), to look at before a change lands.
 //   PORT=9700 pins the server's port (default: any free one).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -297,6 +298,17 @@ try {
         const drawer = path.join(outDir, `console-drawer-${width}-${scheme}-${language}.png`);
         await shotPage.screenshot({ path: drawer });
         console.log(`  ${path.relative(root, drawer)}  (the send drawer, ${width} px wide, ${scheme}, ${language})`);
+        // the body edited: it now goes to everyone as written, with the way back to the default
+        const body = await deep(shotPage, 'affdash-offer-members >>> affdash-email-composer >>> #body');
+        await body.evaluate((field) => {
+          field.value += '\n\nOur spring sale starts on Monday.';
+          field.dispatchEvent(new InputEvent('input'));
+        });
+        await deep(shotPage, 'affdash-offer-members >>> affdash-email-composer >>> [data-use-default]');
+        await shotPage.waitForNetworkIdle({ idleTime: 300 });
+        const edited = path.join(outDir, `console-drawer-edited-${width}-${scheme}-${language}.png`);
+        await shotPage.screenshot({ path: edited });
+        console.log(`  ${path.relative(root, edited)}  (the send drawer, its text edited, ${width} px wide, ${scheme}, ${language})`);
         await shotContext.close();
       }
     }

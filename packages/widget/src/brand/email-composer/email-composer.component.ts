@@ -165,12 +165,13 @@ export class AffdashEmailComposer extends LitElement {
     return `/v1/offers/${encodeURIComponent(this.offer)}/emails/${paths[this.kind] ?? paths.tracking_items}/${action}`;
   }
 
-  /** The subject and body the brand wrote: a field still as the template gave it is left out, so each member gets the default in their own language. */
+  /**
+   * The subject and body as the brand wrote them, both, once either differs from the default
+   * text (one email, in one language); else neither, so each member gets the default in their
+   * own language.
+   */
   #text(): { subject?: string; body?: string } {
-    return {
-      ...(this.subject !== this.#template.subject ? { subject: this.subject } : {}),
-      ...(this.body !== this.#template.body ? { body: this.body } : {}),
-    };
+    return this.#edited ? { subject: this.subject, body: this.body } : {};
   }
 
   #input() {

@@ -155,8 +155,8 @@ describe('<affdash-email-composer>', () => {
     await edit(el, 'subject', 'Spring is here, {{member_name}}');
     button(el, /Send me a test/).click();
     await waitUntil(() => text($(el, '.note')) === 'Test sent to rosa@glow.example', 'no test note');
-    // the body is still the default: left out, so the test reads it in the sample member's language
-    expect(api.tests).to.deep.equal([{ subject: 'Spring is here, {{member_name}}' }]);
+    // an edited subject sends the body as it stands too: the brand's email, in its words
+    expect(api.tests).to.deep.equal([{ subject: 'Spring is here, {{member_name}}', body: $<HTMLTextAreaElement>(el, '#body').value }]);
     expect(api.sends).to.have.length(0);
   });
 
@@ -179,11 +179,29 @@ describe('<affdash-email-composer>', () => {
     expect(text($(el, '[data-text-note]'))).to.equal('The default text: each member gets it in their own language.');
     await expect(el).to.be.accessible();
 
-    await edit(el, 'subject', 'Spring sale for {{member_name}}');
+    // the default again: neither field goes, so each member reads the default in their language
     button(el, /^Send to/).click();
     await waitUntil(() => api.sends.length === 1, 'nothing was sent');
-    // the subject as written, the body left to each member's language
-    expect(api.sends[0]!.body).to.deep.equal({ memberIds: ['mem_1', 'mem_2', 'mem_3', 'mem_4'], subject: 'Spring sale for {{member_name}}' });
+    expect(api.sends[0]!.body).to.deep.equal({ memberIds: ['mem_1', 'mem_2', 'mem_3', 'mem_4'] });
+    await waitUntil(() => api.messages.length === 2, 'no messages');
+    expect(api.messages.map((m) => m.subject)).to.deep.equal(['Your Spring code from Glow', 'Dein Spring-Code von Glow']);
+  });
+
+  it('sends an edited email to everyone as written, its subject and body together', async () => {
+    const api = serveBrandApi();
+    const el = await mount();
+    await edit(el, 'subject', 'Spring sale for {{member_name}}');
+    await el.updateComplete;
+    button(el, /Next recipient/).click();
+    await waitUntil(() => text($(el, '[data-preview-subject]')) === 'Spring sale for Ben Okafor', 'the preview did not follow the edit');
+    // the body as it stands goes with the subject: one email in one language, not half of each
+    button(el, /^Send to/).click();
+    await waitUntil(() => api.sends.length === 1, 'nothing was sent');
+    expect(api.sends[0]!.body).to.deep.equal({
+      memberIds: ['mem_1', 'mem_2', 'mem_3', 'mem_4'],
+      subject: 'Spring sale for {{member_name}}',
+      body: 'Hi {{member_name}},\n\nCode: {{promo_code}}\nLink: {{tracking_link}}\nDashboard: {{dashboard_link}}',
+    });
     await waitUntil(() => api.messages.length === 2, 'no messages');
     expect(api.messages.map((m) => m.subject)).to.deep.equal(['Spring sale for Ana Silva', 'Spring sale for Ben Okafor']);
   });
