@@ -57,6 +57,13 @@ describe('affdash CLI errors', () => {
     const missing = await runCli(['create-brand', '--name'], env);
     expect(missing.code).toBe(2);
     expect(oneLine(missing.stderr)).toBe('affdash: --name of create-brand needs a value (see affdash create-brand --help)');
+    const beforeFlag = await runCli(['rotate-link', '--enrollment', '--api-key', 'affdash_sk_x'], env);
+    expect(beforeFlag.code).toBe(2);
+    expect(oneLine(beforeFlag.stderr)).toBe(
+      'affdash: --enrollment of rotate-link needs a value before the next flag (one starting with a dash: --enrollment=-…) (see affdash rotate-link --help)',
+    );
+    const boolean = await runCli(['email', 'members-message', '--send=yes'], env);
+    expect(oneLine(boolean.stderr)).toBe('affdash: --send of email takes no value (see affdash email --help)');
     const extra = await runCli(['migrate', 'now'], env);
     expect(oneLine(extra.stderr)).toBe('affdash: migrate takes no argument "now" (see affdash migrate --help)');
   });

@@ -89,6 +89,7 @@ describe('one owner of the embedded database', () => {
     seen.messageId = /queued (\S+)/.exec(queued)![1]!;
     const preview = await cli(['email', 'members-message', '--offer', offer.body.id, '--api-key', key]);
     expect(preview).toContain('To: ada@example.com');
+    expect(preview).toMatch(/^Content-Language: (en|de|es|fr|pt)$/m);
     const everyone = await cli(['email', 'members-message', '--offer', offer.body.id, '--send', '--api-key', key]);
     expect(everyone.match(/^queued /gm)).toHaveLength(2);
     expect(await cli(['email', 'status', '--api-key', key])).toContain(seen.messageId);

@@ -313,7 +313,9 @@ async function email(
     skipped.forEach((s) => out(`skipped ${s.memberId}: ${s.reason} (${s.message})`));
   if (!values.send) {
     const preview = await api.call<EmailPreview>('POST', `${base}/preview`, body);
-    for (const e of preview.emails) out(`To: ${e.to}\nSubject: ${e.subject}\n\n${e.text}\n${'-'.repeat(60)}`);
+    for (const e of preview.emails) {
+      out(`To: ${e.to}\nSubject: ${e.subject}\nContent-Language: ${e.language}\n\n${e.text}\n${'-'.repeat(60)}`);
+    }
     skippedLines(preview.skipped);
     process.stderr.write(`${preview.emails.length} to send, ${preview.skipped.length} skipped; add --send to queue them\n`);
     return;

@@ -166,7 +166,13 @@ export function parseCommand(command: CommandName, args: string[]): { values: Re
     const flag = /'(-[^' ]+)/.exec((error as Error).message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option "${flag}" for ${command}`, help);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw new UsageError(`${flag || 'an option'} of ${command} ${/argument missing/.test((error as Error).message) ? 'needs a value' : 'takes no value'}`, help);
+      const message = (error as Error).message;
+      const option = flag || 'an option';
+      // `--offer --api-key K`: the next word is a flag, not --offer's value
+      if (/ambiguous/.test(message)) {
+        throw new UsageError(`${option} of ${command} needs a value before the next flag (one starting with a dash: ${option}=-…)`, help);
+      }
+      throw new UsageError(`${option} of ${command} ${/argument missing/.test(message) ? 'needs a value' : 'takes no value'}`, help);
     }
     throw new UsageError(`${command}: ${(error as Error).message}`, help);
   }
