@@ -18,25 +18,29 @@ function randomByte(): number {
 }
 
 /**
- * A random string over `alphabet` (2 to 256 characters), without modulo bias: a byte at or
- * above the largest multiple of the alphabet's length is drawn again.
+ * A random index below `n` (2 to 256), without modulo bias: a byte at or above the largest
+ * multiple of `n` is drawn again.
  */
+function randomIndex(n: number): number {
+  const limit = 256 - (256 % n);
+  for (;;) {
+    const byte = randomByte();
+    if (byte < limit) return byte % n;
+  }
+}
+
+/** A random string over `alphabet` (2 to 256 characters), each character drawn alike. */
 export function randomString(length: number, alphabet = BASE62): string {
   const n = alphabet.length;
   if (n < 2 || n > 256) throw new RangeError('an alphabet has 2 to 256 characters');
-  const limit = 256 - (256 % n);
   let out = '';
-  while (out.length < length) {
-    const byte = randomByte();
-    if (byte < limit) out += alphabet[byte % n];
-  }
+  while (out.length < length) out += alphabet[randomIndex(n)];
   return out;
 }
 
 /** ASCII codes of an id's characters, written here and read out as one string. */
 const scratch = Buffer.allocUnsafe(64);
 const BASE62_CODES = Buffer.from(BASE62, 'latin1');
-const BASE62_LIMIT = 256 - (256 % 62);
 
 /**
  * `randomString(length)` over base62 (length ≤ 64), made as one string: the ids of a batch of
@@ -44,10 +48,7 @@ const BASE62_LIMIT = 256 - (256 % 62);
  * intermediate strings per id.
  */
 function randomBase62(length: number): string {
-  for (let i = 0; i < length; ) {
-    const byte = randomByte();
-    if (byte < BASE62_LIMIT) scratch[i++] = BASE62_CODES[byte % 62]!;
-  }
+  for (let i = 0; i < length; i++) scratch[i] = BASE62_CODES[randomIndex(62)]!;
   return scratch.toString('latin1', 0, length);
 }
 
